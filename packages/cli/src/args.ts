@@ -1,0 +1,104 @@
+import { parseArgs } from 'node:util';
+
+export const FORMATS = ['stylish', 'json'] as const;
+export type FormatName = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  patterns: string[];
+  format: FormatName;
+  output?: string;
+  rules: { id: string; severity: 'off' | 'warn' | 'error' }[];
+  config?: string;
+  quiet: boolean;
+  maxWarnings?: number;
+  maxFileSize?: number;
+  verbose: boolean;
+  color?: boolean;
+  ignore: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: caselint [options] [paths, folders or globs...]
+
+Checks social-care assessment reports and case notes (.txt, .md, .docx) for language that hides the picture:
+one-word verdicts, unevidenced reassurance, verdicts that contradict the document's own findings, and missing plans.
+
+Options:
+  -f, --format <name>        Output format: stylish (default) or json (ESLint's shape)
+  -o, --output <file>        Write the report to a file (atomically) instead of standard output
+      --rule <id:severity>   Set a rule's severity: off, warn or error (repeatable)
+  -c, --config <file>        Use this configuration file only (no search upward)
+      --quiet                Report errors only
+      --max-warnings <n>     Exit 1 when there are more than n warnings
+      --max-file-size <mb>   Skip files larger than this many megabytes (default 20)
+  -v, --verbose              Show why each finding matters and how to fix it
+      --no-ignore            Check files even if .caselintignore or "ignores" list them
+      --color / --no-color   Force colour on or off
+  -h, --help                 Show this help
+      --version              Show the version
+
+Exit codes: 0 no errors, 1 errors found (or too many warnings), 2 usage, configuration or input failure.
+`;
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        rule: { type: 'string', multiple: true },
+        config: { type: 'string', short: 'c' },
+        quiet: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        'max-file-size': { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'no-ignore': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message.split('\n')[0]!);
+  }
+  const v = parsed.values;
+  const format = (v.format ?? 'stylish') as FormatName;
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${v.format}" (use ${FORMATS.join(' or ')})`);
+  const rules = (v.rule ?? []).map((spec) => {
+    const m = /^([a-z0-9-]+)\s*[:=]\s*(off|warn|error|0|1|2)$/.exec(spec.trim());
+    if (!m) throw new UsageError(`--rule expects id:severity, for example --rule simplistic-outcome:error (got "${spec}")`);
+    const sev = m[2] === '0' ? 'off' : m[2] === '1' ? 'warn' : m[2] === '2' ? 'error' : (m[2] as 'off' | 'warn' | 'error');
+    return { id: m[1]!, severity: sev };
+  });
+  const count = (name: string, raw: string | undefined) => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0) throw new UsageError(`${name} expects a number (got "${raw}")`);
+    return n;
+  };
+  const maxWarnings = count('--max-warnings', v['max-warnings']);
+  const maxMb = count('--max-file-size', v['max-file-size']);
+  return {
+    patterns: parsed.positionals,
+    format,
+    output: v.output,
+    rules,
+    config: v.config,
+    quiet: v.quiet ?? false,
+    maxWarnings: maxWarnings === undefined ? undefined : Math.floor(maxWarnings),
+    maxFileSize: maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024),
+    verbose: v.verbose ?? false,
+    color: v['no-color'] ? false : v.color,
+    ignore: !v['no-ignore'],
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+}

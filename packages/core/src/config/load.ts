@@ -1,0 +1,160 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import * as v from 'valibot';
+import { parse as parseYaml } from 'yaml';
+import type { Rule } from '../engine/rule.js';
+import { RawConfigSchema } from './schema.js';
+import { DEFAULT_MAX_FILE_SIZE, type RawConfig, type ResolvedConfig, type RuleSetting } from './types.js';
+
+/** The rules a configuration can name, and the presets it can extend. Registered by @caselint/rules. */
+export interface Catalogue {
+  rules: readonly Rule[];
+  presets: Record<string, RawConfig>;
+}
+
+let defaultCatalogue: Catalogue | undefined;
+export function setDefaultCatalogue(c: Catalogue): void {
+  defaultCatalogue = c;
+}
+function catalogueOr(c?: Catalogue): Catalogue {
+  const out = c ?? defaultCatalogue;
+  if (!out) throw new Error('caselint: no rule catalogue; import @caselint/rules first');
+  return out;
+}
+
+/** A configuration that cannot be used. The message names the file and the key. */
+export class ConfigError extends Error {
+  readonly file: string;
+  readonly key: string;
+  constructor(file: string, key: string, problem: string) {
+    super(`${file}: ${key ? `"${key}" ` : ''}${problem}`);
+    this.name = 'ConfigError';
+    this.file = file;
+    this.key = key;
+  }
+}
+
+export const CONFIG_FILES = ['.caselintrc.json', '.caselintrc.yaml', '.caselintrc.yml', 'package.json'];
+
+/** Parse and validate one configuration file; undefined for a package.json without a "caselint" key. */
+export function readConfigFile(file: string, catalogue?: Catalogue): RawConfig | undefined {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(file, '', `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  let data: unknown;
+  try {
+    data = /\.ya?ml$/.test(file) ? parseYaml(text) : JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(file, '', `is not valid ${/\.ya?ml$/.test(file) ? 'YAML' : 'JSON'}: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (file.endsWith('package.json')) {
+    if (!data || typeof data !== 'object' || !('caselint' in data)) return undefined;
+    data = (data as { caselint: unknown }).caselint;
+    return validate(data, file, 'caselint.', catalogue);
+  }
+  return validate(data ?? {}, file, '', catalogue);
+}
+
+function validate(data: unknown, file: string, prefix: string, catalogue?: Catalogue): RawConfig {
+  const result = v.safeParse(RawConfigSchema, data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+    const unknownKey = issue.kind === 'schema' && issue.type === 'strict_object' && issue.path ? path : undefined;
+    throw new ConfigError(file, prefix + path, unknownKey ? 'is not a configuration key (known: extends, rules, ignores, maxFileSize, root)' : issue.message);
+  }
+  const raw = result.output as RawConfig;
+  const known = new Set(catalogueOr(catalogue).rules.map((r) => r.meta.id));
+  for (const id of Object.keys(raw.rules ?? {})) {
+    if (!known.has(id)) throw new ConfigError(file, `${prefix}rules.${id}`, `is not a caselint rule (known: ${[...known].join(', ')})`);
+  }
+  return raw;
+}
+
+/** Turn a raw configuration into severities and options for every rule, layered over `base` (or the defaults). */
+export function resolveConfig(raw: RawConfig, base?: ResolvedConfig, catalogue?: Catalogue, file?: string): ResolvedConfig {
+  const cat = catalogueOr(catalogue);
+  const out: ResolvedConfig = base
+    ? { ...base, rules: { ...base.rules }, ignores: [...base.ignores], files: [...base.files] }
+    : { rules: {}, ignores: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, files: [] };
+  if (!base) {
+    for (const r of cat.rules) out.rules[r.meta.id] = { severity: 0, options: {} };
+    applyRules(out, cat.presets.recommended?.rules ?? {}, cat);
+  }
+  const presets = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
+  for (const p of presets) applyRules(out, cat.presets[p]?.rules ?? {}, cat);
+  applyRules(out, raw.rules ?? {}, cat);
+  if (raw.ignores?.length) {
+    out.ignores = [...out.ignores, ...raw.ignores];
+    if (file) out.ignoreBase = dirname(file);
+  }
+  if (raw.maxFileSize) out.maxFileSize = raw.maxFileSize;
+  if (file) out.files.push(file);
+  return out;
+}
+
+function applyRules(out: ResolvedConfig, rules: Record<string, RuleSetting>, cat: Catalogue): void {
+  for (const [id, setting] of Object.entries(rules)) {
+    const meta = cat.rules.find((r) => r.meta.id === id)?.meta;
+    if (!meta) continue;
+    const [sev, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    const severity = sev === 'off' || sev === 0 ? 0 : sev === 'error' || sev === 2 ? 2 : 1;
+    out.rules[id] = { severity, options: options ?? out.rules[id]?.options ?? {} };
+  }
+}
+
+/** The default configuration: the recommended preset. */
+export function defaultConfig(catalogue?: Catalogue): ResolvedConfig {
+  return resolveConfig({}, undefined, catalogue);
+}
+
+const dirCache = new Map<string, ResolvedConfig>();
+
+/**
+ * The configuration for a file: config files found upward from its folder, nearer ones overriding farther ones,
+ * stopping at one with "root": true. Cached per folder. With `configFile`, that file alone is used.
+ */
+export function loadConfig(filePath: string, options: { configFile?: string; catalogue?: Catalogue } = {}): ResolvedConfig {
+  const cat = options.catalogue;
+  if (options.configFile) {
+    const file = resolve(options.configFile);
+    if (!existsSync(file)) throw new ConfigError(file, '', 'does not exist');
+    const raw = readConfigFile(file, cat) ?? {};
+    return resolveConfig(raw, undefined, cat, file);
+  }
+  let dir = resolve(filePath);
+  try {
+    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+  } catch {
+    dir = dirname(dir);
+  }
+  return configForDir(dir, cat);
+}
+
+function configForDir(dir: string, cat?: Catalogue): ResolvedConfig {
+  const cached = dirCache.get(dir);
+  if (cached) return cached;
+  let found: { file: string; raw: RawConfig } | undefined;
+  for (const name of CONFIG_FILES) {
+    const file = join(dir, name);
+    if (!existsSync(file)) continue;
+    const raw = readConfigFile(file, cat);
+    if (raw) {
+      found = { file, raw };
+      break;
+    }
+  }
+  const parent = dirname(dir);
+  const base = found?.raw.root || parent === dir ? undefined : configForDir(parent, cat);
+  const result = found ? resolveConfig(found.raw, base, cat, found.file) : (base ?? defaultConfig(cat));
+  dirCache.set(dir, result);
+  return result;
+}
+
+/** Forget cached configurations (an editor calls this when a config file changes). */
+export function clearConfigCache(): void {
+  dirCache.clear();
+}

@@ -1,0 +1,21 @@
+import * as v from 'valibot';
+
+const Severity = v.picklist(['off', 'warn', 'error', 0, 1, 2] as const, 'must be "off", "warn" or "error" (or 0, 1, 2)');
+const Options = v.strictObject({ terms: v.optional(v.array(v.pipe(v.string(), v.minLength(1)), 'must be a list of phrases')) }, 'must be { "terms": [...] }');
+const RuleSetting = v.union(
+  [Severity, v.tuple([Severity]), v.tuple([Severity, Options])],
+  'must be a severity ("off", "warn", "error") or [severity, { "terms": [...] }]',
+);
+const Preset = v.picklist(['recommended', 'strict'] as const, 'must be "recommended" or "strict"');
+
+/** The schema of a configuration file. Unknown keys are errors, so a typo never passes silently. */
+export const RawConfigSchema = v.strictObject(
+  {
+    extends: v.optional(v.union([Preset, v.array(Preset)], 'must be "recommended", "strict" or a list of them')),
+    rules: v.optional(v.record(v.string(), RuleSetting, 'must be an object of rule ids')),
+    ignores: v.optional(v.array(v.string(), 'must be a list of globs')),
+    maxFileSize: v.optional(v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1'))),
+    root: v.optional(v.boolean('must be true or false')),
+  },
+  'must be an object',
+);

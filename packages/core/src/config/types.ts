@@ -1,0 +1,35 @@
+import type { RuleOptions } from '../engine/rule.js';
+import type { SeveritySetting } from '../types.js';
+
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, RuleOptions];
+
+/** A configuration as written in .caselintrc.json / .caselintrc.yaml / package.json#caselint. */
+export interface RawConfig {
+  /** A preset: 'recommended' (the review's lessons, the default) or 'strict'. */
+  extends?: 'recommended' | 'strict' | ('recommended' | 'strict')[];
+  rules?: Record<string, RuleSetting>;
+  /** Globs (gitignore syntax) of files not to check, relative to the config file. */
+  ignores?: string[];
+  /** Largest file to read, in bytes (default 20 MB). */
+  maxFileSize?: number;
+  /** Stop looking further up for configuration. */
+  root?: boolean;
+}
+
+export interface ResolvedRule {
+  /** 0 off, 1 warning, 2 error. */
+  severity: 0 | 1 | 2;
+  options: RuleOptions;
+}
+
+export interface ResolvedConfig {
+  rules: Record<string, ResolvedRule>;
+  ignores: string[];
+  /** The folder the ignore globs are relative to. */
+  ignoreBase?: string;
+  maxFileSize: number;
+  /** The config files that made this, nearest last. */
+  files: string[];
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;

@@ -1,0 +1,105 @@
+import type { Block, Directive, SourceDocument } from '../types.js';
+import { parseDirective } from './directives.js';
+import { BlockTextBuilder } from './segments.js';
+import { runsOn } from './split-lines.js';
+import { isDelimiterRow, splitRow } from './table-row.js';
+
+interface Line {
+  text: string;
+  start: number;
+  number: number;
+}
+
+const LIST_MARKER = /^(\s*)([-*•‣◦·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+/;
+
+/**
+ * Plain text to blocks. Blank lines separate paragraphs; within a paragraph a line break ends the block
+ * unless the line runs on mid-sentence into a lowercase word (hard-wrapped prose). List lines and
+ * pipe- or tab-separated rows are blocks of their own.
+ */
+export function parsePlainText(text: string, path?: string): SourceDocument {
+  const lines = splitLines(text);
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+  let table = -1;
+  let row = 0;
+  let inTable = false;
+  let current: BlockTextBuilder | undefined;
+  let currentKind: Block['kind'] = 'paragraph';
+  const flush = () => {
+    if (current && current.text.trim()) blocks.push({ kind: currentKind, text: current.text, segments: current.segments });
+    current = undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const trimmed = line.text.trim();
+    if (!trimmed) {
+      flush();
+      inTable = false;
+      continue;
+    }
+    const directive = parseDirective(trimmed, line.number);
+    if (directive) {
+      flush();
+      directives.push(directive);
+      continue;
+    }
+    const cells = splitRow(line.text);
+    if (cells) {
+      flush();
+      if (!inTable) {
+        inTable = true;
+        table++;
+        row = 0;
+      }
+      if (isDelimiterRow(line.text)) continue;
+      cells.forEach((cell, column) => {
+        if (!cell.text) return;
+        const b = new BlockTextBuilder();
+        b.mapped(cell.text, line.start + cell.start);
+        blocks.push({ kind: 'table-cell', text: b.text, segments: b.segments, table: { table, row, column, header: row === 0 } });
+      });
+      row++;
+      continue;
+    }
+    inTable = false;
+    const marker = LIST_MARKER.exec(line.text);
+    if (marker) {
+      flush();
+      current = new BlockTextBuilder();
+      currentKind = 'list-item';
+      const content = line.text.slice(marker[0].length).trimEnd();
+      current.mapped(content, line.start + marker[0].length);
+      continue;
+    }
+    const lead = line.text.length - line.text.trimStart().length;
+    const content = line.text.slice(lead).trimEnd();
+    if (current && runsOn(current.text, content)) {
+      current.unmapped(' ');
+      current.mapped(content, line.start + lead);
+      continue;
+    }
+    flush();
+    current = new BlockTextBuilder();
+    currentKind = 'paragraph';
+    current.mapped(content, line.start + lead);
+  }
+  flush();
+  return { path, format: 'text', text, blocks, directives };
+}
+
+export function splitLines(text: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  let number = 1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i === text.length || c === 10 || c === 13) {
+      out.push({ text: text.slice(start, i), start, number: number++ });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return out;
+}

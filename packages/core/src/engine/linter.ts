@@ -1,0 +1,171 @@
+import type { ResolvedConfig, ResolvedRule } from '../config/types.js';
+import { lineStarts, rangeOf } from '../document/lines.js';
+import { spanToSource } from '../document/segments.js';
+import { DocumentFacts } from '../facts/document.js';
+import { sentenceFacts } from '../facts/prose.js';
+import { labelArea, tableAreas } from '../facts/tables.js';
+import type { Fact } from '../facts/types.js';
+import { SentenceContext } from '../language/context.js';
+import { sentencesOf } from '../language/sentences.js';
+import type { Block, Finding, SourceDocument } from '../types.js';
+import { applyDirectives } from './directives.js';
+import { entriesOf } from './entries.js';
+import { renderMessage, type Claim, type ReportDescriptor, type Rule } from './rule.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type BlockFact = DistributiveOmit<Fact, 'block' | 'entry'>;
+
+/** What one block yields, independent of its place in the document: cached by block text. Offsets are block-relative. */
+interface BlockAnalysis {
+  facts: BlockFact[];
+  claims: Omit<Claim, 'block' | 'entry'>[];
+  reports: (ReportDescriptor & { ruleId: string })[];
+}
+
+/**
+ * Per-document cache of block analyses, keyed by block kind and text. An editor keeps one per open document,
+ * so a keystroke re-analyses only the block it changed. Configuration changes clear it.
+ */
+export class LintCache {
+  private map = new Map<string, BlockAnalysis>();
+  private configKey = '';
+  get size(): number {
+    return this.map.size;
+  }
+  /** @internal */
+  use(configKey: string): Map<string, BlockAnalysis> {
+    if (configKey !== this.configKey) {
+      this.map = new Map();
+      this.configKey = configKey;
+    }
+    return this.map;
+  }
+}
+
+export class Linter {
+  readonly rules: readonly Rule[];
+  private readonly byId: Map<string, Rule>;
+
+  constructor(rules: readonly Rule[]) {
+    this.rules = rules;
+    this.byId = new Map(rules.map((r) => [r.meta.id, r]));
+  }
+
+  /** Check a document. Every rule runs; reports of rules that are off are dropped at the end. */
+  lint(doc: SourceDocument, config: ResolvedConfig, cache?: LintCache): Finding[] {
+    const configKey = JSON.stringify(this.rules.map((r) => [r.meta.id, config.rules[r.meta.id]?.options ?? {}]));
+    const blockCache = cache?.use(configKey);
+    const entries = entriesOf(doc.blocks);
+    const facts: Fact[] = [];
+    const claims: Claim[] = [];
+    const pending: (ReportDescriptor & { ruleId: string })[] = [];
+
+    doc.blocks.forEach((block, index) => {
+      const key = `${block.kind}\u0000${block.text}`;
+      let analysis = blockCache?.get(key);
+      if (!analysis) {
+        analysis = this.analyseBlock(block, config);
+        blockCache?.set(key, analysis);
+      }
+      const toDoc = (s: number, e: number) => spanToSource(block, s, e);
+      for (const f of analysis.facts) facts.push({ ...f, ...toDoc(f.start, f.end), block: index, entry: entries[index]! } as Fact);
+      for (const c of analysis.claims) claims.push({ ...c, ...toDoc(c.start, c.end), block: index, entry: entries[index]! });
+      for (const r of analysis.reports) {
+        pending.push({ ...r, ...toDoc(r.start, r.end), related: r.related?.map((x) => ({ ...x, ...toDoc(x.start, x.end) })) });
+      }
+    });
+
+    for (const t of tableAreas(doc.blocks)) {
+      const areaBlock = doc.blocks[t.areaBlock]!;
+      const statusBlock = doc.blocks[t.statusBlock]!;
+      const a = spanToSource(areaBlock, 0, areaBlock.text.length);
+      const s = spanToSource(statusBlock, 0, statusBlock.text.length);
+      facts.push({
+        kind: 'area', from: 'table', area: t.area, status: t.status, statusText: t.statusText,
+        start: a.start, end: Math.max(a.end, s.end), block: t.areaBlock, entry: entries[t.areaBlock]!, label: `${t.area}: ${t.statusText}`,
+      });
+    }
+    facts.sort((a, b) => a.start - b.start);
+
+    const documentFacts = new DocumentFacts(doc, facts, claims);
+    for (const rule of this.rules) {
+      if (!rule.document) continue;
+      const options = config.rules[rule.meta.id]?.options ?? {};
+      rule.document({ facts: documentFacts, options, report: (d) => pending.push({ ...d, ruleId: rule.meta.id }) });
+    }
+    return this.finish(doc, config, pending);
+  }
+
+  private analyseBlock(block: Block, config: ResolvedConfig): BlockAnalysis {
+    const out: BlockAnalysis = { facts: [], claims: [], reports: [] };
+    const label = labelArea(block.text);
+    if (label && block.kind !== 'table-cell' && block.kind !== 'heading') {
+      out.facts.push({
+        kind: 'area', from: 'list', area: label.area, status: label.status, statusText: label.statusText,
+        start: label.areaStart, end: block.text.trimEnd().length, label: `${label.area}: ${label.statusText}`,
+      });
+    }
+    const sentences = sentencesOf(block.text);
+    const contexts = sentences.map((s) => new SentenceContext(s));
+    sentences.forEach((sentence, i) => {
+      const ctx = contexts[i]!;
+      const base = sentence.start;
+      for (const f of sentenceFacts(ctx)) {
+        if (f.kind === 'area' && label) continue; // the label line already said it
+        out.facts.push({ ...f, start: base + f.start, end: base + f.end, label: sentence.text.trim() } as BlockFact);
+      }
+      for (const rule of this.rules) {
+        if (!rule.sentence) continue;
+        const ruleId = rule.meta.id;
+        rule.sentence({
+          block, sentence, ctx, next: contexts[i + 1],
+          options: config.rules[ruleId]?.options ?? {},
+          report: (d) => out.reports.push({ ...d, ruleId, start: base + d.start, end: base + d.end, related: d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end })) }),
+          claim: (c) => out.claims.push({ ...c, start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) }),
+        });
+      }
+    });
+    return out;
+  }
+
+  /** Severity, supersession, directives, positions and rendering. */
+  private finish(doc: SourceDocument, config: ResolvedConfig, pending: (ReportDescriptor & { ruleId: string })[]): Finding[] {
+    const setting = (id: string): ResolvedRule => config.rules[id] ?? { severity: this.byId.get(id)?.meta.severity === 'error' ? 2 : 1, options: {} };
+    const active = pending.filter((p) => setting(p.ruleId).severity > 0);
+    const superseded = new Set<(typeof active)[number]>();
+    for (const p of active) {
+      const sup = this.byId.get(p.ruleId)?.meta.supersedes;
+      if (!sup) continue;
+      for (const q of active) if (q !== p && sup.includes(q.ruleId) && q.start < p.end && p.start < q.end) superseded.add(q);
+    }
+    const starts = lineStarts(doc.text);
+    const seen = new Set<string>();
+    const findings: Finding[] = [];
+    for (const p of active) {
+      if (superseded.has(p)) continue;
+      const dup = `${p.ruleId}:${p.start}:${p.end}:${p.messageId}`;
+      if (seen.has(dup)) continue;
+      seen.add(dup);
+      const rule = this.byId.get(p.ruleId)!;
+      const template = rule.meta.messages[p.messageId] ?? p.messageId;
+      const block = doc.format !== "docx" ? undefined : doc.blocks.find((b) => b.docx && b.segments.some((s) => s.source <= p.start && p.start <= s.source + s.length));
+      findings.push({
+        ruleId: p.ruleId,
+        severity: setting(p.ruleId).severity as 1 | 2,
+        messageId: p.messageId,
+        message: renderMessage(template, p.data),
+        phrase: doc.text.slice(p.start, p.end),
+        note: rule.meta.lesson,
+        fix: rule.meta.fix,
+        url: rule.meta.url,
+        start: p.start,
+        end: p.end,
+        ...rangeOf(starts, p.start, p.end),
+        ...(p.expected?.length ? { expected: p.expected } : {}),
+        ...(p.related?.length ? { related: p.related.map((r) => ({ ...r, ...rangeOf(starts, r.start, r.end) })) } : {}),
+        ...(block?.docx ? { docx: block.docx } : {}),
+      });
+    }
+    return applyDirectives(doc, findings).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  }
+}

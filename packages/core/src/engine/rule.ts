@@ -1,0 +1,79 @@
+import type { DocumentFacts } from '../facts/document.js';
+import type { SentenceContext } from '../language/context.js';
+import type { Sentence } from '../language/sentences.js';
+import type { Block, Span } from '../types.js';
+
+export interface RuleMeta {
+  /** Public, stable id: used in config, inline directives and output. */
+  id: string;
+  severity: 'warn' | 'error';
+  /** One line: what the rule flags. */
+  summary: string;
+  /** Why it matters: the review's lesson, in a sentence or two. */
+  lesson: string;
+  /** How to fix it, in a sentence or two. */
+  fix: string;
+  /** The rule's documentation. */
+  url: string;
+  /** Message templates by id, with {{placeholders}}: kept apart from the logic so practitioners can review the wording. */
+  messages: Record<string, string>;
+  /** Findings of these rules at the same place are dropped when this rule reports there (one message, the stronger). */
+  supersedes?: string[];
+}
+
+export interface RuleOptions {
+  /** Extra phrases for the rule (a local authority's own wording). */
+  terms?: string[];
+}
+
+/** A claim the document makes in one word or phrase: a verdict or a reassurance. Other rules test claims against facts. */
+export interface Claim extends Span {
+  kind: 'verdict' | 'reassurance';
+  polarity: 'positive' | 'negative';
+  phrase: string;
+  ruleId: string;
+  block: number;
+  entry: number;
+}
+
+export interface ReportDescriptor extends Span {
+  messageId: string;
+  data?: Record<string, string | number>;
+  expected?: string[];
+  related?: (Span & { message: string })[];
+}
+
+export interface SentenceView {
+  block: Block;
+  sentence: Sentence;
+  ctx: SentenceContext;
+  /** The next sentence in the same block, for "evidence in the next sentence". */
+  next?: SentenceContext;
+}
+
+export interface SentenceRuleContext extends SentenceView {
+  options: RuleOptions;
+  /** Offsets are into the sentence text. */
+  report(d: ReportDescriptor): void;
+  claim(c: Span & { kind: Claim['kind']; polarity: Claim['polarity'] }): void;
+}
+
+export interface DocumentRuleContext {
+  facts: DocumentFacts;
+  options: RuleOptions;
+  /** Offsets are into the document text. */
+  report(d: ReportDescriptor): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Called for every sentence; results are cached per block, so it must depend only on the block and options. */
+  sentence?(ctx: SentenceRuleContext): void;
+  /** Called once per document with everything the document records and claims. */
+  document?(ctx: DocumentRuleContext): void;
+}
+
+/** Fill {{placeholders}} in a message template. */
+export function renderMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+}

@@ -1,0 +1,176 @@
+import type { SentenceContext } from '../language/context.js';
+import { classifyStatus } from './status.js';
+import type { AllocationKind, EventKind, PlanKind } from './types.js';
+
+/** A fact found in one sentence, with offsets into the sentence text. Turned into a `Fact` by the caller. */
+export type SentenceFact = { start: number; end: number } & (
+  | { kind: 'area'; area: string; status: 'unmet' | 'met'; statusText: string }
+  | { kind: 'deterioration'; what: string }
+  | { kind: 'concern'; what: string }
+  | { kind: 'co-sleeping' }
+  | { kind: 'plan'; plan: PlanKind }
+  | { kind: 'allocation'; allocation: AllocationKind }
+  | { kind: 'event'; event: EventKind }
+);
+
+const UNMET_STATUS = String.raw`un-?achieved|not\s+(?:yet\s+)?(?:fully\s+)?(?:achieved|met)|unmet|partially\s+achieved|partly\s+achieved|outstanding`;
+const BE = String.raw`remain|remains|remained|are|were|was|is|have\s+been|has\s+been|had\s+been|continue\s+to\s+be|stay|stayed`;
+
+// "the areas of health and budgeting remained unachieved"
+const AREAS_THEN_STATUS = new RegExp(String.raw`\b(?:areas?|domains?|skills?|needs?)\s+(?:of|in|around|relating\s+to|for)\s+(?<list>[^.;:]{3,200}?)\s+(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\b`, 'g');
+// "four areas remain unachieved: health and illness, safety in the home ..."
+const STATUS_THEN_LIST = new RegExp(String.raw`\b(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\s*(?::|-|,?\s+namely|,?\s+including|,?\s+which\s+are|,?\s+these\s+are)\s*(?<list>[^.;]{3,240})`, 'g');
+// "safety, sleep routines and feeding remain unachieved" at the start of a clause
+const LIST_THEN_STATUS = new RegExp(String.raw`(?:^|[;:]\s*|,\s+but\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+)(?<list>[a-z][^.;:]{2,200}?)\s+(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\b`, 'g');
+// "unmet needs in safety and sleep"
+const UNMET_NEEDS_IN = /\b(?<status>unmet|unachieved)\s+(?:needs?|areas?)\s+(?:in|around|with|for|relating\s+to)\s+(?<list>[^.;:]{3,160})/g;
+
+const DETERIORATION_VERB =
+  /\b(?:has\s+|had\s+|have\s+)?(?<verb>deteriorated|deteriorating|declined|declining|regressed|relapsed|worsened|worsening|got\s+worse|become\s+worse|became\s+worse|slipped|escalated|escalating)\b/g;
+const DETERIORATION_NOUN = /\b(?<verb>deterioration|decline|regression|relapse)\s+(?:in|of)\s+(?<what>(?:[\w'-]+\s*){1,6})/g;
+const REFUSAL_AFTER = /^\s+(?:the|a|an|to|his|her|their|my|our|offer|offers|help|support|services?|referral|invitation|treatment|contact|visit|visits|medication|appointment|appointments|all|any|this|that|it|them)\b/;
+const CONCERNS =
+  /\b(?:domestic\s+(?:abuse|violence)\s+incidents?|incidents?\s+of\s+domestic\s+(?:abuse|violence)|tested\s+positive\s+for\s+[\w-]+|positive\s+for\s+(?:cannabis|cocaine|heroin|alcohol|amphetamines?|opiates|methadone|benzodiazepines|drugs?)|(?:drug|hair[- ]strand|toxicology|breath|alcohol|urine)\s+tests?\s+(?:was|were|came\s+back|returned|is|are)\s+positive|concerns?\s+remain|ongoing\s+concerns?|continuing\s+concerns?|concerns?\s+(?:persist|continue|have\s+increased|increased)|significant\s+concerns?|serious\s+concerns?)\b/g;
+const CO_SLEEPING =
+  /\b(?:co-?sleep(?:ing|s|t)?|co-?slept|bed[- ]?shar(?:ing|ed|es|e)|shar(?:ed|ing|es)\s+(?:a|her|his|the|their)\s+bed|(?:in|into|on)\s+(?:(?:ms|mr|mrs|miss)\.?\s+[a-z'-]+'s|(?:her|his|their)\s+(?:mother|father|mum|dad|parents?)'s|(?:the\s+)?(?:mother|father|mum|dad|parent|parents)'s|(?:an?|the)\s+(?:adult|double|parental|parents')|the\s+parents')\s+bed|asleep\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair)\s+with|fell\s+asleep\s+(?:with|holding|while\s+holding|while\s+feeding))/g;
+const NOT_A_MENTION = /\b(?:no|not|never|without|denies|denied|deny|if|whether|risks?|dangers?|about|advice|advised|explain(?:ed|s)?|discuss(?:ed|es)?|leaflet|avoid|against|should|must|unless|prevent)\b/;
+
+const PLANS: [PlanKind, RegExp][] = [
+  ['safer-sleep', /\b(?:safer?\s+sleep(?:ing)?\s+(?:plan|assessment(?:\s+tool)?|agreement|tool|risk\s+assessment)|(?:safe\s+)?sleep(?:ing)?\s+(?:safety\s+)?plan|co-?sleeping\s+(?:plan|risk\s+assessment)|(?:the\s+)?(?:foster\s+)?carers?\s+(?:will|must|are\s+to|should)\s+(?:check|monitor|look\s+in\s+on)\b[^.]{0,80}\b(?:room|cot|bed|sleep|night))/g],
+  ['placement-plan', /\bplacement\s+plan\b/g],
+  ['transition', /\btransition(?:al)?\s+(?:plan|planning|meeting|arrangements|review)\b|\bplan\s+for\s+(?:the\s+)?move\b|\bmove\s+plan\b|\bmoving[- ]on\s+plan\b/g],
+  ['exit', /\bexit\s+(?:plan|strategy)\b/g],
+  ['purpose', /\bpurpose\s+of\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}?placement\b|\bplacement'?s\s+purpose\b/g],
+  ['risk-assessment', /\brisk\s+assessments?\b/g],
+];
+const PLAN_ABSENT_BEFORE = /\b(?:no|without|not|never|lack\s+of|absence\s+of|needs?|requires?|required|recommend(?:s|ed)?\s+that|awaiting|await)\s+(?:(?:a|an|the|any|yet|current|written|formal|agreed)\s+){0,3}$/;
+const PLAN_ABSENT_AFTER = /^\s*(?:has|have|had|was|were|is|are)?\s*(?:not|never|yet\s+to|still\s+to)\b|^\s*(?:(?:is|was|remains?)\s+)?(?:outstanding|awaited|overdue|missing|needed|required)\b|^\s*(?:needs?|should|must)\s+(?:to\s+)?be\b/;
+
+const ALLOCATION: [AllocationKind, RegExp][] = [
+  ['worker-left', /\b(?:social\s+worker|allocated\s+worker|case\s+worker|caseworker|case\s+holder|key\s+worker|practitioner|worker|sw)\s+(?:has\s+|had\s+|have\s+)?(?:left|leaves|is\s+leaving|was\s+leaving|resigned|went\s+on\s+(?:long-term\s+)?(?:sick\s+)?leave|moved\s+on|is\s+on\s+long-term\s+sick)/g],
+  ['unallocated', /\bunallocated\b|\bawaiting\s+(?:re-?)?allocation\b|\bpending\s+(?:re-?)?allocation\b|\bno\s+allocated\s+(?:social\s+)?worker\b|\bwithout\s+an?\s+allocated\s+(?:social\s+)?worker\b|\bnot\s+(?:yet\s+)?(?:been\s+)?re-?allocated\b|\bno\s+social\s+worker\b|\bwithout\s+a\s+social\s+worker\b/g],
+  ['reallocated', /\b(?:re-?allocated|has\s+been\s+allocated|was\s+allocated|is\s+now\s+allocated|allocated\s+to\s+(?!the\b)[a-z]|new\s+(?:social\s+)?worker\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:allocated|appointed)|new\s+allocated\s+(?:social\s+)?worker)\b/g],
+  ['handover', /\bhand-?over\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:completed|took\s+place|done|held|meeting|visit)\b|\bhanded\s+over\s+to\b|\bfull\s+hand-?over\b|\bjoint\s+(?:handover\s+)?visit\b|\bcase\s+transfer\s+(?:completed|meeting)\b/g],
+];
+
+const EVENTS: [EventKind, RegExp][] = [
+  ['placement', /\b(?:(?<!always\s+been\s+)(?<!previously\s+)placed\s+(?:with|in|at)\s+(?!her\s+mother|his\s+mother|their\s+mother|the\s+care\s+of\s+her)|placement\s+(?:began|started|commenced|was\s+made|will\s+(?:start|begin|commence)|starts|begins)|(?:mother\s+and\s+baby|parent\s+and\s+child|residential|kinship|connected\s+persons?|sgo|special\s+guardianship)\s+(?:foster\s+)?placement|foster\s+placement)\b/g],
+  ['move', /\b(?:move|moved|moves|moving|transfer|transferred|transition|return|returned|returning|step(?:ped)?\s+down|discharge[ds]?|leave|leaves|left)\s+(?:to|into|back\s+to|from|home\b|the\s+unit)|\bend\s+of\s+(?:the\s+)?(?:assessment|placement)\b|\b(?:assessment|placement)\s+(?:will\s+)?(?:end|ends|ended|ending|concludes?|concluded)\b|\bindependent\s+living\b/g],
+];
+const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|accommodation|flat|refuge|hostel|kinship|community)\b/;
+
+/** Extract the facts one sentence records. */
+export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
+  const norm = ctx.norm;
+  const out: SentenceFact[] = [];
+
+  // Areas and their status, in prose.
+  for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
+    for (const m of norm.matchAll(re)) {
+      const list = m.groups!.list!;
+      const statusText = m.groups!.status!;
+      if (/\bno\s+(?:areas?|domains?|skills?|needs?)\b/.test(norm.slice(Math.max(0, m.index! - 12), m.index! + 20))) continue;
+      const listStart = m.index! + m[0].indexOf(list);
+      for (const item of splitList(list)) {
+        const at = listStart + item.offset;
+        out.push({ kind: 'area', area: item.text, status: classifyStatus(statusText) ?? 'unmet', statusText, start: at, end: at + item.text.length });
+      }
+    }
+  }
+
+  for (const m of norm.matchAll(DETERIORATION_VERB)) {
+    const verbEnd = m.index! + m[0].length;
+    if (m.groups!.verb === 'declined' || m.groups!.verb === 'declining') {
+      if (REFUSAL_AFTER.test(norm.slice(verbEnd))) continue;
+    }
+    if (ctx.negatedBefore(m.index!, 2)) continue;
+    const what = subjectBefore(ctx.sentence.text, m.index!);
+    const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
+    out.push({ kind: 'deterioration', what: what ? `${what} ${m.groups!.verb}` : m.groups!.verb!, start: found >= 0 ? found : m.index!, end: verbEnd });
+  }
+  for (const m of norm.matchAll(DETERIORATION_NOUN)) {
+    if (ctx.negatedBefore(m.index!, 2)) continue;
+    out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length).trim(), start: m.index!, end: m.index! + m[0].trimEnd().length });
+  }
+  for (const m of norm.matchAll(CONCERNS)) {
+    if (ctx.negatedBefore(m.index!, 2)) continue;
+    out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const m of norm.matchAll(CO_SLEEPING)) {
+    const before = norm.slice(Math.max(0, m.index! - 60), m.index!).split(/\s+/).slice(-7).join(' ');
+    if (NOT_A_MENTION.test(before)) continue;
+    if (/^\s*(?:plan|risk\s+assessment|policy|advice|leaflet)\b/.test(norm.slice(m.index! + m[0].length))) continue;
+    out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
+  }
+  for (const [plan, re] of PLANS) {
+    for (const m of norm.matchAll(re)) {
+      if (PLAN_ABSENT_BEFORE.test(norm.slice(0, m.index!))) continue;
+      if (PLAN_ABSENT_AFTER.test(norm.slice(m.index! + m[0].length))) continue;
+      out.push({ kind: 'plan', plan, start: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  for (const [allocation, re] of ALLOCATION) {
+    for (const m of norm.matchAll(re)) {
+      if ((allocation === 'reallocated' || allocation === 'handover') && ctx.negatedBefore(m.index!, 3)) continue;
+      if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
+      out.push({ kind: 'allocation', allocation, start: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  for (const [event, re] of EVENTS) {
+    for (const m of norm.matchAll(re)) {
+      if (event === 'move' && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
+      if (ctx.negatedBefore(m.index!, 2)) continue;
+      out.push({ kind: 'event', event, start: m.index!, end: m.index! + m[0].length });
+    }
+  }
+  return out;
+}
+
+/** Split "health and illness, safety in the home, safe sleeping and budgeting" into its items. */
+export function splitList(list: string): { text: string; offset: number }[] {
+  const items: { text: string; offset: number }[] = [];
+  const hasCommas = list.includes(',');
+  const parts: { text: string; offset: number }[] = [];
+  const re = hasCommas ? /,\s*/g : /\s+(?:and|or|&)\s+/g;
+  let last = 0;
+  for (const m of list.matchAll(re)) {
+    parts.push({ text: list.slice(last, m.index!), offset: last });
+    last = m.index! + m[0].length;
+  }
+  parts.push({ text: list.slice(last), offset: last });
+  // With commas, only the last item can hold a final "and": "safe sleeping and budgeting".
+  if (hasCommas && parts.length > 1) {
+    const tail = parts.pop()!;
+    const m = /^(?:and|or)\s+/.exec(tail.text);
+    const t = m ? { text: tail.text.slice(m[0].length), offset: tail.offset + m[0].length } : tail;
+    const and = /\s+(?:and|or|&)\s+/.exec(t.text);
+    if (and) {
+      parts.push({ text: t.text.slice(0, and.index), offset: t.offset });
+      parts.push({ text: t.text.slice(and.index + and[0].length), offset: t.offset + and.index + and[0].length });
+    } else parts.push(t);
+  }
+  for (const p of parts) {
+    const lead = p.text.length - p.text.trimStart().length;
+    let text = p.text.trim().replace(/^(?:and|or)\s+/, '');
+    const article = /^(?:the|her|his|their|of|in)\s+/.exec(text);
+    let offset = p.offset + lead + (p.text.trim().length - text.length);
+    if (article) {
+      text = text.slice(article[0].length);
+      offset += article[0].length;
+    }
+    text = text.replace(/[\s,;:.)]+$/, '');
+    const words = text.split(/\s+/).length;
+    if (text.length >= 3 && words <= 7) items.push({ text, offset });
+  }
+  return items;
+}
+
+/** The few words before a verb that say what deteriorated: "Ms Carter's presentation and self-care". */
+function subjectBefore(text: string, at: number): string {
+  const before = text.slice(0, at).trimEnd();
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
+  const words = clause.trim().split(/\s+/).filter(Boolean).slice(-6);
+  const possessive = words.findIndex((w) => /['’]s$/.test(w));
+  const subject = possessive >= 0 ? words.slice(possessive + 1) : words.slice(-4);
+  return subject.filter((w) => !/^(?:has|had|have|also|then|further|significantly|rapidly)$/i.test(w)).join(' ');
+}

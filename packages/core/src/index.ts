@@ -1,0 +1,24 @@
+// @caselint/core: read -> document -> language -> facts -> rules -> report.
+export * from './types.js';
+export { ReadError } from './read/errors.js';
+export { decodeText, type Decoded } from './read/decode.js';
+export { readDocument, type ReadOptions } from './read/read-file.js';
+export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, lineStarts, lineColumn, rangeOf, toSource, spanToSource } from './document/index.js';
+export { sentencesOf, type Sentence, type Token } from './language/sentences.js';
+export { SentenceContext, hasEvidence } from './language/context.js';
+export { normalise, phraseRegExp, phraseSource } from './language/normalise.js';
+export * as lexicon from './language/lexicon.js';
+export { classifyStatus, type Status } from './facts/status.js';
+export { DocumentFacts } from './facts/document.js';
+export type { Fact, FactOf, PlanKind, AllocationKind, EventKind } from './facts/types.js';
+export { Linter, LintCache } from './engine/linter.js';
+export { renderMessage, type Rule, type RuleMeta, type RuleOptions, type Claim, type SentenceRuleContext, type DocumentRuleContext, type ReportDescriptor } from './engine/rule.js';
+export { loadConfig, resolveConfig, readConfigFile, defaultConfig, clearConfigCache, setDefaultCatalogue, ConfigError, CONFIG_FILES, type Catalogue } from './config/load.js';
+export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './config/types.js';
+export { toLintResult, fatalResult } from './report/result.js';
+export { formatStylish } from './report/stylish.js';
+export { formatJson } from './report/json.js';
+// Word .docx: reading (readDocx, docxLocationAt) and annotated copies (annotateDocx); see docs/docx.md.
+export * from './read/docx.js';
+export * from './report/docx-annotate.js';
+export { writeFileAtomic } from './report/atomic.js';

@@ -1,0 +1,45 @@
+import { ReadError } from './errors.js';
+
+export interface Decoded {
+  text: string;
+  encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const win1252 = new TextDecoder('windows-1252');
+
+/**
+ * Decode a text file's bytes. UTF-8 (with or without BOM) and UTF-16 with a BOM are taken at their word;
+ * bytes that are not valid UTF-8 are read as Windows-1252, which is what older Word "plain text" exports are.
+ * Binary content (NUL bytes, or many control characters) is refused rather than linted as mojibake.
+ */
+export function decodeText(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (looksBinary(body)) {
+    throw new ReadError('is a binary file, not text (caselint reads .txt, .md and .docx)', 'binary');
+  }
+  try {
+    return { text: utf8.decode(body), encoding: bom ? 'utf-8-bom' : 'utf-8' };
+  } catch {
+    return { text: win1252.decode(body), encoding: 'windows-1252' };
+  }
+}
+
+/** NUL bytes, or more than 10% C0 control characters (other than tab, CR, LF, FF) in the first 8 KB. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8192);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 9 && b !== 10 && b !== 13 && b !== 12) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}

@@ -1,0 +1,296 @@
+import { Inflate } from 'fflate';
+import { ReadError } from './errors.js';
+
+/**
+ * A minimal ZIP reader and rewriter for .docx packages.
+ *
+ * Written by hand (rather than fflate's unzipSync) for two reasons: the sizes declared in the central
+ * directory are checked against the caps BEFORE anything is inflated, and the annotator can copy the
+ * entries it does not change byte for byte (compressed data included) into the annotated copy.
+ */
+
+export interface ZipLimits {
+  /** Cap on the total bytes inflated from one package (the parts we actually read). */
+  maxTotalBytes: number;
+  /**
+   * Cap on one entry's declared inflated/compressed ratio, for entries larger than 1 MB. Deflate cannot
+   * exceed about 1032:1, so the default only refuses declarations that are impossible; repetitive but
+   * honest XML can legitimately reach several hundred to one, and the total cap bounds real bombs.
+   */
+  maxRatio: number;
+}
+
+export const defaultZipLimits: ZipLimits = { maxTotalBytes: 64 * 1024 * 1024, maxRatio: 1100 };
+
+export interface ZipEntry {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  /** The whole central-directory record, copied verbatim when the entry is rewritten unchanged. */
+  central: Uint8Array;
+  localOffset: number;
+  dataOffset: number;
+  /** End of the entry in the archive, including any data descriptor. */
+  end: number;
+}
+
+export interface ZipArchive {
+  bytes: Uint8Array;
+  entries: ZipEntry[];
+  byName: Map<string, ZipEntry>;
+}
+
+const LOCAL_SIG = 0x04034b50;
+const CENTRAL_SIG = 0x02014b50;
+const EOCD_SIG = 0x06054b50;
+const DESCRIPTOR_SIG = 0x08074b50;
+const utf8 = new TextDecoder('utf-8');
+/** 1 January 1980, the earliest DOS date: new entries carry no meaningful timestamp. */
+const DOS_DATE_1980 = (1 << 5) | 1;
+
+/** Parse the central directory. Throws ReadError for anything that is not a readable zip. */
+export function openZip(bytes: Uint8Array): ZipArchive {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEndOfCentralDirectory(view);
+  if (eocd < 0) {
+    if (bytes.length >= 4 && view.getUint32(0, true) === LOCAL_SIG) {
+      throw new ReadError('is a truncated or damaged .docx (the zip directory is missing)', 'docx-truncated');
+    }
+    throw new ReadError('is not a .docx file (not a zip archive)', 'docx-not-zip');
+  }
+  const count = view.getUint16(eocd + 10, true);
+  const cdSize = view.getUint32(eocd + 12, true);
+  const cdOffset = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || cdOffset === 0xffffffff) {
+    throw new ReadError('uses ZIP64, which caselint does not read; save it again from Word', 'docx-corrupt');
+  }
+  if (cdOffset + cdSize > eocd) {
+    throw new ReadError('is a truncated or damaged .docx (the zip directory is cut short)', 'docx-truncated');
+  }
+  const entries: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL_SIG) {
+      throw new ReadError('is a truncated or damaged .docx (bad zip directory entry)', 'docx-truncated');
+    }
+    const nameLength = view.getUint16(p + 28, true);
+    const recordLength = 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    const entry = readEntry(bytes, view, p, nameLength, recordLength);
+    entries.push(entry);
+    p += recordLength;
+  }
+  return { bytes, entries, byName: new Map(entries.map((e) => [e.name, e])) };
+}
+
+function readEntry(bytes: Uint8Array, view: DataView, p: number, nameLength: number, recordLength: number): ZipEntry {
+  const flags = view.getUint16(p + 8, true);
+  const compressedSize = view.getUint32(p + 20, true);
+  const size = view.getUint32(p + 24, true);
+  const localOffset = view.getUint32(p + 42, true);
+  const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+  if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
+    throw new ReadError('uses ZIP64, which caselint does not read; save it again from Word', 'docx-corrupt');
+  }
+  if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_SIG) {
+    throw new ReadError('is a truncated or damaged .docx (a zip entry is missing)', 'docx-truncated');
+  }
+  const dataOffset = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+  let end = dataOffset + compressedSize;
+  if (end > bytes.length) {
+    throw new ReadError('is a truncated or damaged .docx (a zip entry is cut short)', 'docx-truncated');
+  }
+  if (flags & 8) {
+    // A data descriptor follows the data: 12 bytes, or 16 with its optional signature.
+    end += end + 4 <= bytes.length && view.getUint32(end, true) === DESCRIPTOR_SIG ? 16 : 12;
+  }
+  return {
+    name,
+    flags,
+    method: view.getUint16(p + 10, true),
+    crc: view.getUint32(p + 16, true),
+    compressedSize,
+    size,
+    central: bytes.subarray(p, p + recordLength),
+    localOffset,
+    dataOffset,
+    end: Math.min(end, bytes.length),
+  };
+}
+
+function findEndOfCentralDirectory(view: DataView): number {
+  const min = Math.max(0, view.byteLength - 22 - 0xffff);
+  for (let p = view.byteLength - 22; p >= min; p--) {
+    if (view.getUint32(p, true) === EOCD_SIG) return p;
+  }
+  return -1;
+}
+
+/** Tracks how much has been inflated from one package, against the limits. */
+export class InflateBudget {
+  private used = 0;
+  constructor(readonly limits: ZipLimits = defaultZipLimits) {}
+
+  /** Check an entry's declared sizes before inflating it. */
+  admit(entry: ZipEntry): void {
+    const { maxTotalBytes, maxRatio } = this.limits;
+    if (this.used + entry.size > maxTotalBytes) throw tooLarge(maxTotalBytes);
+    if (entry.size > 1024 * 1024 && entry.size / Math.max(1, entry.compressedSize) > maxRatio) {
+      throw new ReadError(`is not a normal .docx (a part claims to compress more than ${maxRatio}:1; possible zip bomb)`, 'docx-too-large');
+    }
+  }
+
+  spend(n: number): void {
+    this.used += n;
+    if (this.used > this.limits.maxTotalBytes) throw tooLarge(this.limits.maxTotalBytes);
+  }
+}
+
+function tooLarge(max: number): ReadError {
+  return new ReadError(`is too large to read (more than ${Math.round(max / 1048576)} MB of text once unzipped; possible zip bomb)`, 'docx-too-large');
+}
+
+/** Inflate one entry, enforcing the declared size and the budget while inflating. */
+export function readEntryBytes(archive: ZipArchive, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  if (entry.flags & 1) {
+    throw new ReadError('is password-protected; remove the password in Word and save again', 'docx-encrypted');
+  }
+  budget.admit(entry);
+  const data = archive.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  if (entry.method === 0) {
+    budget.spend(data.length);
+    return data;
+  }
+  if (entry.method !== 8) {
+    throw new ReadError(`is a damaged .docx (zip compression method ${entry.method} is not supported)`, 'docx-corrupt');
+  }
+  const out = new Uint8Array(entry.size);
+  let written = 0;
+  const inflater = new Inflate((chunk) => {
+    if (written + chunk.length > entry.size) {
+      throw new ReadError('is a damaged .docx or a zip bomb (a part inflates beyond its declared size)', 'docx-too-large');
+    }
+    budget.spend(chunk.length);
+    out.set(chunk, written);
+    written += chunk.length;
+  });
+  // Small input chunks bound how much one push can inflate before the size checks run.
+  const step = 16384;
+  try {
+    for (let i = 0; i < data.length; i += step) {
+      inflater.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
+    }
+    if (data.length === 0) inflater.push(data, true);
+  } catch (error) {
+    if (error instanceof ReadError) throw error;
+    throw new ReadError('is a truncated or damaged .docx (a zip entry does not inflate)', 'docx-truncated');
+  }
+  if (written !== entry.size) {
+    throw new ReadError('is a truncated or damaged .docx (a zip entry is shorter than declared)', 'docx-truncated');
+  }
+  return out;
+}
+
+/**
+ * Write a new archive: entries not in `replace` are copied byte for byte (local header, compressed data,
+ * descriptor, central record); replaced entries are stored deflated; `add` entries are appended.
+ */
+export function rewriteZip(archive: ZipArchive, replace: Map<string, Uint8Array>, deflate: (data: Uint8Array) => Uint8Array): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const centrals: Uint8Array[] = [];
+  let offset = 0;
+  const push = (chunk: Uint8Array) => {
+    chunks.push(chunk);
+    offset += chunk.length;
+  };
+  const written = new Set<string>();
+  for (const entry of archive.entries) {
+    const content = replace.get(entry.name);
+    if (content) {
+      const { local, central } = newEntry(entry.name, content, deflate, offset);
+      centrals.push(central);
+      push(local);
+    } else {
+      const central = entry.central.slice();
+      new DataView(central.buffer).setUint32(42, offset, true);
+      centrals.push(central);
+      push(archive.bytes.subarray(entry.localOffset, entry.end));
+    }
+    written.add(entry.name);
+  }
+  for (const [name, content] of replace) {
+    if (written.has(name)) continue;
+    const { local, central } = newEntry(name, content, deflate, offset);
+    centrals.push(central);
+    push(local);
+  }
+  const cdOffset = offset;
+  for (const central of centrals) push(central);
+  const eocd = new Uint8Array(22);
+  const v = new DataView(eocd.buffer);
+  v.setUint32(0, EOCD_SIG, true);
+  v.setUint16(8, centrals.length, true);
+  v.setUint16(10, centrals.length, true);
+  v.setUint32(12, offset - cdOffset, true);
+  v.setUint32(16, cdOffset, true);
+  push(eocd);
+  const out = new Uint8Array(offset);
+  let p = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, p);
+    p += chunk.length;
+  }
+  return out;
+}
+
+function newEntry(name: string, content: Uint8Array, deflate: (data: Uint8Array) => Uint8Array, offset: number) {
+  const nameBytes = new TextEncoder().encode(name);
+  const data = deflate(content);
+  const crc = crc32(content);
+  const local = new Uint8Array(30 + nameBytes.length + data.length);
+  const lv = new DataView(local.buffer);
+  lv.setUint32(0, LOCAL_SIG, true);
+  lv.setUint16(4, 20, true);
+  lv.setUint16(6, 0x0800, true); // UTF-8 names
+  lv.setUint16(8, 8, true);
+  lv.setUint16(12, DOS_DATE_1980, true);
+  lv.setUint32(14, crc, true);
+  lv.setUint32(18, data.length, true);
+  lv.setUint32(22, content.length, true);
+  lv.setUint16(26, nameBytes.length, true);
+  local.set(nameBytes, 30);
+  local.set(data, 30 + nameBytes.length);
+  const central = new Uint8Array(46 + nameBytes.length);
+  const cv = new DataView(central.buffer);
+  cv.setUint32(0, CENTRAL_SIG, true);
+  cv.setUint16(4, 20, true);
+  cv.setUint16(6, 20, true);
+  cv.setUint16(8, 0x0800, true);
+  cv.setUint16(10, 8, true);
+  cv.setUint16(14, DOS_DATE_1980, true);
+  cv.setUint32(16, crc, true);
+  cv.setUint32(20, data.length, true);
+  cv.setUint32(24, content.length, true);
+  cv.setUint16(28, nameBytes.length, true);
+  cv.setUint32(42, offset, true);
+  central.set(nameBytes, 46);
+  return { local, central };
+}
+
+let crcTable: Uint32Array | undefined;
+
+export function crc32(data: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}

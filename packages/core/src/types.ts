@@ -1,0 +1,107 @@
+// The shapes that flow through the pipeline: read -> document -> language -> facts -> rules -> report.
+// Offsets are UTF-16 code-unit offsets into SourceDocument.text; lines and columns are 1-based.
+
+export type Format = 'text' | 'markdown' | 'docx';
+export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell';
+
+/** Where a block sits in a Word document, in terms a Word user understands (1-based). */
+export interface DocxLocation {
+  paragraph: number;
+  table?: number;
+  row?: number;
+  cell?: number;
+}
+
+/** A run of block text that maps one-to-one onto document text: block[at + i] === text[source + i]. */
+export interface Segment {
+  at: number;
+  source: number;
+  length: number;
+}
+
+/** One unit of prose: a heading, a paragraph, a list item or a table cell. Blocks are parsed on their own. */
+export interface Block {
+  kind: BlockKind;
+  /** The block's text with markup removed. */
+  text: string;
+  /** Maps block offsets back to SourceDocument.text. Sorted by `at`. */
+  segments: Segment[];
+  /** Heading level, for headings. */
+  depth?: number;
+  /** For table cells: which table (0-based, in document order), row and column (0-based); header row flagged. */
+  table?: { table: number; row: number; column: number; header: boolean };
+  /** For .docx documents: the Word location. */
+  docx?: DocxLocation;
+}
+
+/** An inline directive (`caselint-disable-next-line rule`), found by the reader. */
+export interface Directive {
+  kind: 'disable' | 'enable' | 'disable-next-line';
+  /** Rule ids; empty means every rule. */
+  rules: string[];
+  /** 1-based line of the directive itself. */
+  line: number;
+}
+
+export interface SourceDocument {
+  path?: string;
+  format: Format;
+  /** For text and Markdown: the decoded source. For .docx: a plain-text rendering (one line per paragraph). */
+  text: string;
+  blocks: Block[];
+  directives: Directive[];
+  /** The encoding the bytes were decoded from, when read from bytes. */
+  encoding?: string;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface LineColumnRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export type Severity = 1 | 2;
+export type SeveritySetting = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+
+/** A place a finding refers to, such as an unachieved area that a verdict contradicts. */
+export interface RelatedLocation extends Span, LineColumnRange {
+  message: string;
+  docx?: DocxLocation;
+}
+
+export interface Finding extends Span, LineColumnRange {
+  ruleId: string;
+  severity: Severity;
+  messageId: string;
+  /** The rendered message: what was found and what to write instead. */
+  message: string;
+  /** The flagged text. */
+  phrase: string;
+  /** Why it matters: the review's lesson. */
+  note?: string;
+  /** How to fix it, in a sentence or two. */
+  fix?: string;
+  /** Suggested replacements for the flagged phrase (templates with [brackets] to fill in). */
+  expected?: string[];
+  /** Link to the rule's documentation. */
+  url?: string;
+  related?: RelatedLocation[];
+  docx?: DocxLocation;
+}
+
+export interface LintResult {
+  filePath: string;
+  findings: Finding[];
+  /** Set when the file could not be read or checked at all. */
+  fatal?: { message: string; code: string };
+  errorCount: number;
+  warningCount: number;
+  /** The document that was checked (absent for a fatal result). */
+  document?: SourceDocument;
+}

@@ -1,0 +1,80 @@
+// Findings -> LSP diagnostics: severity from the rule, code = rule id, a link to the rule's documentation,
+// and related information for the facts a finding refers to (each unmet area a verdict contradicts).
+import type { Finding, LineColumnRange, Span } from '@caselint/core';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node.js';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+export const SOURCE = 'caselint';
+
+/** Maps a finding's span to an LSP range. */
+export type RangeMapper = (span: Span & LineColumnRange) => Range;
+
+/**
+ * Offsets are exact when the linted text is the editor's text; otherwise (say the reader dropped a BOM)
+ * fall back to the 1-based line and column the reader computed.
+ */
+export function rangeMapperFor(document: TextDocument, lintedText: string): RangeMapper {
+  if (lintedText === document.getText()) {
+    return (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
+  }
+  return (span) => ({
+    start: { line: Math.max(0, span.line - 1), character: Math.max(0, span.column - 1) },
+    end: { line: Math.max(0, span.endLine - 1), character: Math.max(0, span.endColumn - 1) },
+  });
+}
+
+export function toDiagnostic(finding: Finding, uri: string, toRange: RangeMapper): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: toRange(finding),
+    severity: finding.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    code: finding.ruleId,
+    source: SOURCE,
+    message: finding.message,
+  };
+  if (finding.url) diagnostic.codeDescription = { href: finding.url };
+  if (finding.related && finding.related.length > 0) {
+    diagnostic.relatedInformation = finding.related.map(
+      (related): DiagnosticRelatedInformation => ({
+        location: { uri, range: toRange(related) },
+        message: related.message,
+      }),
+    );
+  }
+  return diagnostic;
+}
+
+/** The single diagnostic for a document too large to check live. */
+export function oversizeDiagnostic(length: number, limit: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'document-too-large',
+    source: SOURCE,
+    message:
+      `caselint did not check this document: it has ${length.toLocaleString('en-GB')} characters, ` +
+      `more than caselint.maxDocumentSize (${limit.toLocaleString('en-GB')}). ` +
+      'Raise the setting or run the caselint CLI on the file.',
+  };
+}
+
+/** One diagnostic for a rule that failed, so the rest of the document's findings still show. */
+export function ruleFailureDiagnostic(ruleId: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: ruleId,
+    source: SOURCE,
+    message: `caselint: the rule ${ruleId} failed on this document (an internal error), so its findings are missing. The other rules ran. Please report this.`,
+  };
+}
+
+/** A configuration problem (the message names the file and the key), shown on the document it affects. */
+export function configErrorDiagnostic(message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'config-error',
+    source: SOURCE,
+    message: `caselint configuration error: ${message}. This document was checked with the editor settings and the recommended preset instead.`,
+  };
+}

@@ -1,0 +1,205 @@
+// The caselint language server: wires the protocol (documents, configuration, file watching, code
+// actions, hover, commands) to the DocumentChecker. Diagnostics are published with the document version.
+import { watch, type FSWatcher } from 'node:fs';
+import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { rules } from '@caselint/rules';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node.js';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DISABLE_IN_WORKSPACE_COMMAND, codeActions } from './code-actions.js';
+import { filePathOf } from './config-resolver.js';
+import { KeyedDebouncer } from './debounce.js';
+import { DocumentChecker, STATUS_NOTIFICATION } from './document-checker.js';
+import { hover } from './hover.js';
+import { SafeLinter, describeError } from './safe-lint.js';
+import { SettingsStore } from './settings-store.js';
+import { CONFIG_FILE_NAMES, disableRuleChange, writeChange } from './workspace-config.js';
+
+export const SERVER_NAME = 'caselint';
+export const SERVER_VERSION = '0.1.0';
+
+const CONFIG_WATCH_PATTERNS = ['**/.caselintrc*', '**/package.json'];
+
+function isConfigFileName(name: string): boolean {
+  return name.startsWith('.caselintrc') || name === 'package.json' || CONFIG_FILE_NAMES.includes(name);
+}
+
+export interface ServerOptions {
+  /** Override the connection (tests, or embedding); by default one is made from the command line (--stdio, --node-ipc). */
+  connection?: Connection;
+  debounceMs?: number;
+}
+
+export function startServer(options: ServerOptions = {}): Connection {
+  const connection = options.connection ?? createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const debouncer = new KeyedDebouncer(options.debounceMs);
+  const log = (message: string) => connection.console.log(message);
+
+  let settings = new SettingsStore(undefined, undefined);
+  let canCreateFiles = false;
+  let workspaceFolders: string[] = [];
+  const fallbackWatchers: FSWatcher[] = [];
+
+  const checker = new DocumentChecker(new SafeLinter(rules), {
+    getDocument: (uri) => documents.get(uri),
+    getSettings: (uri) => settings.get(uri),
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
+    log,
+  });
+
+  const check = (uri: string) => {
+    checker.check(uri).catch((error: unknown) => log(`check failed (${describeError(error)})`));
+  };
+  const recheckAll = () => {
+    for (const document of documents.all()) check(document.uri);
+  };
+  const configFilesChanged = () => {
+    checker.configs.clear();
+    recheckAll();
+  };
+  const workspaceRootOf = (uri: string): string | undefined => {
+    const path = filePathOf(uri);
+    if (!path) return undefined;
+    return workspaceFolders.filter((root) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep)).sort((a, b) => b.length - a.length)[0];
+  };
+
+  let dynamicWatchers = false;
+  let dynamicConfiguration = false;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    const canFetch = capabilities.workspace?.configuration === true;
+    settings = new SettingsStore(
+      canFetch ? (uri) => connection.workspace.getConfiguration({ scopeUri: uri, section: 'caselint' }) : undefined,
+      params.initializationOptions,
+    );
+    canCreateFiles =
+      capabilities.workspace?.workspaceEdit?.documentChanges === true &&
+      (capabilities.workspace.workspaceEdit.resourceOperations ?? []).includes('create');
+    dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    workspaceFolders = foldersOf(params);
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [DISABLE_IN_WORKSPACE_COMMAND] },
+      },
+      serverInfo: { name: SERVER_NAME, version: SERVER_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'caselint' });
+    if (dynamicWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: CONFIG_WATCH_PATTERNS.map((globPattern) => ({ globPattern })),
+      });
+    } else {
+      // Clients without file watching (Neovim 0.7, Helix): watch the workspace roots ourselves.
+      for (const root of workspaceFolders) {
+        try {
+          const watcher = watch(root, { persistent: false }, (_event, name) => {
+            if (name && isConfigFileName(name.toString())) configFilesChanged();
+          });
+          watcher.on('error', () => watcher.close());
+          fallbackWatchers.push(watcher);
+        } catch {
+          // an unwatchable root only loses live config reloads
+        }
+      }
+    }
+  });
+
+  // onDidChangeContent also fires on open; the open is checked at once, edits after the burst settles.
+  const justOpened = new Set<string>();
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    debouncer.cancel(document.uri);
+    check(document.uri);
+  });
+  documents.onDidChangeContent(({ document }) => {
+    if (justOpened.delete(document.uri)) return;
+    debouncer.schedule(document.uri, () => check(document.uri));
+  });
+  documents.onDidClose(({ document }) => {
+    justOpened.delete(document.uri);
+    debouncer.cancel(document.uri);
+    checker.forget(document.uri);
+    settings.forget(document.uri);
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    settings.changed(params.settings);
+    recheckAll();
+  });
+  connection.onDidChangeWatchedFiles(() => configFilesChanged());
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    return codeActions(document, checker.checked(document.uri), params, {
+      canCreateFiles,
+      workspaceRoot: workspaceRootOf(document.uri),
+    });
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return hover(document, checker.checked(document.uri), params.position);
+  });
+
+  connection.onExecuteCommand((params) => {
+    if (params.command !== DISABLE_IN_WORKSPACE_COMMAND) return null;
+    const [uri, ruleId] = params.arguments ?? [];
+    const path = typeof uri === 'string' ? filePathOf(uri) : undefined;
+    if (!path || typeof ruleId !== 'string') return null;
+    const change = disableRuleChange(path, workspaceRootOf(uri as string), ruleId);
+    if (change) {
+      writeChange(change);
+      configFilesChanged();
+    }
+    return null;
+  });
+
+  connection.onShutdown(() => {
+    debouncer.cancelAll();
+    for (const watcher of fallbackWatchers) watcher.close();
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  return connection;
+}
+
+function foldersOf(params: InitializeParams): string[] {
+  const folders: WorkspaceFolder[] = params.workspaceFolders ?? [];
+  const uris = folders.length > 0 ? folders.map((folder) => folder.uri) : params.rootUri ? [params.rootUri] : [];
+  const paths: string[] = [];
+  for (const uri of uris) {
+    try {
+      paths.push(fileURLToPath(uri));
+    } catch {
+      // non-file workspace: no config files to find
+    }
+  }
+  return paths;
+}

@@ -1,0 +1,70 @@
+// The editor settings (`caselint.*`), read through workspace/configuration or didChangeConfiguration,
+// normalised defensively: a client may send anything, and a bad setting must not stop linting.
+import type { RawConfig } from '@caselint/core';
+
+export type Preset = 'recommended' | 'strict';
+export type RuleSetting = NonNullable<RawConfig['rules']>[string];
+
+export interface Settings {
+  /** Turn live checking off without uninstalling. */
+  enable: boolean;
+  /** A preset chosen in the editor; undefined means "whatever the workspace's .caselintrc says". */
+  preset?: Preset;
+  /** Rule overrides layered over the workspace configuration. */
+  rules: Record<string, RuleSetting>;
+  /** Documents longer than this (in characters) get one informational diagnostic instead of a check. */
+  maxDocumentSize: number;
+}
+
+export const DEFAULT_MAX_DOCUMENT_SIZE = 1_000_000;
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  enable: true,
+  rules: {},
+  maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE,
+});
+
+const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
+
+function isRuleSetting(value: unknown): value is RuleSetting {
+  if (SEVERITIES.has(value)) return true;
+  if (!Array.isArray(value) || value.length < 1 || value.length > 2 || !SEVERITIES.has(value[0])) return false;
+  if (value.length === 1) return true;
+  const options: unknown = value[1];
+  if (typeof options !== 'object' || options === null) return false;
+  const terms = (options as { terms?: unknown }).terms;
+  return terms === undefined || (Array.isArray(terms) && terms.every((t) => typeof t === 'string'));
+}
+
+/** Accepts `{ caselint: {...} }`, `{...}` or nothing, and returns complete settings. */
+export function normalizeSettings(input: unknown): Settings {
+  const source = unwrap(input);
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {} };
+  if (typeof source.enable === 'boolean') settings.enable = source.enable;
+  if (source.preset === 'recommended' || source.preset === 'strict') settings.preset = source.preset;
+  if (typeof source.maxDocumentSize === 'number' && Number.isFinite(source.maxDocumentSize) && source.maxDocumentSize > 0) {
+    settings.maxDocumentSize = Math.floor(source.maxDocumentSize);
+  }
+  if (typeof source.rules === 'object' && source.rules !== null && !Array.isArray(source.rules)) {
+    for (const [id, value] of Object.entries(source.rules as Record<string, unknown>)) {
+      if (isRuleSetting(value)) settings.rules[id] = value;
+    }
+  }
+  return settings;
+}
+
+function unwrap(input: unknown): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null) return {};
+  const record = input as Record<string, unknown>;
+  const nested = record.caselint;
+  if (typeof nested === 'object' && nested !== null) return nested as Record<string, unknown>;
+  return record;
+}
+
+/** The part of the settings that changes the configuration, as a config layer over the workspace file. */
+export function settingsToRawConfig(settings: Settings): RawConfig | undefined {
+  const raw: RawConfig = {};
+  if (settings.preset) raw.extends = settings.preset;
+  if (Object.keys(settings.rules).length > 0) raw.rules = { ...settings.rules };
+  return raw.extends || raw.rules ? raw : undefined;
+}

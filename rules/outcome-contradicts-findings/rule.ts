@@ -1,0 +1,84 @@
+import type { Claim, DocumentFacts, FactOf, Rule } from '@caselint/core';
+import { docsUrl } from '../docs.js';
+
+/** Turn a list into prose: "a, b and c". */
+function list(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The facts a claim must answer to: in case notes, only those recorded in its own entry or before. */
+function recordedBy<T extends { entry: number }>(facts: T[], claim: Claim, hasEntries: boolean): T[] {
+  return hasEntries ? facts.filter((f) => f.entry <= claim.entry) : facts;
+}
+
+export const rule: Rule = {
+  meta: {
+    id: 'outcome-contradicts-findings',
+    severity: 'error',
+    summary: 'A positive verdict or reassurance in a document that itself records unachieved areas, deterioration or other concerns.',
+    lesson:
+      'This is the review\'s central finding: the summary said "passed" and "positive" while the same assessment listed areas still unachieved and staff had seen the mother\'s self-care deteriorate. The short words travelled; the concerns did not. A reader who sees only the summary must still see the concerns.',
+    fix: 'Replace the verdict with what the document records: name the areas not achieved and the deterioration, and say what the plan does about each.',
+    url: docsUrl('outcome-contradicts-findings'),
+    supersedes: ['simplistic-outcome', 'unevidenced-reassurance'],
+    messages: {
+      contradiction: 'Says "{{phrase}}" but this document records {{findings}}. Name them in the summary and say what the plan does about each.',
+    },
+  },
+
+  document(ctx) {
+    const facts = ctx.facts;
+    const claims = facts.claims.filter((c) => c.polarity === 'positive');
+    if (claims.length === 0) return;
+    const hasEntries = facts.facts.some((f) => f.entry > 0) || claims.some((c) => c.entry > 0);
+    const areas = facts.unmetAreas();
+    const deteriorations = dedupe(facts.of('deterioration'));
+    const concerns = [...dedupe(facts.of('concern')), ...facts.of('co-sleeping')];
+    for (const claim of claims) {
+      const a = recordedBy(areas, claim, hasEntries);
+      const d = recordedBy(deteriorations, claim, hasEntries);
+      const o = recordedBy(concerns, claim, hasEntries).filter((f) => !(f.start <= claim.start && claim.end <= f.end));
+      // A reassurance scoped away from the concern ("doing well otherwise") still hides it; but a verdict on an
+      // assessment is answered by the assessment's own areas and deterioration, not by every other concern.
+      const others = claim.kind === 'reassurance' || a.length + d.length > 0 ? o : [];
+      if (a.length + d.length + others.length === 0) continue;
+      const parts: string[] = [];
+      if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved: ${list(a.map((x) => capitalise(x.area)))}`);
+      if (d.length) parts.push(`deterioration (${list(d.map((x) => x.what))})`);
+      if (others.length) parts.push(`${others.length === 1 ? 'a concern' : 'concerns'} (${list(uniq(others.map(describeConcern)))})`);
+      ctx.report({
+        messageId: 'contradiction',
+        data: { phrase: claim.phrase, findings: list(parts) },
+        start: claim.start,
+        end: claim.end,
+        expected: a.length ? [`[Name] achieved [N] areas; ${list(a.map((x) => x.area.toLowerCase()))} remain${a.length === 1 ? 's' : ''} unachieved.`] : undefined,
+        related: [
+          ...a.map((x) => ({ start: x.start, end: x.end, message: `${capitalise(x.area)}: ${capitalise(x.statusText)}` })),
+          ...d.map((x) => ({ start: x.start, end: x.end, message: `Deterioration: ${x.what}` })),
+          ...others.map((x) => ({ start: x.start, end: x.end, message: `Concern: ${describeConcern(x)}` })),
+        ],
+      });
+    }
+  },
+};
+
+function describeConcern(f: FactOf<'concern'> | FactOf<'co-sleeping'>): string {
+  return f.kind === 'co-sleeping' ? 'co-sleeping or bed-sharing seen' : f.what.toLowerCase();
+}
+
+function dedupe<T extends { start: number; end: number }>(facts: T[]): T[] {
+  const out: T[] = [];
+  for (const f of facts) if (!out.some((g) => f.start < g.end && g.start < f.end)) out.push(f);
+  return out;
+}
+
+function uniq(items: string[]): string[] {
+  return [...new Set(items)];
+}
+
+export type { DocumentFacts };
+export default rule;

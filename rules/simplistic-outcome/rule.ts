@@ -1,0 +1,114 @@
+import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { docsUrl } from '../docs.js';
+import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
+
+const TRIGGER = /\b(?:pass|passed|passes|fail|failed|fails|failure|positive|negative|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
+const ASSESSMENT = /\b(?:assessments?|reassessment|pams|parentassess|evaluation|viability)\b/;
+
+type Target = 'assessment' | 'placement' | 'progress' | 'parenting' | 'outcome';
+
+function targetOf(np: string): Target {
+  if (/\bplacements?\b/.test(np)) return 'placement';
+  if (/\bprogress\b/.test(np)) return 'progress';
+  if (/\b(?:parenting|capacity)\b/.test(np) && !/assessment/.test(np)) return 'parenting';
+  if (/\b(?:assessments?|reassessment|pams|parentassess|evaluation|viability)\b/.test(np)) return 'assessment';
+  return 'outcome';
+}
+
+const EXPECTED: Record<Target, string[]> = {
+  assessment: ['[Name] achieved [N] of [M] areas; [areas] remain unachieved and need [support] before [decision].'],
+  placement: ['During the placement [what was observed, how often, by whom]; concerns remain about [areas].'],
+  progress: ['[Name] now [specific skill or change], seen [when, by whom]; [what is still to be achieved].'],
+  parenting: ['[Name] [meets / does not yet meet] [specific needs], as shown by [observations]; [areas] remain a concern.'],
+  outcome: ['The assessment found [strengths] and [areas not achieved]; the plan is [what happens next].'],
+};
+
+export const rule: Rule = {
+  meta: {
+    id: 'simplistic-outcome',
+    severity: 'warn',
+    summary: 'A one-word verdict ("passed", "positive", "successful", "went well") stands in for what an assessment, placement or progress actually found.',
+    lesson:
+      'In the review that led to caselint, a PAMS assessment summarised as "passed" and a placement called "positive" travelled further than the report, and the unachieved areas in it were never acted on. PAMS and similar assessments have no pass mark: they are a profile of strengths and needs.',
+    fix: 'Replace the verdict with specifics: which areas were achieved and which were not, what was observed, how often and by whom, and what remains to be done.',
+    url: docsUrl('simplistic-outcome'),
+    messages: {
+      assessment: '"{{phrase}}" reduces the assessment to a verdict. Assessments such as PAMS have no pass mark: say which areas were achieved, which remain unachieved, and what support is still needed.',
+      placement: '"{{phrase}}" judges the placement in one word. Say what was observed, how often and by whom, and what concerns remain.',
+      progress: '"{{phrase}}" says there was progress without saying what changed. Name the skills or areas that improved, the evidence, and what is still to be achieved.',
+      parenting: '"{{phrase}}" grades parenting in one word. Say which of the child\'s needs are met, how you know, and which are not yet met.',
+      outcome: '"{{phrase}}" gives an outcome without its content. Say what was found: the areas achieved and not achieved, and what happens next.',
+    },
+  },
+
+  sentence(ctx) {
+    const text = ctx.ctx.masked;
+    const extra = extraTerms(ctx);
+    if (!TRIGGER.test(text) && !extra) return;
+    if (ctx.ctx.rejectsFraming()) return;
+    const taken: [number, number][] = [];
+    for (const pattern of VERDICT_PATTERNS) {
+      pattern.re.lastIndex = 0;
+      for (const m of text.matchAll(pattern.re)) {
+        const idx = m.indices!.groups!;
+        const v = idx.v ?? idx.v2;
+        const np = idx.np ?? idx.np2;
+        if (!v) continue;
+        let [start, end] = v;
+        const phraseText = text.slice(start, end).trim();
+        start += text.slice(start, end).indexOf(phraseText);
+        end = start + phraseText.length;
+        if (pattern.needsAssessment && !ASSESSMENT.test(text)) continue;
+        if (taken.some(([a, b]) => start < b && a < end)) continue;
+        const npText = np ? text.slice(np[0], np[1]) : '';
+        if (!accept(ctx, start, end, npText, np?.[0])) continue;
+        taken.push([start, end]);
+        emit(ctx, start, end, targetOf(npText || text));
+      }
+    }
+    if (extra) {
+      for (const m of text.matchAll(extra)) {
+        const start = m.index!;
+        const end = start + m[0].length;
+        if (taken.some(([a, b]) => start < b && a < end)) continue;
+        if (!accept(ctx, start, end, '', undefined)) continue;
+        taken.push([start, end]);
+        emit(ctx, start, end, targetOf(text));
+      }
+    }
+  },
+};
+
+function accept(ctx: SentenceRuleContext, start: number, end: number, npText: string, npStart: number | undefined): boolean {
+  const c = ctx.ctx;
+  const verdict = c.norm.slice(start, end);
+  // "passed her driving test", "the drug test was positive": real tests and results, not verdicts.
+  if (npText && /\b(?:test|tests|exam|gcse|dbs|driving|theory|screen|screening|hearing|check)\b/.test(npText)) return false;
+  if (/\b(?:positive|negative)\b/.test(verdict) && c.mentionsTest()) return false;
+  if (c.quotesToQualify(start, end)) return false;
+  if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
+  if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
+  if (/\bprogress\b/.test(npText) && c.evidenceAfter(end)) return false;
+  return true;
+}
+
+function emit(ctx: SentenceRuleContext, start: number, end: number, target: Target): void {
+  const phrase = ctx.sentence.text.slice(start, end);
+  ctx.report({ messageId: target, data: { phrase }, start, end, expected: EXPECTED[target] });
+  ctx.claim({ kind: 'verdict', polarity: NEGATIVE_VERDICT.test(ctx.ctx.norm.slice(start, end)) ? 'negative' : 'positive', start, end });
+}
+
+const extraCache = new WeakMap<string[], RegExp>();
+function extraTerms(ctx: SentenceRuleContext): RegExp | undefined {
+  const terms = ctx.options.terms;
+  if (!terms?.length) return undefined;
+  let re = extraCache.get(terms);
+  if (!re) {
+    re = phraseRegExp(terms);
+    extraCache.set(terms, re);
+  }
+  re.lastIndex = 0;
+  return re.test(ctx.ctx.masked) ? (re.lastIndex = 0, re) : undefined;
+}
+
+export default rule;

@@ -1,0 +1,63 @@
+import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { docsUrl } from '../docs.js';
+import { REASSURANCE_PATTERNS } from './patterns.js';
+
+const TRIGGER = /\b(?:no|nil|nothing|well|settled|happy|thriving|fine|ok|okay|good|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
+
+export const rule: Rule = {
+  meta: {
+    id: 'unevidenced-reassurance',
+    severity: 'warn',
+    summary: 'Reassurance ("no concerns", "doing well", "settled", "fine") with no evidence in the same sentence or the next one.',
+    lesson:
+      'Reassurance is the easiest thing to write and the hardest to check. In the review, staff had seen the mother\'s self-care deteriorate, yet the record said things were going well. "No concerns" is an absence, not evidence: it says nothing about what was looked at, by whom, or how often.',
+    fix: 'Say what was seen or reported, by whom, and how often (a source, an observation or a figure), in the same sentence or the next one.',
+    url: docsUrl('unevidenced-reassurance'),
+    messages: {
+      noConcerns: '"{{phrase}}" records an absence, not evidence. Say what was checked, by whom, and what was seen: for example, what the home, the baby\'s sleep or the feeding looked like.',
+      wellPhrase: '"{{phrase}}" is reassurance without evidence. Say what was observed or reported, by whom and how often.',
+      settled: '"{{phrase}}" does not say what shows it. Describe what was observed (sleep, feeding, routines, how the child responds) and who saw it.',
+      fine: '"{{phrase}}" does not say what was seen. Describe what was observed, and by whom.',
+      advice: '"{{phrase}}" does not say what advice was given or whether it was understood. Record what was said, how the parent showed understanding, and what the carers will check.',
+    },
+  },
+
+  sentence(ctx) {
+    const c = ctx.ctx;
+    const text = c.masked;
+    const extra = ctx.options.terms?.length ? phraseRegExp(ctx.options.terms) : undefined;
+    if (!TRIGGER.test(text) && !extra) return;
+    const taken: [number, number][] = [];
+    const consider = (start: number, end: number, messageId: string) => {
+      if (taken.some(([a, b]) => start < b && a < end)) return;
+      if (!accept(ctx, start, end)) return;
+      taken.push([start, end]);
+      const phrase = ctx.sentence.text.slice(start, end);
+      ctx.report({ messageId, data: { phrase }, start, end, expected: [`${phrase}: [what was seen or reported, by whom, how often]`] });
+      ctx.claim({ kind: 'reassurance', polarity: 'positive', start, end });
+    };
+    REASSURANCE_PATTERNS.forEach((pattern, i) => {
+      pattern.re.lastIndex = 0;
+      for (const m of text.matchAll(pattern.re)) {
+        const [start, end] = m.indices!.groups!.v!;
+        consider(start, end, MESSAGE_BY_PATTERN[i] ?? 'wellPhrase');
+      }
+    });
+    if (extra) for (const m of text.matchAll(extra)) consider(m.index!, m.index! + m[0].length, 'wellPhrase');
+  },
+};
+
+const MESSAGE_BY_PATTERN = ['noConcerns', 'wellPhrase', 'settled', 'fine', 'fine', 'advice'];
+
+function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
+  const c = ctx.ctx;
+  const phrase = c.norm.slice(start, end);
+  // "Mother is not coping well" is a concern, not reassurance.
+  if (!/^(?:no|nil|nothing)\b/.test(phrase) && c.negatedBefore(start, 3)) return false;
+  if (c.quotesToQualify(start, end)) return false;
+  if (c.inReportedVoice(start)) return false;
+  if (c.conditionalBefore(start)) return false;
+  return !c.evidenceAfter(end, ctx.next);
+}
+
+export default rule;
