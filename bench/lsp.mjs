@@ -15,34 +15,44 @@ const AREAS = [
   ['Safety in the home', 'Unachieved'], ['Safe sleeping', 'Unachieved'], ['Routines', 'Achieved'],
   ['Responding to the child\'s cues', 'Achieved'], ['Emotional warmth', 'Achieved'], ['Budgeting', 'Unachieved'], ['Self-care', 'Achieved'],
 ];
-const PROSE = [
-  'Ms Carter attended the keywork session on time and engaged with the discussion about the baby\'s routine.',
-  'Staff observed Ms Carter make up a bottle correctly and test its temperature before feeding.',
-  'On the night shift staff found the baby asleep in Ms Carter\'s bed; Ms Carter said she was too tired to use the cot.',
-  'The health visitor noted that the baby\'s weight remains on the 25th centile and that immunisations are up to date.',
-  'Ms Carter missed the budgeting session and said she had forgotten; the session was rearranged for the following week.',
-  'The placement is going well and mum is doing really well with the baby.',
-  'Ms Carter\'s presentation deteriorated over the week: she stayed in her room and the sterilising equipment was left unwashed.',
-  'The social worker visited and discussed the plan for the move to a mother and baby foster placement.',
-  'Ms Carter has passed the parenting assessment and this has been a positive placement.',
-  'Staff modelled safe sleeping using the Lullaby Trust guidance and Ms Carter repeated the key points back.',
+// Everyday observations (varied per day, as real records are), with the concerns a report records only
+// now and then, and the verdicts only in the conclusion.
+const OBSERVATIONS = [
+  (d) => `On ${d} Ms Carter attended the keywork session on time and talked through the baby's feeding and sleep routine with her key worker.`,
+  (d) => `Staff observed Ms Carter make up a bottle correctly on ${d}; she tested its temperature and fed the baby upright, winding her twice.`,
+  (d) => `The health visitor saw the baby on ${d}: weight on the 25th centile, immunisations up to date, no concerns about her skin or hydration.`,
+  (d) => `On ${d} Ms Carter prepared a shopping list with support and kept to the budget agreed in the previous session, apart from one takeaway meal.`,
+  (d) => `Contact with the maternal grandmother took place on ${d} at the unit; staff recorded that the visit was calm and lasted ninety minutes.`,
+  (d) => `On ${d} Ms Carter asked staff for help when the baby would not settle and followed their advice to check her nappy, temperature and feed.`,
+  (d) => `The key worker reviewed the home safety checklist with Ms Carter on ${d}; she identified the kettle flex and the window restrictor as hazards.`,
+  (d) => `Ms Carter took the baby to the clinic on ${d} and described the baby's cough and temperature accurately to the nurse.`,
 ];
+const CONCERNS = [
+  (d) => `On ${d} the night staff found the baby asleep in Ms Carter's bed; Ms Carter said she had been too tired to put her back in the cot.`,
+  (d) => `Staff recorded on ${d} that Ms Carter's room was untidy and that the sterilising equipment had been left unwashed overnight.`,
+  (d) => `Ms Carter missed the budgeting session on ${d} and said she had forgotten; it was rearranged for the following week.`,
+];
+const MONTHS = ['October', 'November', 'December', 'January', 'February', 'March'];
+const dayName = (n) => `${(n % 28) + 1} ${MONTHS[Math.floor(n / 28) % MONTHS.length]} (session ${n + 1})`;
 
-/** A report-like Markdown document of about `targetBytes`: sections of observations, a PAMS table and verdicts. */
+/** A report-like Markdown document of about `targetBytes`: a PAMS table, weekly observations and a conclusion. */
 export function generateReport(targetBytes = 150_000) {
-  const parts = ['# Parenting Assessment (PAMS 4.1): Summary Report', '', '**Child:** Baby C', '**Parent:** Ms Carter', '', '## PAMS outcomes', '', '| Area | Outcome |', '| --- | --- |'];
+  const parts = ['# Parenting Assessment (PAMS 4.1): Summary Report', '', '**Child:** Mia Carter', '**Parent:** Jade Carter (mother)', '', '## PAMS outcomes', '', '| Area | Outcome |', '| --- | --- |'];
   for (const [area, outcome] of AREAS) parts.push(`| ${area} | ${outcome} |`);
   parts.push('');
-  let week = 1;
-  let size = parts.join('\n').length;
-  while (size < targetBytes - 400) {
+  const conclusion = ['## Conclusion', '', 'Ms Carter has passed the assessment. Overall this has been a positive placement and Ms Carter is engaging well.', ''];
+  let size = parts.join('\n').length + conclusion.join('\n').length;
+  for (let week = 1, n = 0; size < targetBytes - 300; week++) {
     const section = [`## Week ${week} observations`, ''];
-    for (let i = 0; i < 6; i++) section.push(`${PROSE[(week * 7 + i * 3) % PROSE.length]} ${PROSE[(week + i) % PROSE.length]}`, '');
+    for (let i = 0; i < 6; i++, n++) {
+      const first = OBSERVATIONS[n % OBSERVATIONS.length](dayName(n));
+      const second = n % 17 === 5 ? CONCERNS[(n / 17 | 0) % CONCERNS.length](dayName(n)) : OBSERVATIONS[(n * 3 + 1) % OBSERVATIONS.length](dayName(n + 1));
+      section.push(`${first} ${second}`, '');
+    }
     parts.push(...section);
     size += section.join('\n').length + 1;
-    week++;
   }
-  parts.push('## Conclusion', '', 'Ms Carter has passed the assessment. Overall this has been a positive placement and Ms Carter is engaging well.', '');
+  parts.push(...conclusion);
   return parts.join('\n');
 }
 
@@ -90,23 +100,24 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, log = consol
     const openLintMs = await lintMsOf(1);
 
     // One-line edits spread through the document: retype a word in an observation line.
-    const proseLines = lines.map((line, index) => (line.startsWith('Ms Carter') || line.startsWith('Staff') ? index : -1)).filter((i) => i >= 0);
+    const proseLines = lines.map((line, index) => (line.startsWith('On ') ? index : -1)).filter((i) => i >= 0);
     const endToEnd = [];
     const serverSide = [];
     for (let i = 0; i < edits; i++) {
       const version = i + 2;
       const line = proseLines[Math.floor(((i + 0.5) * proseLines.length) / edits)];
-      const replacement = i % 2 ? 'Ms Carter' : 'Ms Carte';
+      // "On 3 Oct" <-> "At 3 Oct": a one-word retype at the start of an observation line.
+      const replacement = lines[line].startsWith('On ') ? 'At ' : 'On ';
       const result = published(version);
       const started = performance.now();
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 9 } }, text: replacement }],
+        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 3 } }, text: replacement }],
       });
       const done = await result;
       endToEnd.push(done.at - started);
       serverSide.push(await lintMsOf(version));
-      lines[line] = replacement + lines[line].slice(9);
+      lines[line] = replacement + lines[line].slice(3);
     }
 
     const summary = {

@@ -2,10 +2,26 @@
 // dependencies are ESM) into dist/. The server is bundled from the compiled workspace packages, so run
 // `tsc -b` at the repository root first (npm run build does).
 import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const rulesDir = `${here}../rules/`;
 const production = !process.argv.includes('--dev');
+
+rmSync(`${here}dist`, { recursive: true, force: true });
+
+// Rule documentation links (a diagnostic's codeDescription, the hover's link) point at each rule's README
+// next to the installed package. In the bundle they point at dist/rules/<id>/README.md, copied below.
+const bundledRuleDocs = {
+  name: 'bundled-rule-docs',
+  setup(pluginBuild) {
+    pluginBuild.onLoad({ filter: /[\\/]rules[\\/]dist[\\/]docs\.js$/ }, () => ({
+      contents: "export function docsUrl(id) { return new URL('rules/' + id + '/README.md', import.meta.url).href; }",
+      loader: 'js',
+    }));
+  },
+};
 
 await build({
   entryPoints: [`${here}src/extension.ts`],
@@ -28,8 +44,16 @@ await build({
   format: 'esm',
   target: 'node18',
   // CommonJS dependencies (vscode-languageserver) call require() for Node built-ins.
+  plugins: [bundledRuleDocs],
   banner: { js: "import { createRequire as __caselintCreateRequire } from 'node:module'; const require = __caselintCreateRequire(import.meta.url);" },
   minify: production,
   sourcemap: !production,
   logLevel: 'warning',
 });
+
+for (const entry of readdirSync(rulesDir, { withFileTypes: true })) {
+  const readme = `${rulesDir}${entry.name}/README.md`;
+  if (!entry.isDirectory() || entry.name === 'dist' || !existsSync(readme)) continue;
+  mkdirSync(`${here}dist/rules/${entry.name}`, { recursive: true });
+  copyFileSync(readme, `${here}dist/rules/${entry.name}/README.md`);
+}

@@ -26,7 +26,8 @@ export const rule: Rule = {
     url: docsUrl('outcome-contradicts-findings'),
     supersedes: ['simplistic-outcome', 'unevidenced-reassurance'],
     messages: {
-      contradiction: 'Says "{{phrase}}" but this document records {{findings}}. Name them in the summary and say what the plan does about each.',
+      concerns: '"{{phrase}}" is reassurance, but this document records {{findings}}. Say what is being done about it instead of summarising as reassurance.',
+      contradiction: '"{{phrase}}" contradicts what this document records: {{findings}}. Say what was and was not achieved, and what the plan does about each.',
     },
   },
 
@@ -47,11 +48,11 @@ export const rule: Rule = {
       const others = claim.kind === 'reassurance' || a.length + d.length > 0 ? o : [];
       if (a.length + d.length + others.length === 0) continue;
       const parts: string[] = [];
-      if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved: ${list(a.map((x) => capitalise(x.area)))}`);
-      if (d.length) parts.push(`deterioration (${list(d.map((x) => x.what))})`);
-      if (others.length) parts.push(`${others.length === 1 ? 'a concern' : 'concerns'} (${list(uniq(others.map(describeConcern)))})`);
+      if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved (${a.map((x) => capitalise(x.area)).join(', ')})`);
+      if (d.length) parts.push(`deterioration (${d.map((x) => x.what).join('; ')})`);
+      if (others.length) parts.push(`${a.length + d.length ? 'other ' : ''}${others.length === 1 ? 'concern' : 'concerns'} (${uniq(others.map(describeConcern)).join('; ')})`);
       ctx.report({
-        messageId: 'contradiction',
+        messageId: a.length + d.length ? 'contradiction' : 'concerns',
         data: { phrase: claim.phrase, findings: list(parts) },
         start: claim.start,
         end: claim.end,

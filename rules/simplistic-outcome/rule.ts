@@ -55,7 +55,8 @@ export const rule: Rule = {
         const np = idx.np ?? idx.np2;
         if (!v) continue;
         let [start, end] = v;
-        const phraseText = text.slice(start, end).trim();
+        // "has passed" reads as "passed"; "did not pass" keeps its negation.
+        const phraseText = text.slice(start, end).trim().replace(/^(?:has|have|had)\s+/, '');
         start += text.slice(start, end).indexOf(phraseText);
         end = start + phraseText.length;
         if (pattern.needsAssessment && !ASSESSMENT.test(text)) continue;

@@ -11,7 +11,7 @@ export const rule: Rule = {
     fix: 'Record who the case is reallocated to and when, and the handover (what was handed over, including open risks and plans). Until then, say who holds the case and what management oversight is in place.',
     url: docsUrl('unallocated-case'),
     messages: {
-      unallocated: 'The case is recorded as {{state}}{{times}}, with no reallocation or handover recorded after it.',
+      unallocated: '{{state}}{{times}}, and no reallocation or handover is recorded after it. Say who holds the case now and what was handed over.',
     },
   },
 
@@ -27,7 +27,9 @@ export const rule: Rule = {
     ctx.report({
       messageId: 'unallocated',
       data: {
-        state: gaps.some((g) => g.allocation === 'worker-left') ? (unallocated ? 'without a social worker after the worker left' : 'losing its social worker') : 'unallocated',
+        state: gaps.some((g) => g.allocation === 'worker-left')
+          ? unallocated ? 'The social worker left and the case is recorded as unallocated' : 'The social worker left'
+          : 'The case is recorded as unallocated',
         times: gaps.length > 1 ? ` (${gaps.length} entries)` : '',
       },
       start: first.start,

@@ -15,7 +15,7 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
   },
   {
     name: 'going well: "doing well", "engaging well", "coping well", "presented well"',
-    re: /\b(?<v>(?:doing|going|engaging|engaged|coping|coped|managing|managed|progressing|progressed|getting\s+on|getting\s+along|settling(?:\s+in)?|settled\s+in|presenting|presented|responding|interacting|bonding)\s+(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively)\s+)*well)\b(?!-|\s+(?:as|enough|below|above|beyond|known))/dg,
+    re: /\b(?<v>(?:doing|going|goes|engaging|engaged|engages|engage|coping|coped|copes|cope|managing|managed|manages|progressing|progressed|progresses|getting\s+on|gets\s+on|getting\s+along|settling(?:\s+in)?|settled\s+in|presenting|presented|presents|responding|responds|interacting|interacts|bonding|bonds)\s+(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively)\s+)*well)\b(?!-|\s+(?:as|enough|below|above|beyond|known))/dg,
   },
   {
     name: 'settled: "Mia is settled", "settled and happy", "safe and well"',

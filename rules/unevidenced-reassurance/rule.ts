@@ -47,6 +47,7 @@ export const rule: Rule = {
   },
 };
 
+const NOT_A_PERSON = /\b(?:dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
 const MESSAGE_BY_PATTERN = ['noConcerns', 'wellPhrase', 'settled', 'fine', 'fine', 'advice'];
 
 function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
@@ -55,6 +56,8 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   // "Mother is not coping well" is a concern, not reassurance.
   if (!/^(?:no|nil|nothing)\b/.test(phrase) && c.negatedBefore(start, 3)) return false;
   if (c.quotesToQualify(start, end)) return false;
+  // "The dispute was settled", "the bill was fine": things, not people, are not reassurance about a child.
+  if (/^(?:settled|fine|ok|okay)\b/.test(phrase) && NOT_A_PERSON.test(c.norm.slice(0, start))) return false;
   if (c.inReportedVoice(start)) return false;
   if (c.conditionalBefore(start)) return false;
   return !c.evidenceAfter(end, ctx.next);

@@ -1,3 +1,4 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { CommentRangeEnd, CommentRangeStart, CommentReference, Document, Paragraph, TextRun } from 'docx';
 import { readDocx } from '../../packages/core/src/read/docx.js';
@@ -139,5 +140,39 @@ describe('annotateDocx', async () => {
     const xml = part(out, 'word/document.xml');
     expect(xml).toContain('<w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t xml:space="preserve">Mum &amp; </w:t></w:r><w:commentRangeStart w:id="0"/>');
     expect(readDocx(out).text).toBe(text);
+  });
+
+  it('finds the same text elements as the reader despite empty w:t, XML comments and text boxes', () => {
+    const bytes = rawDocx(
+      '<w:p><w:r><w:t/></w:r><!-- <w:t>not text</w:t> --><w:r><w:t xml:space="preserve">Mum </w:t></w:r>' +
+        '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing/></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>box</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>' +
+        '<w:hyperlink r:id="rId9"><w:r><w:t>passed</w:t></w:r></w:hyperlink><w:ins w:id="1" w:author="A"><w:r><w:t xml:space="preserve"> the PAMS</w:t></w:r></w:ins><w:del w:id="2" w:author="A"><w:r><w:delText> easily</w:delText></w:r></w:del><w:r><w:t>.</w:t></w:r></w:p>',
+    );
+    const text = readDocx(bytes).text;
+    expect(text).toBe('Mum passed the PAMS.');
+    const out = annotateDocx(bytes, [findingOn(text, 'passed the PAMS'), findingOn(text, 'Mum')]);
+    const anchors = anchoredText(out);
+    expect(comments(out).map((c) => anchors.get(c.id))).toEqual(['passed the PAMS', 'Mum']);
+    expect(readDocx(out).text).toBe(text);
+  });
+
+  it("drops Word's companion entries for its old comments when a copy saved by Word is annotated again", () => {
+    const files = unzipSync(annotated);
+    let commentsXml = strFromU8(files['word/comments.xml']!);
+    // What Word does on save: a paraId on each comment paragraph, and entries in three companion parts.
+    let n = 0;
+    commentsXml = commentsXml.replace(/<w:p>/g, () => `<w:p w14:paraId="0000${(n++).toString(16).padStart(4, '0')}">`);
+    files['word/comments.xml'] = strToU8(commentsXml);
+    const paraIds = [...commentsXml.matchAll(/w14:paraId="(\w+)"/g)].map((m) => m[1]!);
+    const keep = '<w15:commentEx w15:paraId="KEEP0001" w15:done="0"/>';
+    files['word/commentsExtended.xml'] = strToU8(`<w15:commentsEx xmlns:w15="x">${paraIds.map((id) => `<w15:commentEx w15:paraId="${id}" w15:done="0"/>`).join('')}${keep}</w15:commentsEx>`);
+    files['word/commentsIds.xml'] = strToU8(`<w16cid:commentsIds xmlns:w16cid="y">${paraIds.map((id, i) => `<w16cid:commentId w16cid:paraId="${id}" w16cid:durableId="D${i}"/>`).join('')}</w16cid:commentsIds>`);
+    files['word/commentsExtensible.xml'] = strToU8(`<w16cex:commentsExtensible xmlns:w16cex="z">${paraIds.map((_, i) => `<w16cex:commentExtensible w16cex:durableId="D${i}" w16cex:dateUtc="2024-05-01T10:00:00Z"/>`).join('')}</w16cex:commentsExtensible>`);
+    const saved = zipSync(files);
+    const again = annotateDocx(saved, findings);
+    expect(comments(again)).toHaveLength(findings.length);
+    expect(part(again, 'word/commentsExtended.xml')).toBe(`<w15:commentsEx xmlns:w15="x">${keep}</w15:commentsEx>`);
+    expect(part(again, 'word/commentsIds.xml')).not.toContain('commentId ');
+    expect(part(again, 'word/commentsExtensible.xml')).not.toContain('commentExtensible ');
   });
 });

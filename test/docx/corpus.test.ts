@@ -11,7 +11,7 @@ const files = existsSync(corpus) ? readdirSync(corpus).filter((f) => /\.(md|txt)
 const expectations: Record<string, { must?: string[] }> = existsSync(join(corpus, 'expected.json'))
   ? JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8'))
   : {};
-const ready = Boolean(core?.Linter && core.readDocx && catalogue?.rules) && files.length > 0;
+const ready = Boolean(core && catalogue?.rules) && files.length > 0;
 if (!ready) console.warn('caselint engine not built or corpus missing: skipping the .docx corpus comparison');
 
 describe.skipIf(!ready)('findings from a .docx match the same report as text', () => {

@@ -9,6 +9,15 @@ import { REPO_ROOT } from './lsp-session.js';
 const VSIX = resolve(REPO_ROOT, 'extension/caselint.vsix');
 
 describe('extension packaging', () => {
+  it('type-checks the extension against the VS Code API it declares (engines.vscode)', () => {
+    execFileSync(process.execPath, [resolve(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', resolve(REPO_ROOT, 'extension/tsconfig.json')], { cwd: REPO_ROOT, stdio: 'pipe' });
+    const manifest = JSON.parse(readFileSync(resolve(REPO_ROOT, 'extension/package.json'), 'utf8')) as { engines: { vscode: string } };
+    const client = JSON.parse(readFileSync(resolve(REPO_ROOT, 'extension/node_modules/vscode-languageclient/package.json'), 'utf8')) as { engines: { vscode: string } };
+    // The client library must not need a newer VS Code than the extension promises to run on.
+    const minor = (range: string) => Number(/\d+\.(\d+)/.exec(range)![1]);
+    expect(minor(client.engines.vscode)).toBeLessThanOrEqual(minor(manifest.engines.vscode));
+  }, 120_000);
+
   it('builds caselint.vsix with the bundled extension and server only', () => {
     rmSync(VSIX, { force: true });
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';

@@ -41,7 +41,7 @@ describe('caselint language server over stdio', () => {
     expect(diagnostic, JSON.stringify(published.diagnostics.map((d) => d.code))).toBeDefined();
     expect(diagnostic!.severity).toBe(1);
     expect(diagnostic!.source).toBe('caselint');
-    expect(diagnostic!.codeDescription?.href).toMatch(/^https?:\/\//);
+    expect(() => new URL(diagnostic!.codeDescription!.href)).not.toThrow();
     expect(diagnostic!.range.start.line).toBe(lineOf(REPORT, 'has passed the assessment'));
     expect(textAt(REPORT, diagnostic!.range).toLowerCase()).toContain('passed');
 
@@ -185,6 +185,24 @@ describe('caselint language server over stdio', () => {
     session.setSettings({}, {});
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     await session.waitForDiagnostics(REPORT_URI, (p) => !!contradictionOf(p.diagnostics), since2);
+  });
+
+  it('checks plain text too, and disables a line with a directive line of its own', async () => {
+    const notesPath = resolve(REPO_ROOT, '../shared/corpus/reports/case-notes-unallocated.txt');
+    const notesUri = pathToFileURL(notesPath).toString();
+    const notes = readFileSync(notesPath, 'utf8');
+    await session.open(notesUri, notes, 'plaintext');
+    const published = await session.waitForDiagnostics(notesUri, (p) => p.version === 1);
+    expect(published.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['unallocated-case', 'unevidenced-reassurance']));
+    const finding = published.diagnostics.find((d) => d.code === 'unevidenced-reassurance')!;
+    const actions = await session.connection.sendRequest<{ title: string; edit?: { changes?: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri: notesUri }, range: finding.range, context: { diagnostics: [finding] },
+    });
+    const line = actions.find((a) => a.title === 'Disable unevidenced-reassurance for this line')!;
+    expect(line.edit!.changes![notesUri]![0]!.newText).toBe('caselint-disable-next-line unevidenced-reassurance\n');
+    await session.close(notesUri);
+    const cleared = await session.waitForDiagnostics(notesUri, (p) => p.diagnostics.length === 0);
+    expect(cleared.diagnostics).toEqual([]);
   });
 
   it('keeps document text out of its logs', () => {

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-export const FORMATS = ['stylish', 'json'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'html'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CliOptions {
@@ -17,6 +17,17 @@ export interface CliOptions {
   ignore: boolean;
   help: boolean;
   version: boolean;
+  /** Write a copy of each .docx with a Word comment per finding. */
+  annotate: boolean;
+  /** Worker threads; undefined means "as many as there are cores" (and none for a small batch). */
+  jobs?: number;
+  /** Reuse results for unchanged files. */
+  cache: boolean;
+  cacheLocation: string;
+  /** Show a progress bar when stderr is an interactive terminal (and CI is not set). */
+  progress: boolean;
+  /** Where annotated copies go (default: beside the original as NAME.caselint.docx). */
+  outDir?: string;
 }
 
 export class UsageError extends Error {}
@@ -27,8 +38,13 @@ Checks social-care assessment reports and case notes (.txt, .md, .docx) for lang
 one-word verdicts, unevidenced reassurance, verdicts that contradict the document's own findings, and missing plans.
 
 Options:
-  -f, --format <name>        Output format: stylish (default) or json (ESLint's shape)
+  -f, --format <name>        Output format: stylish (default), json (ESLint's shape), sarif (SARIF 2.1.0)
+                             or html (one self-contained page for supervisors; use with --output)
   -o, --output <file>        Write the report to a file (atomically) instead of standard output
+  -j, --jobs <n>             Check files in n worker threads (default: one per core; 1: no workers)
+      --cache                Reuse results for files that have not changed since the last run
+      --cache-location <path>  Where the cache lives (default .caselintcache)
+      --no-progress          No progress bar (it shows only on an interactive terminal, never in CI)
       --rule <id:severity>   Set a rule's severity: off, warn or error (repeatable)
   -c, --config <file>        Use this configuration file only (no search upward)
       --quiet                Report errors only
@@ -37,6 +53,9 @@ Options:
   -v, --verbose              Show why each finding matters and how to fix it
       --no-ignore            Check files even if .caselintignore or "ignores" list them
       --color / --no-color   Force colour on or off
+      --annotate             Write a copy of each .docx with a Word comment on every finding
+                             (NAME.caselint.docx beside the original; the original is never changed)
+      --out-dir <dir>        With --annotate: put the annotated copies in this folder instead
   -h, --help                 Show this help
       --version              Show the version
 
@@ -64,6 +83,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'no-ignore': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
+        annotate: { type: 'boolean' },
+        'out-dir': { type: 'string' },
+        jobs: { type: 'string', short: 'j' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        'no-progress': { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -71,7 +96,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const v = parsed.values;
   const format = (v.format ?? 'stylish') as FormatName;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${v.format}" (use ${FORMATS.join(' or ')})`);
+  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${v.format}" (use one of: ${FORMATS.join(', ')})`);
   const rules = (v.rule ?? []).map((spec) => {
     const m = /^([a-z0-9-]+)\s*[:=]\s*(off|warn|error|0|1|2)$/.exec(spec.trim());
     if (!m) throw new UsageError(`--rule expects id:severity, for example --rule simplistic-outcome:error (got "${spec}")`);
@@ -86,6 +111,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
   };
   const maxWarnings = count('--max-warnings', v['max-warnings']);
   const maxMb = count('--max-file-size', v['max-file-size']);
+  const jobs = count('--jobs', v.jobs);
+  if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs expects a whole number of at least 1 (got "${v.jobs}")`);
+  if (v['cache-location'] === '') throw new UsageError('--cache-location expects a path');
+  if (v['out-dir'] !== undefined && !v.annotate) throw new UsageError('--out-dir is for annotated copies: use it with --annotate');
   return {
     patterns: parsed.positionals,
     format,
@@ -100,5 +129,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
     ignore: !v['no-ignore'],
     help: v.help ?? false,
     version: v.version ?? false,
+    annotate: v.annotate ?? false,
+    ...(jobs !== undefined ? { jobs } : {}),
+    cache: v.cache ?? false,
+    cacheLocation: v['cache-location'] ?? '.caselintcache',
+    progress: !v['no-progress'],
+    ...(v['out-dir'] !== undefined ? { outDir: v['out-dir'] } : {}),
   };
 }

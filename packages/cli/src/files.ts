@@ -4,7 +4,8 @@ import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'docx'];
-const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**'];
+// *.caselint.docx are caselint's own annotated copies (see annotate.ts), not reports to check again.
+const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/*.caselint.docx'];
 
 export interface Target {
   /** Absolute path. */

@@ -9,6 +9,7 @@ import ignore from 'ignore';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { expandTargets, loadIgnoreFile, type Target } from './files.js';
 import { writeOutput } from './output.js';
+import { annotateResults } from './annotate.js';
 
 export interface RunIO {
   cwd: string;
@@ -83,10 +84,13 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     }
   } else io.stdout(report);
 
+  const annotationFailures = options.annotate ? await annotateResults(results, options.outDir, io) : 0;
+
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const checked = results.filter((r) => !r.fatal).length;
   if (results.length > 0 && checked === 0) return 2;
+  if (annotationFailures > 0) return 2;
   if (errors > 0) return 1;
   if (options.maxWarnings !== undefined && !options.quiet && warnings > options.maxWarnings) {
     io.stderr(`caselint: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}\n`);
@@ -111,7 +115,8 @@ async function lintTarget(target: Target, options: CliOptions, linter: Linter, o
   if (options.ignore && !target.explicit && isConfigIgnored(config, target.path)) return { filePath: target.path, findings: [], errorCount: 0, warningCount: 0 };
   try {
     const doc = await readDocument(target.path, { maxFileSize: options.maxFileSize ?? config.maxFileSize });
-    return toLintResult(target.path, linter.lint(doc, config));
+    // --annotate needs the checked document to place its comments; otherwise it is not kept.
+    return toLintResult(target.path, linter.lint(doc, config), options.annotate ? doc : undefined);
   } catch (e) {
     if (e instanceof ReadError) return fatalResult(target.path, e.message, e.code);
     // A bug must not cost the rest of the batch: report it against this file, without document text.

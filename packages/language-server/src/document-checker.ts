@@ -1,7 +1,7 @@
 // Checks open documents and publishes their diagnostics. Owns the per-document state: the LintCache that
 // makes a re-lint reuse unchanged blocks, and the findings last published (for code actions and hover).
 import { performance } from 'node:perf_hooks';
-import { LintCache, type Finding, type ResolvedConfig } from '@caselint/core';
+import { LintCache, parseDocument, type Finding, type ResolvedConfig } from '@caselint/core';
 import type { Diagnostic } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigResolver, filePathOf } from './config-resolver.js';
@@ -14,6 +14,7 @@ import {
   type RangeMapper,
 } from './diagnostics.js';
 import { isIgnored } from './ignores.js';
+import { IncrementalMarkdownReader } from './incremental-markdown.js';
 import { SafeLinter, type DocumentFormat } from './safe-lint.js';
 import type { Settings } from './settings.js';
 
@@ -48,6 +49,8 @@ interface DocumentState {
   cacheConfig?: ResolvedConfig;
   /** Rules that threw on this document under cacheConfig. */
   failingRules: Set<string>;
+  /** Re-reads only the changed chunks of a Markdown document. */
+  markdown: IncrementalMarkdownReader;
   checked?: CheckedDocument;
   /** Incremented per check, so a check that awaited settings gives way to a newer one. */
   generation: number;
@@ -107,7 +110,7 @@ export class DocumentChecker {
   private stateFor(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { cache: new LintCache(), generation: 0, failingRules: new Set() };
+      state = { cache: new LintCache(), generation: 0, failingRules: new Set(), markdown: new IncrementalMarkdownReader() };
       this.states.set(uri, state);
     }
     return state;
@@ -130,7 +133,8 @@ export class DocumentChecker {
       state.cacheConfig = config;
       state.failingRules = new Set();
     }
-    const outcome = this.linter.lint(text, formatOf(document), path, config, state.cache, state.failingRules);
+    const read = formatOf(document) === 'markdown' ? (t: string) => state.markdown.read(t, path) : (t: string) => parseDocument(t, 'text', path);
+    const outcome = this.linter.lint(text, read, config, state.cache, state.failingRules);
     const toRange = rangeMapperFor(document, outcome.text);
     const diagnostics = outcome.findings.map((finding) => toDiagnostic(finding, document.uri, toRange));
     if (error) diagnostics.unshift(configErrorDiagnostic(error.message));

@@ -1,7 +1,7 @@
 // Runs the engine so that a failing rule costs that rule's findings, never the server.
 // The fast path is one Linter over every rule with the document's LintCache; only when it throws do we
 // re-run each rule on its own to find out which failed, then check with the others.
-import { Linter, LintCache, parseDocument, type Finding, type ResolvedConfig, type SourceDocument } from '@caselint/core';
+import { Linter, LintCache, type Finding, type ResolvedConfig, type SourceDocument } from '@caselint/core';
 
 type RuleList = ConstructorParameters<typeof Linter>[0];
 type RuleOf<T> = T extends readonly (infer R)[] ? R : never;
@@ -31,10 +31,10 @@ export class SafeLinter {
    * `failing` remembers, per document, the rules that threw on it: later checks leave them out up front
    * (with the cache) instead of paying for the search again on every keystroke.
    */
-  lint(text: string, format: DocumentFormat, path: string | undefined, config: ResolvedConfig, cache: LintCache | undefined, failing: Set<string> = new Set()): LintOutcome {
+  lint(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined, failing: Set<string> = new Set()): LintOutcome {
     let doc: SourceDocument;
     try {
-      doc = parseDocument(text, format, path);
+      doc = read(text);
     } catch (error) {
       return { text, findings: [], failedRules: [], readError: describeError(error) };
     }

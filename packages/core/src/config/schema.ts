@@ -3,7 +3,7 @@ import * as v from 'valibot';
 const Severity = v.picklist(['off', 'warn', 'error', 0, 1, 2] as const, 'must be "off", "warn" or "error" (or 0, 1, 2)');
 const Options = v.strictObject({ terms: v.optional(v.array(v.pipe(v.string(), v.minLength(1)), 'must be a list of phrases')) }, 'must be { "terms": [...] }');
 const RuleSetting = v.union(
-  [Severity, v.tuple([Severity]), v.tuple([Severity, Options])],
+  [Severity, v.strictTuple([Severity, Options]), v.strictTuple([Severity])],
   'must be a severity ("off", "warn", "error") or [severity, { "terms": [...] }]',
 );
 const Preset = v.picklist(['recommended', 'strict'] as const, 'must be "recommended" or "strict"');

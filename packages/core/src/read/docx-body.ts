@@ -59,7 +59,7 @@ export function renderBody(xml: string, styles: StyleTable): BodyRendering {
   let openText: { ordinal: number; start: number } | undefined;
   const fields: Array<'instruction' | 'result'> = [];
   let instructionFields = 0;
-  let paragraph: { number: number; start: number; styleId?: string; numId?: string; outline?: number } | undefined;
+  let paragraph: { start: number; styleId?: string; numId?: string; outline?: number } | undefined;
 
   let tableDepth = 0;
   let tableIndex = -1;
@@ -136,7 +136,7 @@ export function renderBody(xml: string, styles: StyleTable): BodyRendering {
         if (paragraphStarts.length > 0) append('\n');
         paragraphStarts.push(length);
         paragraphChunks = [];
-        paragraph = { number: paragraphStarts.length, start: length };
+        paragraph = { start: length };
         break;
       case 'pPr':
         inParagraphProps = true;

@@ -1,11 +1,11 @@
 import { deflateSync, strToU8 } from 'fflate';
 import type { TextNodeSpan } from '../read/docx-body.js';
-import { partDirectory } from '../read/docx-package.js';
+import { partDirectory, type DocxPackage } from '../read/docx-package.js';
 import { readDocxPackage, type ReadDocxOptions } from '../read/docx-reading.js';
 import { rewriteZip } from '../read/zip.js';
 import type { Finding } from '../types.js';
 import { AnchorPlanner } from './docx-anchors.js';
-import { readCommentsPart, writeCommentsPart, type CommentContent } from './docx-comments.js';
+import { readCommentsPart, removeKeyedElements, writeCommentsPart, type CommentContent } from './docx-comments.js';
 import { addCommentsRelationship, commentsTarget, ensureCommentsContentType, relationshipsPartOf } from './docx-parts.js';
 import { attribute, tokenize, type XmlToken } from './xml-tokens.js';
 
@@ -67,12 +67,38 @@ export function annotateDocx(bytes: Uint8Array, findings: AnnotationFinding[], o
     const target = commentsPart.slice(partDirectory(documentPart).length);
     replace.set(relsPart, strToU8(addCommentsRelationship(rels, target)));
   }
+  for (const [part, xml] of companionParts(pkg, documentPart, comments.removedParaIds)) replace.set(part, strToU8(xml));
   const types = pkg.xml('[Content_Types].xml');
   if (types !== undefined) {
     const updated = ensureCommentsContentType(types, commentsPart);
     if (updated !== types) replace.set('[Content_Types].xml', strToU8(updated));
   }
   return rewriteZip(pkg.archive, replace, (data) => deflateSync(data, { level: 6 }));
+}
+
+/**
+ * Word (2013 and later) keeps more about each comment in companion parts keyed by the comment paragraph's
+ * `w14:paraId`, and from there by a durable id. Entries for caselint's removed comments go with them, so
+ * a copy that was opened and saved in Word can be annotated again without leaving orphans behind.
+ */
+function companionParts(pkg: DocxPackage, documentPart: string, paraIds: Set<string>): Map<string, string> {
+  const updated = new Map<string, string>();
+  if (paraIds.size === 0) return updated;
+  const dir = partDirectory(documentPart);
+  const extended = pkg.xml(`${dir}commentsExtended.xml`);
+  if (extended !== undefined) updated.set(`${dir}commentsExtended.xml`, removeKeyedElements(extended, 'w15:commentEx', 'w15:paraId', paraIds).xml);
+  const ids = pkg.xml(`${dir}commentsIds.xml`);
+  const durableIds = new Set<string>();
+  if (ids !== undefined) {
+    const result = removeKeyedElements(ids, 'w16cid:commentId', 'w16cid:paraId', paraIds);
+    for (const t of result.removed) durableIds.add(attribute(t.raw, 'w16cid:durableId') ?? '');
+    updated.set(`${dir}commentsIds.xml`, result.xml);
+  }
+  const extensible = pkg.xml(`${dir}commentsExtensible.xml`);
+  if (extensible !== undefined && durableIds.size > 0) {
+    updated.set(`${dir}commentsExtensible.xml`, removeKeyedElements(extensible, 'w16cex:commentExtensible', 'w16cex:durableId', durableIds).xml);
+  }
+  return updated;
 }
 
 /** The comment's paragraphs: the message (with the rule id), how to fix it, and any related places. */

@@ -17,6 +17,8 @@ export interface CommentsPart {
   removed: Set<number>;
   /** Ids of the removed comments: their anchors in the document must go too. */
   removedIds: Set<string>;
+  /** `w14:paraId`s of the removed comments' paragraphs (set when Word re-saved the copy). */
+  removedParaIds: Set<string>;
   /** Highest comment id still in use, or -1. */
   maxId: number;
   prefix: string;
@@ -26,6 +28,7 @@ export function readCommentsPart(xml: string | undefined, defaultPrefix: string)
   const tokens = xml ? tokenize(xml) : [];
   const removed = new Set<number>();
   const removedIds = new Set<string>();
+  const removedParaIds = new Set<string>();
   let maxId = -1;
   const root = tokens.find((t) => t.kind === 'open' || t.kind === 'selfclose');
   const prefix = root ? root.name.slice(0, root.name.indexOf(':') + 1) : defaultPrefix;
@@ -42,6 +45,8 @@ export function readCommentsPart(xml: string | undefined, defaultPrefix: string)
     for (let j = i; j < tokens.length; j++) {
       const u = tokens[j]!;
       removed.add(j);
+      const paraId = u.kind === 'open' || u.kind === 'selfclose' ? attribute(u.raw, 'w14:paraId') : undefined;
+      if (paraId) removedParaIds.add(paraId);
       if (u.kind === 'open') depth++;
       else if (u.kind === 'close') depth--;
       if (depth === 0) {
@@ -52,7 +57,7 @@ export function readCommentsPart(xml: string | undefined, defaultPrefix: string)
     // Drop the whitespace Word or a pretty-printer put after the comment.
     if (tokens[i + 1]?.kind === 'text' && !tokens[i + 1]!.raw.trim()) removed.add(i + 1);
   }
-  return { tokens, removed, removedIds, maxId, prefix };
+  return { tokens, removed, removedIds, removedParaIds, maxId, prefix };
 }
 
 /** Render the comments part: kept comments verbatim, then the new ones. */
@@ -86,4 +91,31 @@ function renderComment(comment: CommentContent, p: string, date: string): string
     `<${p}comment ${p}id="${comment.id}" ${p}author="${escapeXmlAttribute(CASELINT_AUTHOR)}" ` +
     `${p}date="${date}" ${p}initials="${CASELINT_INITIALS}">${paragraphs}</${p}comment>`
   );
+}
+
+/**
+ * Remove the elements named `element` whose `key` attribute is in `values` (for example Word's
+ * `w15:commentEx` entries for comments that were removed). Other content is kept verbatim.
+ */
+export function removeKeyedElements(xml: string, element: string, key: string, values: Set<string>): { xml: string; removed: XmlToken[] } {
+  const tokens = tokenize(xml);
+  const out: string[] = [];
+  const removed: XmlToken[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const hit = t.name === element && (t.kind === 'open' || t.kind === 'selfclose') && values.has(attribute(t.raw, key) ?? '');
+    if (!hit) {
+      out.push(t.raw);
+      continue;
+    }
+    removed.push(t);
+    if (t.kind === 'open') {
+      let depth = 1;
+      while (depth > 0 && ++i < tokens.length) {
+        if (tokens[i]!.kind === 'open') depth++;
+        else if (tokens[i]!.kind === 'close') depth--;
+      }
+    }
+  }
+  return { xml: out.join(''), removed };
 }

@@ -1,0 +1,300 @@
+import { createHash } from 'node:crypto';
+import { isAbsolute, relative } from 'node:path';
+import type { RuleMeta } from '../engine/rule.js';
+import type { Finding, LintResult } from '../types.js';
+import type { Snippet } from './snippet.js';
+
+/** A finding with the sentence it sits in (see snippet.ts). Without a snippet the report shows the phrase alone. */
+export type FindingInContext = Finding & { snippet?: Snippet };
+export type HtmlResult = Omit<LintResult, 'findings'> & { findings: FindingInContext[] };
+
+export interface HtmlOptions {
+  rules: readonly Pick<RuleMeta, 'id' | 'severity' | 'summary' | 'lesson' | 'fix' | 'url'>[];
+  toolVersion: string;
+  /** Paths are shown relative to this folder when they are inside it. */
+  baseDir?: string;
+  /** When the report was made (default: now). */
+  generatedAt?: Date;
+  title?: string;
+}
+
+/** The rule whose findings are contradictions between a verdict and what the document records. */
+export const CONTRADICTION_RULE = 'outcome-contradicts-findings';
+/** Above this many documents with findings, only those with contradictions start expanded. */
+const OPEN_ALL_UP_TO = 60;
+
+/**
+ * One self-contained HTML page for a supervisor: inline CSS, a few lines of inline JavaScript (a filter),
+ * nothing remote (a Content-Security-Policy forbids it: case records are confidential and the file must work
+ * offline). Summary first, then each document, contradictions first. Every piece of document text and every
+ * path is escaped.
+ */
+export function formatHtml(results: readonly HtmlResult[], options: HtmlOptions): string {
+  const title = options.title ?? 'caselint report';
+  const generated = options.generatedAt ?? new Date();
+  const show = (path: string) => displayPath(path, options.baseDir);
+  const metaById = new Map(options.rules.map((r) => [r.id, r]));
+
+  const fatal = results.filter((r) => r.fatal);
+  const checked = results.filter((r) => !r.fatal);
+  const contradictions = (r: HtmlResult) => r.findings.filter((f) => f.ruleId === CONTRADICTION_RULE).length;
+  const withContradictions = checked.filter((r) => contradictions(r) > 0);
+  const withOtherFindings = checked.filter((r) => contradictions(r) === 0 && r.findings.length > 0);
+  const clean = checked.filter((r) => r.findings.length === 0);
+  const errors = checked.reduce((n, r) => n + r.findings.filter((f) => f.severity === 2).length, 0);
+  const warnings = checked.reduce((n, r) => n + r.findings.filter((f) => f.severity !== 2).length, 0);
+
+  // Documents in reading order: contradictions first, then other findings; each group in path order.
+  const ordered = [...withContradictions, ...withOtherFindings];
+  const anchor = new Map(ordered.map((r, i) => [r.filePath, `doc-${i + 1}`]));
+  const openAll = ordered.length <= OPEN_ALL_UP_TO;
+
+  const byRule = new Map<string, { findings: number; documents: number }>();
+  for (const r of options.rules) byRule.set(r.id, { findings: 0, documents: 0 });
+  for (const r of checked) {
+    const seen = new Set<string>();
+    for (const f of r.findings) {
+      const entry = byRule.get(f.ruleId) ?? { findings: 0, documents: 0 };
+      entry.findings++;
+      if (!seen.has(f.ruleId)) entry.documents++;
+      seen.add(f.ruleId);
+      byRule.set(f.ruleId, entry);
+    }
+  }
+
+  const count = (id: string, label: string, value: number, tone = '') =>
+    `<div class="count ${tone}" id="count-${id}"><dd>${value}</dd><dt>${esc(label)}</dt></div>`;
+
+  const summary = `
+<section id="summary" aria-labelledby="summary-title">
+  <h2 id="summary-title">Summary</h2>
+  <dl class="counts">
+    ${count('checked', 'Documents checked', checked.length)}
+    ${count('contradictions', 'Documents with contradictions', withContradictions.length, withContradictions.length ? 'alert' : '')}
+    ${count('other', 'Documents with other findings', withOtherFindings.length, withOtherFindings.length ? 'warn' : '')}
+    ${count('clean', 'Documents with no findings', clean.length)}
+    ${count('fatal', 'Files that could not be checked', fatal.length, fatal.length ? 'alert' : '')}
+    ${count('errors', 'Errors', errors)}
+    ${count('warnings', 'Warnings', warnings)}
+  </dl>
+  <h3>Documents with contradictions</h3>
+  ${
+    withContradictions.length
+      ? `<ol id="contradiction-list">${withContradictions
+          .map((r) => {
+            const n = contradictions(r);
+            return `<li><a href="#${anchor.get(r.filePath)}">${esc(show(r.filePath))}</a> <span class="muted">${n} ${n === 1 ? 'verdict contradicts' : 'verdicts contradict'} what the document records</span>${unmetSummary(r)}</li>`;
+          })
+          .join('')}</ol>`
+      : '<p id="contradiction-list" class="muted">None: no verdict contradicts what its document records.</p>'
+  }
+  <h3>Findings by rule</h3>
+  ${ruleChart(byRule, metaById)}
+  ${
+    fatal.length
+      ? `<h3>Files that could not be checked</h3><ul id="fatal-list">${fatal
+          .map((r) => `<li><span class="path">${esc(show(r.filePath))}</span> ${esc(r.fatal!.message)} <span class="code">${esc(r.fatal!.code)}</span></li>`)
+          .join('')}</ul>`
+      : ''
+  }
+</section>`;
+
+  const documents = ordered
+    .map((r) => {
+      const n = contradictions(r);
+      const errs = r.findings.filter((f) => f.severity === 2).length;
+      const warns = r.findings.length - errs;
+      const open = openAll || n > 0 ? ' open' : '';
+      return `
+<article class="doc${n ? ' has-contradiction' : ''}" id="${anchor.get(r.filePath)}" data-path="${esc(show(r.filePath).toLowerCase())}">
+<details${open}>
+  <summary><h3>${esc(show(r.filePath))}</h3> <span class="doc-counts">${plural(errs, 'error')}, ${plural(warns, 'warning')}${n ? ` · <strong>${plural(n, 'contradiction')}</strong>` : ''}</span></summary>
+  <ol class="findings">${r.findings.map((f) => findingHtml(f, metaById.get(f.ruleId))).join('')}</ol>
+</details>
+</article>`;
+    })
+    .join('');
+
+  const cleanList = clean.length
+    ? `<details id="clean-list"><summary><h3>Documents with no findings (${clean.length})</h3></summary><ul>${clean
+        .map((r) => `<li>${esc(show(r.filePath))}</li>`)
+        .join('')}</ul></details>`
+    : '';
+
+  const hash = createHash('sha256').update(SCRIPT).digest('base64');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="caselint ${esc(options.toolVersion)}">
+<title>${esc(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+  <h1>${esc(title)}</h1>
+  <p class="muted">Made ${esc(generated.toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short' }))} by caselint ${esc(options.toolVersion)}${options.baseDir ? ` in ${esc(options.baseDir)}` : ''}. Confidential: this report quotes case records.</p>
+</header>
+<main>
+${summary}
+<section id="documents" aria-labelledby="documents-title">
+  <h2 id="documents-title">Documents</h2>
+  <p class="tools"><label>Find a document <input id="filter" type="search" placeholder="part of a file name"></label>
+  <button type="button" id="expand">Expand all</button> <button type="button" id="collapse">Collapse all</button></p>
+  ${ordered.length ? documents : '<p class="muted">No document has findings.</p>'}
+  ${cleanList}
+</section>
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
+function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | undefined): string {
+  const severity = f.severity === 2 ? 'error' : 'warning';
+  const context = f.snippet
+    ? `${esc(f.snippet.text.slice(0, f.snippet.start))}<mark>${esc(f.snippet.text.slice(f.snippet.start, f.snippet.end))}</mark>${esc(f.snippet.text.slice(f.snippet.end))}`
+    : `<mark>${esc(f.phrase)}</mark>`;
+  const related = f.related?.length
+    ? `<div class="related"><h4>${f.ruleId === CONTRADICTION_RULE ? 'Unmet areas and concerns it contradicts' : 'Related places'}</h4><ul>${f.related
+        .map((x) => `<li>${esc(x.message)} <span class="where">line ${x.line}</span></li>`)
+        .join('')}</ul></div>`
+    : '';
+  const why = f.note ?? meta?.lesson;
+  const how = f.fix ?? meta?.fix;
+  const url = safeUrl(f.url ?? meta?.url);
+  return `
+<li class="finding ${severity}" data-rule="${esc(f.ruleId)}">
+  <p class="head"><span class="sev">${severity === 'error' ? 'Error' : 'Warning'}</span> <span class="rule">${esc(f.ruleId)}</span> <span class="where">line ${f.line}, column ${f.column}</span></p>
+  <blockquote class="context">${context}</blockquote>
+  <p class="message">${esc(f.message)}</p>
+  ${related}
+  ${why ? `<p class="why"><strong>Why it matters:</strong> ${esc(why)}</p>` : ''}
+  ${how ? `<p class="how"><strong>How to fix:</strong> ${esc(how)}</p>` : ''}
+  ${f.expected?.length ? `<p class="expected"><strong>You could write:</strong> ${f.expected.map((e) => `<q>${esc(e)}</q>`).join(' or ')}</p>` : ''}
+  ${url ? `<p class="rule-link"><a href="${esc(url)}">About this rule</a></p>` : ''}
+</li>`;
+}
+
+/** The unmet areas the document's contradictions name, once each, for the summary list. */
+function unmetSummary(r: HtmlResult): string {
+  const names = new Set<string>();
+  for (const f of r.findings) if (f.ruleId === CONTRADICTION_RULE) for (const x of f.related ?? []) names.add(x.message);
+  if (!names.size) return '';
+  const list = [...names];
+  const shown = list.slice(0, 8).map(esc).join('; ');
+  return `<br><span class="unmet">${shown}${list.length > 8 ? `; and ${list.length - 8} more` : ''}</span>`;
+}
+
+/** Horizontal bars, one per rule, as inline SVG (no scripts, no images to fetch). */
+function ruleChart(byRule: Map<string, { findings: number; documents: number }>, metaById: Map<string, HtmlOptions['rules'][number]>): string {
+  const rows = [...byRule].sort((a, b) => b[1].findings - a[1].findings || (a[0] < b[0] ? -1 : 1));
+  if (!rows.length) return '<p class="muted">No rules ran.</p>';
+  const max = Math.max(1, ...rows.map(([, v]) => v.findings));
+  const labelWidth = 250;
+  const barWidth = 380;
+  const rowHeight = 30;
+  const height = rows.length * rowHeight + 8;
+  const bars = rows
+    .map(([id, v], i) => {
+      const y = i * rowHeight + 4;
+      const w = v.findings ? Math.max(2, Math.round((v.findings / max) * barWidth)) : 0;
+      const tone = metaById.get(id)?.severity === 'error' ? 'bar-error' : 'bar-warn';
+      const summary = metaById.get(id)?.summary ?? '';
+      return `<g class="bar-row" data-rule="${esc(id)}"><title>${esc(id)}: ${esc(summary)}</title>
+<text x="${labelWidth - 8}" y="${y + 19}" text-anchor="end" class="bar-label">${esc(id)}</text>
+<rect x="${labelWidth}" y="${y + 4}" width="${w}" height="${rowHeight - 10}" rx="3" class="${tone}"></rect>
+<text x="${labelWidth + w + 6}" y="${y + 19}" class="bar-value">${v.findings} in ${plural(v.documents, 'document')}</text></g>`;
+    })
+    .join('');
+  const described = rows.map(([id, v]) => `${id}: ${v.findings}`).join(', ');
+  return `<svg id="rule-chart" role="img" aria-label="Findings by rule: ${esc(described)}" viewBox="0 0 ${labelWidth + barWidth + 160} ${height}" width="100%" style="max-width:${labelWidth + barWidth + 160}px">${bars}</svg>`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function displayPath(path: string, base: string | undefined): string {
+  if (!base) return path;
+  const rel = relative(base, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** Only links a supervisor can follow safely: http(s) and local files. */
+function safeUrl(url: string | undefined): string | undefined {
+  return url && /^(https?|file):\/\//i.test(url) ? url : undefined;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escape text for HTML content and quoted attributes. */
+export function esc(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+const SCRIPT = `(() => {
+  const docs = [...document.querySelectorAll('article.doc')];
+  const filter = document.getElementById('filter');
+  filter.addEventListener('input', () => {
+    const q = filter.value.trim().toLowerCase();
+    for (const d of docs) d.hidden = q !== '' && !d.dataset.path.includes(q);
+  });
+  const all = (open) => () => { for (const d of document.querySelectorAll('#documents details')) d.open = open; };
+  document.getElementById('expand').addEventListener('click', all(true));
+  document.getElementById('collapse').addEventListener('click', all(false));
+})();`;
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1d2433; --muted: #5b6475; --line: #d9dde5; --error: #b42318; --warn: #9a6700; --bg-alert: #fdecea; --bg-warn: #fff6dc; --mark: #ffe08a; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: var(--ink); background: #f6f7f9; }
+header, main { max-width: 60rem; margin: 0 auto; padding: 0 1.25rem; }
+header { padding-top: 1.5rem; }
+h1 { margin: 0 0 .25rem; font-size: 1.75rem; }
+h2 { margin: 2rem 0 .75rem; font-size: 1.35rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
+h3 { font-size: 1.1rem; margin: 1.25rem 0 .5rem; }
+h4 { font-size: .95rem; margin: .5rem 0 .25rem; }
+.muted { color: var(--muted); }
+.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(10.5rem, 1fr)); gap: .75rem; margin: 0; }
+.count { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: .75rem 1rem; display: flex; flex-direction: column-reverse; }
+.count dd { margin: 0; font-size: 2rem; font-weight: 700; line-height: 1.1; }
+.count dt { color: var(--muted); font-size: .9rem; }
+.count.alert { background: var(--bg-alert); border-color: #f4b7b0; }
+.count.alert dd { color: var(--error); }
+.count.warn { background: var(--bg-warn); border-color: #f0d58c; }
+#contradiction-list li { margin: .4rem 0; }
+.unmet { color: var(--error); font-size: .92rem; }
+#rule-chart { display: block; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
+.bar-label { font-size: 13px; fill: var(--ink); }
+.bar-value { font-size: 13px; fill: var(--muted); }
+.bar-error { fill: var(--error); }
+.bar-warn { fill: #d4a72c; }
+#fatal-list .code, .finding .rule, .where { font: .85rem ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; color: var(--muted); }
+.path { font-weight: 600; }
+.tools { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
+.tools input { font: inherit; padding: .25rem .5rem; margin-left: .5rem; }
+.tools button { font: inherit; padding: .25rem .75rem; }
+article.doc { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .25rem 1rem; }
+article.doc.has-contradiction { border-left: 6px solid var(--error); }
+details > summary { cursor: pointer; }
+details > summary h3 { display: inline; margin: 0; }
+article.doc summary { padding: .5rem 0; }
+.doc-counts { color: var(--muted); margin-left: .5rem; }
+.findings { list-style: none; padding: 0; margin: 0; }
+.finding { border-top: 1px solid var(--line); padding: .75rem 0; }
+.finding p { margin: .3rem 0; }
+.sev { display: inline-block; font-size: .8rem; font-weight: 700; text-transform: uppercase; letter-spacing: .03em; padding: 0 .45rem; border-radius: 4px; color: #fff; }
+.finding.error .sev { background: var(--error); }
+.finding.warning .sev { background: var(--warn); }
+.context { margin: .5rem 0; padding: .5rem .75rem; background: #f3f4f6; border-left: 4px solid var(--line); font-family: Georgia, "Times New Roman", serif; white-space: pre-wrap; overflow-wrap: anywhere; }
+mark { background: var(--mark); padding: 0 .1rem; border-radius: 2px; }
+.related { background: var(--bg-alert); border-radius: 6px; padding: .25rem .75rem; }
+.related ul { margin: .25rem 0 .5rem; padding-left: 1.25rem; }
+.why, .how, .expected { font-size: .95rem; }
+#clean-list { margin: 1.5rem 0 3rem; }
+@media print { body { background: #fff; } .tools { display: none; } article.doc { break-inside: avoid-page; } }
+`;
