@@ -2,59 +2,77 @@
 // (lower case, straight quotes, '-' for dashes, terms of art blanked) and marks the verdict with the group `v`
 // and what it judges with the group `np`. Word lists here are the ones a practitioner would extend.
 
-const ASSESS = String.raw`(?:parenting\s+|pams\s+|residential\s+|viability\s+|special\s+guardianship\s+|sgo\s+|connected\s+persons?\s+|kinship\s+|risk\s+|capacity\s+|parent\s+)*(?:assessments?|reassessment|pams|parentassess|evaluation)`;
-const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity)?|capacity\s+to\s+parent|capacity|conclusion|overall\s+picture|viability)`;
-const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|proved(?:\s+to\s+be)?|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
+const ASSESS = String.raw`(?:parenting\s+|pams\s+|residential\s+|viability\s+|special\s+guardianship\s+|sgo\s+|connected\s+persons?\s+|kinship\s+|risk\s+|capacity\s+|parent\s+|unit\s+|community\s+|family\s+)*(?:assessments?|reassessment|pams|parentassess|evaluation|viability)`;
+/** What a verdict can be about: an assessment, a placement, parenting, progress, an outcome, a plan's work. */
+const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|reunification|rehabilitation(?:\s+home)?|return\s+home|intervention)`;
+const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|proved(?:\s+to\s+be)?|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|came\s+back|come\s+back|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
 const ADV = String.raw`(?:(?:very|largely|overall|generally|broadly|mostly|really|extremely|wholly|entirely|not|also|therefore|thus|so\s+far|to\s+date|on\s+the\s+whole|clearly|highly|fairly|quite|deemed|judged|considered|found)\s+){0,3}`;
-const VERDICT_ADJ = String.raw`(?:positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|a\s+success|a\s+failure|a\s+pass|a\s+fail|a\s+positive\s+one|a\s+good\s+one)`;
+const VERDICT_WORD = String.raw`(?:positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent)`;
+const VERDICT_ADJ = String.raw`(?:${VERDICT_WORD}|a\s+success|a\s+failure|a\s+pass|a\s+fail|a\s+positive\s+one|a\s+good\s+one)`;
 const JUDGE = String.raw`(?:judged|assessed|considered|deemed|found|rated|described|viewed|regarded|seen|graded|summarised|recorded|evaluated|reported)`;
-const JUDGE_ACTIVE = String.raw`(?:described|describes|describe|rated|rates|judged|judges|considered|considers|deemed|viewed|views|regarded|regards|graded|summarised|summarises|assessed|recorded|records)`;
+const JUDGE_ACTIVE = String.raw`(?:described|describes|describe|rated|rates|judged|judges|considered|considers|deemed|viewed|views|regarded|regards|graded|summarised|summarises|assessed|recorded|records|found|finds)`;
 const DET = String.raw`(?:(?:the|a|an|her|his|their|its|this|that|these|our|mother's|father's|[a-z]+'s)\s+)?`;
+/** Words that may stand between a verb and its object; never a preposition or conjunction. */
+const MODIFIER = String.raw`(?:(?!(?:without|to|on|by|for|with|from|in|of|at|before|after|during|and|but|or|than|because|until|while)\b)[a-z0-9.'-]+\s+)`;
 // "passed on" hands something over, unless a date follows ("passed on 12 March").
 const NOT_PASS_SENSE = String.raw`(?!\s+(?:away|on(?!\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+\d))|onto|to|by|out|over|through|along|around|round|down|up|back|between|into|under|urine|water|wind|stools?|blood)\b)`;
+/** What may end a note-style verdict: end of sentence, punctuation, or a short tail ("with flying colours"). */
+const NOTE_END = String.raw`(?=\s*(?:[.!,;]|$|\s+(?:with|overall|comfortably|easily|and|but|so|no|subject)\b))`;
+const LABEL = String.raw`(?:outcome|result|conclusion|overall|verdict|summary|recommendation|${TARGET})`;
 
 export interface VerdictPattern {
   /** What the construction is, for maintainers. */
   name: string;
   re: RegExp;
-  polarity?: 'positive' | 'negative';
-  /** The sentence must also mention an assessment. */
+  /** The sentence must also mention an assessment or an assessor. */
   needsAssessment?: boolean;
 }
 
 export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'active pass/fail: "Mother passed the PAMS", "did not pass her assessment"',
-    re: new RegExp(String.raw`\b(?<v>(?:did\s+not\s+|didn't\s+|has\s+not\s+|have\s+not\s+|hasn't\s+|haven't\s+|failed\s+to\s+|has\s+|have\s+|had\s+)?(?:pass(?:ed|es)?|fail(?:ed|s)?))${NOT_PASS_SENSE}\s+(?<np>${DET}(?:[a-z0-9.'-]+\s+){0,3}?${ASSESS})\b`, 'gd'),
+    re: new RegExp(String.raw`\b(?<v>(?:did\s+not\s+|didn't\s+|has\s+not\s+|have\s+not\s+|hasn't\s+|haven't\s+|failed\s+to\s+|has\s+|have\s+|had\s+)?(?:pass(?:ed|es)?|fail(?:ed|s)?))${NOT_PASS_SENSE}\s+(?<np>${DET}${MODIFIER}{0,3}?${ASSESS})\b`, 'gd'),
   },
   {
-    name: 'passive pass/fail: "the parenting assessment was passed"',
-    re: new RegExp(String.raw`\b(?<np>${ASSESS})\s+(?:(?:of|for)\s+[a-z'-]+(?:\s+[a-z'-]+)?\s+)?(?:was|were|is|has\s+been|had\s+been|have\s+been)\s+(?:\w+ly\s+)?(?<v>passed|failed)\b${NOT_PASS_SENSE}`, 'gd'),
+    name: 'passive pass/fail: "the parenting assessment was passed", "was not passed by either parent"',
+    re: new RegExp(String.raw`\b(?<np>${ASSESS})\b(?:[^.;:]{0,60}?)\s+(?:was|were|is|has\s+been|had\s+been|have\s+been)\s+(?:not\s+)?(?:\w+ly\s+)?(?<v>passed|failed)\b(?!\s+(?:away|on(?!\s+(?:\d|the\s+\d))|onto|to|over|through|back|along|around|up|down|between|into)\b)`, 'gd'),
   },
   {
-    name: 'noun pass/fail: "concluded with a pass", "the PAMS was a pass"',
-    re: /\b(?:with|as|was|is|achieved|received|got|given|resulted\s+in|ended\s+in|scored|recorded|awarded)\s+(?<v>a\s+(?:clear\s+|overall\s+)?(?:pass|fail))\b(?!\s*(?:mark|rate|or\b|\/|-?\s*fail|band|level|grade))/gd,
+    name: 'noun pass/fail: "concluded with a pass", "the PAMS was a pass", "gave her a pass"',
+    re: /\b(?:with|as|was|is|achieved|received|got|given|gave|awarded|resulted\s+in|ended\s+in|scored|recorded)\s+(?:(?:ms|mr|mrs|miss|mother|father|her|him|them)\s+(?:[a-z'-]+\s+)?)?(?<v>a\s+(?:clear\s+|overall\s+)?(?:pass|fail))\b(?!\s*(?:mark|rate|or\b|\/|-?\s*fail|band|level|grade))/gd,
     needsAssessment: true,
   },
   {
-    name: 'label: "Outcome: positive", "PAMS - passed", "Assessment outcome: passed"',
-    re: new RegExp(String.raw`^\s*(?<np>(?:[a-z'()0-9.-]+\s+){0,3}?(?:outcome|result|conclusion|overall|verdict|${ASSESS}))\s*(?::|-)\s*(?<v>passed|pass|failed|fail|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|successfully\s+completed)\s*[.!]?\s*$`, 'gd'),
+    name: 'label: "Outcome: positive", "PAMS - passed", "Parenting capacity: good", "Conclusion: Ms Rahman has passed"',
+    re: new RegExp(String.raw`^\s*(?<np>(?:[a-z'()0-9.-]+\s+){0,3}?${LABEL})(?:\s+(?:completed|done|concluded|finished))?\s*(?::|-|,)\s*(?:(?:ms|mr|mrs|miss|mother|father|mum|dad|she|he|they)\.?\s+(?:[a-z'-]+\s+)?(?:has\s+|have\s+)?)?(?<v>passed|pass|failed|fail|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|successfully\s+completed|a\s+success)${NOTE_END}`, 'gd'),
+  },
+  {
+    name: 'note style: "Residential assessment passed.", "placement positive, no change"',
+    re: new RegExp(String.raw`(?:^|[:;,]\s*)(?<np>(?:[a-z'-]+\s+){0,2}?${TARGET})\s+(?<v>passed|failed|positive|negative|successful|unsuccessful|satisfactory|good|a\s+success)${NOTE_END}`, 'gd'),
   },
   {
     name: 'predicate: "the assessment was positive", "the outcome of the PAMS is positive overall"',
     re: new RegExp(String.raw`\b(?<np>${TARGET})(?:\s+(?:of|for|with|at|in)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s+(?:overall\s+|so\s+far\s+|to\s+date\s+)?${BE}\s+${ADV}(?:(?:to\s+be|to\s+have\s+been|as)\s+)?${ADV}(?<v>${VERDICT_ADJ})\b(?!\s+(?:about|that|towards|regarding|enough))`, 'gd'),
   },
   {
-    name: 'judged: "parenting capacity was judged to be good", "assessed as satisfactory"',
-    re: new RegExp(String.raw`\b(?<np>${TARGET})\s+(?:was|were|is|are|has\s+been|had\s+been)\s+${JUDGE}\s+(?:to\s+be|to\s+have\s+been|as)\s+(?:(?:very|largely|overall|generally|broadly|wholly|a)\s+)*(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
+    name: 'concluded: "the SGO assessment concluded positively", "the placement ended successfully"',
+    re: new RegExp(String.raw`\b(?<np>${TARGET})(?:\s+(?:of|for|with)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s+(?:has\s+|had\s+|was\s+)?(?:concluded|ended|finished|completed|progressed|gone|went)\s+(?<v>positively|successfully|favourably|well|very\s+well|negatively|unsuccessfully)\b`, 'gd'),
   },
   {
-    name: 'described as: "the unit described the placement as a success"',
-    re: new RegExp(String.raw`\b${JUDGE_ACTIVE}\s+${DET}(?<np>${TARGET})\s+as\s+(?:(?:a|an|very|largely|overall|wholly|broadly|generally)\s+){0,2}(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
+    name: 'judged: "parenting capacity was judged to be good", "assessed as satisfactory", "deemed a success"',
+    re: new RegExp(String.raw`\b(?<np>${TARGET})\s+(?:was|were|is|are|has\s+been|had\s+been)\s+${JUDGE}\s+(?:(?:to\s+be|to\s+have\s+been|as)\s+)?(?:(?:very|largely|overall|generally|broadly|wholly|a)\s+)*(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
   },
   {
-    name: 'attributive: "a positive placement", "positive progress", "a successful assessment"',
-    re: new RegExp(String.raw`\b(?<v>positive|successful|unsuccessful|good|satisfactory|unsatisfactory|favourable|favorable|excellent|negative)\s+(?<np>(?:overall\s+)?(?:${ASSESS}|placements?|outcomes?|progress|conclusion|pams))\b(?!\s+(?:tool|framework|manual|model|process|programme|program|form|template|team|unit|centre|center|service))`, 'gd'),
+    name: 'described as: "the unit described the placement as a success", "found his parenting capacity to be good"',
+    re: new RegExp(String.raw`\b${JUDGE_ACTIVE}\s+${DET}(?:[a-z'-]+\s+){0,2}?(?<np>${TARGET})(?:\s+of\s+[a-z'-]+)?\s+(?:as|to\s+be)\s+(?:(?:a|an|very|largely|overall|wholly|broadly|generally)\s+){0,2}(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
+  },
+  {
+    name: 'attributive: "a positive placement", "positive progress", "good parenting capacity"',
+    re: new RegExp(String.raw`\b(?<v>positive|successful|unsuccessful|good|satisfactory|unsatisfactory|favourable|favorable|excellent|negative)\s+(?<np>(?:overall\s+)?(?:${ASSESS}|placements?|outcomes?|progress|conclusion|pams|parenting\s+(?:capacity|skills)|capacity\s+to\s+parent))\b(?!\s+(?:tool|framework|manual|model|process|programme|program|form|template|team|unit|centre|center|service|enough))`, 'gd'),
+  },
+  {
+    name: 'a good parent: "Mother is a good parent", "he is a safe and capable father"',
+    re: /\b(?:is|was|has\s+been|remains|are|were)\s+(?:a|an)\s+(?:very\s+|really\s+)?(?<v>good|adequate|capable|competent|safe|excellent|poor|bad|inadequate)(?:\s+and\s+(?:capable|competent|safe|loving|caring))?\s+(?<np>parent|mother|father|mum|dad|carer|parents|carers)\b/gd,
   },
   {
     name: 'completed: "successfully completed the assessment"',
@@ -67,4 +85,4 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
 ];
 
 /** Verdict words whose sense is negative, for polarity. */
-export const NEGATIVE_VERDICT = /\b(?:fail|failed|fails|failure|negative|unsuccessful|unsatisfactory|inadequate|unfavourable|did\s+not\s+pass|didn't\s+pass|has\s+not\s+passed|hasn't\s+passed|not)\b/;
+export const NEGATIVE_VERDICT = /\b(?:fail|failed|fails|failure|negative|negatively|unsuccessful|unsuccessfully|unsatisfactory|inadequate|unfavourable|poor|bad|did\s+not\s+pass|didn't\s+pass|has\s+not\s+passed|hasn't\s+passed|not)\b/;

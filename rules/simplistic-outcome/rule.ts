@@ -2,8 +2,10 @@ import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/cor
 import { docsUrl } from '../docs.js';
 import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
 
-const TRIGGER = /\b(?:pass|passed|passes|fail|failed|fails|failure|positive|negative|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
-const ASSESSMENT = /\b(?:assessments?|reassessment|pams|parentassess|evaluation|viability)\b/;
+const TRIGGER = /\b(?:pass|passed|passes|fail|failed|fails|failure|positive|positively|negative|negatively|favourably|unsuccessfully|capable|competent|safe|poor|bad|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
+// Every verdict construction names what it judges: no such word, no verdict (a cheap gate before the patterns).
+const TARGET_GATE = /assess|pams|placement|outcome|progress|parent|capacity|conclusion|viability|evaluation|result|overall|verdict|programme|program|unit|\bpass|\bfail|\bcare\b|reunification|rehabilitation|return\s+home|intervention|contact|mother|father|\bmum|\bdad|carer|summary|recommendation/;
+const ASSESSMENT = /\b(?:assessments?|assessor|reassessment|pams|parentassess|evaluation|viability|unit|residential)\b/;
 
 type Target = 'assessment' | 'placement' | 'progress' | 'parenting' | 'outcome';
 
@@ -44,7 +46,7 @@ export const rule: Rule = {
   sentence(ctx) {
     const text = ctx.ctx.masked;
     const extra = extraTerms(ctx);
-    if (!TRIGGER.test(text) && !extra) return;
+    if (!extra && (!TRIGGER.test(text) || !TARGET_GATE.test(text))) return;
     if (ctx.ctx.rejectsFraming()) return;
     const taken: [number, number][] = [];
     for (const pattern of VERDICT_PATTERNS) {
@@ -86,7 +88,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   // "passed her driving test", "the drug test was positive": real tests and results, not verdicts.
   if (npText && /\b(?:test|tests|exam|gcse|dbs|driving|theory|screen|screening|hearing|check)\b/.test(npText)) return false;
   if (/\b(?:positive|negative)\b/.test(verdict) && c.mentionsTest()) return false;
-  if (c.quotesToQualify(start, end)) return false;
+  if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
   if (/\bprogress\b/.test(npText) && c.evidenceAfter(end)) return false;

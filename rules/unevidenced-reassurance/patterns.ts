@@ -1,7 +1,11 @@
 // Reassurance phrases, as data. Each runs on the normalised, term-masked sentence and marks the phrase with `v`.
+// The order matters: MESSAGE_BY_PATTERN in rule.ts picks each pattern's message.
 
-const COPULA = String.raw`(?:is|are|was|were|has\s+been|have\s+been|had\s+been|been|'s|seems?|seemed|appears?|appeared|remains?|remained|looks?|looked|continues?\s+to\s+be|continued\s+to\s+be|feels?\s+|now|all)`;
-const DEGREE = String.raw`(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively|now|still|all|absolutely|completely|totally|much|otherwise)\s+)*`;
+const COPULA = String.raw`(?:is|are|was|were|has\s+been|have\s+been|had\s+been|been|'s|seems?|seemed|appears?|appeared|remains?|remained|looks?|looked|continues?\s+to\s+be|continued\s+to\s+be|feels?|now|all)`;
+const DEGREE = String.raw`(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively|now|still|all|absolutely|completely|totally|much|otherwise|both)\s+)*`;
+const WELL = String.raw`(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively)\s+)*(?:well|fine|ok|okay|great|brilliantly|nicely)`;
+/** "settled" that is an action on a baby ("settled in her cot", "settled Mia") is an observation, not reassurance. */
+const NOT_SETTLED_ACTION = String.raw`(?!\s+(?:status|by|in\s+court|out\s+of\s+court|the|a|an|her|his|him|them|down|on|onto|into|that|with\s+the\s+(?:plan|decision|outcome)|(?:in|into|on)\s+(?:her|his|the|a|their)\s+(?:own\s+)?(?:cot|moses|basket|bed|pram|buggy|car|chair|arms|crib|bassinet|lap|sling)))`;
 
 export interface ReassurancePattern {
   name: string;
@@ -14,12 +18,16 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     re: /\b(?<v>(?:no|nil)\s+(?:(?:significant|major|further|particular|safeguarding|real|obvious|current|new|immediate|welfare|other|known|specific)\s+){0,2}(?:concerns?|issues?|worries|problems)(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:noted|raised|observed|reported|identified|seen|highlighted|expressed|evident|apparent|found))?|nothing\s+(?:of\s+concern|to\s+report|untoward)|no\s+cause\s+for\s+concern)\b/dg,
   },
   {
-    name: 'going well: "doing well", "engaging well", "coping well", "presented well"',
-    re: /\b(?<v>(?:doing|going|goes|engaging|engaged|engages|engage|coping|coped|copes|cope|managing|managed|manages|progressing|progressed|progresses|getting\s+on|gets\s+on|getting\s+along|settling(?:\s+in)?|settled\s+in|presenting|presented|presents|responding|responds|interacting|interacts|bonding|bonds)\s+(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively)\s+)*well)\b(?!-|\s+(?:as|enough|below|above|beyond|known))/dg,
+    name: 'going well: "doing well", "went well", "engaging well", "coping well", "presented well", "feeding fine"',
+    re: new RegExp(String.raw`\b(?<v>(?:doing|going|went|gone|goes|engaging|engaged|engages|engage|coping|coped|copes|cope|managing|managed|manages|progressing|progressed|progresses|getting\s+on|gets\s+on|got\s+on|getting\s+along|settling(?:\s+in)?|settled\s+in|presenting|presented|presents|responding|responds|interacting|interacts|bonding|bonds|feeding|sleeping|eating)\s+${WELL})\b(?!-|\s+(?:as|enough|below|above|beyond|known))`, 'dg'),
   },
   {
-    name: 'settled: "Mia is settled", "settled and happy", "safe and well"',
-    re: new RegExp(String.raw`\b(?:${COPULA}\s+${DEGREE})(?<v>settled(?:\s+and\s+(?:happy|content|doing\s+well|thriving|safe))?|happy\s+and\s+(?:settled|content|safe)|safe\s+and\s+(?:well|happy|settled)|well\s+and\s+happy|thriving|content\s+and\s+settled)\b(?!\s+(?:status|by|in\s+court|out\s+of\s+court|the|a|an|her|his|down|on|that|with\s+the\s+(?:plan|decision|outcome)))`, 'dg'),
+    name: 'compounds: "happy and settled", "safe and well", "well and settled" (with or without a verb)',
+    re: /\b(?<v>(?:settled|happy|content|safe|well)\s+and\s+(?:happy|content|settled|safe|well|doing\s+well|thriving))\b(?!\s+(?:check|visit|checks|visits|status))/dg,
+  },
+  {
+    name: 'settled: "Mia is settled", "he seems settled in placement", "thriving"',
+    re: new RegExp(String.raw`\b(?:${COPULA}\s+${DEGREE})(?<v>settled|thriving)\b${NOT_SETTLED_ACTION}`, 'dg'),
   },
   {
     name: 'fine: "home conditions were fine", "all fine"',
@@ -28,6 +36,10 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
   {
     name: 'home conditions: "home conditions were good / appropriate"',
     re: /\b(?:home\s+conditions|conditions\s+(?:in|at)\s+the\s+home|the\s+home|the\s+house|the\s+flat|the\s+property|the\s+bedroom|the\s+nursery\s+room)\s+(?:were|was|are|is|appeared|seemed|looked|remain|remained)\s+(?:(?:very|generally|all|quite|fairly|reasonably|broadly)\s+)*(?<v>good|appropriate|acceptable|adequate|satisfactory|fine|ok|okay|suitable)\b/dg,
+  },
+  {
+    name: 'label: "Conditions in the home: fine", "Presentation - good", "Contact: went well"',
+    re: /^\s*(?:[a-z'-]+\s+){0,4}?(?:home|conditions|presentation|contact|health|feeding|sleep|sleeping|school|nursery|mood|behaviour|child|children|baby|mother|father|visit|routines?|hygiene|appearance|interaction|attachment|development)\s*(?::|-)\s*(?<v>fine|good|ok|okay|satisfactory|appropriate|settled|well|went\s+well|going\s+well|happy|no\s+concerns?|no\s+issues?)\s*[.!]?\s*$/dg,
   },
   {
     name: 'advice given: "safe sleep advice given" with nothing of what was said or understood',

@@ -2,7 +2,7 @@ import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/cor
 import { docsUrl } from '../docs.js';
 import { REASSURANCE_PATTERNS } from './patterns.js';
 
-const TRIGGER = /\b(?:no|nil|nothing|well|settled|happy|thriving|fine|ok|okay|good|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
+const TRIGGER = /\b(?:no|nil|nothing|well|settled|happy|thriving|fine|ok|okay|good|great|nicely|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
 
 export const rule: Rule = {
   meta: {
@@ -48,14 +48,14 @@ export const rule: Rule = {
 };
 
 const NOT_A_PERSON = /\b(?:dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
-const MESSAGE_BY_PATTERN = ['noConcerns', 'wellPhrase', 'settled', 'fine', 'fine', 'advice'];
+const MESSAGE_BY_PATTERN = ['noConcerns', 'wellPhrase', 'settled', 'settled', 'fine', 'fine', 'fine', 'advice'];
 
 function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   const c = ctx.ctx;
   const phrase = c.norm.slice(start, end);
   // "Mother is not coping well" is a concern, not reassurance.
   if (!/^(?:no|nil|nothing)\b/.test(phrase) && c.negatedBefore(start, 3)) return false;
-  if (c.quotesToQualify(start, end)) return false;
+  if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   // "The dispute was settled", "the bill was fine": things, not people, are not reassurance about a child.
   if (/^(?:settled|fine|ok|okay)\b/.test(phrase) && NOT_A_PERSON.test(c.norm.slice(0, start))) return false;
   if (c.inReportedVoice(start)) return false;

@@ -1,6 +1,6 @@
 // The VS Code extension packages into a .vsix that ships the two bundles and no sources or node_modules.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,8 @@ describe('extension packaging', () => {
   it('type-checks the extension against the VS Code API it declares (engines.vscode)', () => {
     execFileSync(process.execPath, [resolve(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', resolve(REPO_ROOT, 'extension/tsconfig.json')], { cwd: REPO_ROOT, stdio: 'pipe' });
     const manifest = JSON.parse(readFileSync(resolve(REPO_ROOT, 'extension/package.json'), 'utf8')) as { engines: { vscode: string } };
-    const client = JSON.parse(readFileSync(resolve(REPO_ROOT, 'extension/node_modules/vscode-languageclient/package.json'), 'utf8')) as { engines: { vscode: string } };
+    const clientManifest = ['extension/node_modules', 'node_modules'].map((dir) => resolve(REPO_ROOT, dir, 'vscode-languageclient/package.json')).find((file) => existsSync(file))!;
+    const client = JSON.parse(readFileSync(clientManifest, 'utf8')) as { engines: { vscode: string } };
     // The client library must not need a newer VS Code than the extension promises to run on.
     const minor = (range: string) => Number(/\d+\.(\d+)/.exec(range)![1]);
     expect(minor(client.engines.vscode)).toBeLessThanOrEqual(minor(manifest.engines.vscode));

@@ -261,6 +261,16 @@ describe('workspace configuration files', () => {
       const newText = update.edit!.changes![configUri]![0]!.newText;
       expect(JSON.parse(newText).rules[CONTRADICTION]).toBe('off');
     }
+    // A broken config file: one error naming the file and key at the top; the document is still checked.
+    const since2 = session.published.length;
+    writeFileSync(join(root, '.caselintrc.json'), JSON.stringify({ rules: { 'no-such-rule': 'off' } }));
+    await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    const broken = await session.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'config-error'), since2);
+    const configError = broken.diagnostics.find((d) => d.code === 'config-error')!;
+    expect(configError.severity).toBe(1);
+    expect(configError.message).toContain('.caselintrc.json');
+    expect(configError.message).toContain('no-such-rule');
+    expect(contradictionOf(broken.diagnostics)).toBeDefined();
     expect(await session.shutdown()).toBe(0);
   });
 });

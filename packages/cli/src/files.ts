@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { walkFolder } from './walk.js';
 
 export const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'docx'];
 // *.caselint.docx are caselint's own annotated copies (see annotate.ts), not reports to check again.
@@ -14,6 +15,8 @@ export interface Target {
   explicit: boolean;
   /** Set when the argument matched nothing. */
   missing?: boolean;
+  /** Found unreadable while walking (a folder that cannot be listed): reported, not checked. */
+  problem?: { message: string; code: string };
 }
 
 /** The .caselintignore in the working folder, in gitignore syntax. */
@@ -25,14 +28,14 @@ export function loadIgnoreFile(cwd: string): Ignore | undefined {
 
 /**
  * Expand the command line into files: files as given, folders recursed for .txt/.md/.docx, globs matched.
- * Symbolic links are not followed when recursing, so a link loop cannot trap the walk.
+ * Linked folders are not followed when recursing, so a link loop cannot trap the walk (see walk.ts).
  */
 export async function expandTargets(patterns: string[], cwd: string, ignoreFile?: Ignore): Promise<Target[]> {
   const out = new Map<string, Target>();
-  const isIgnored = (abs: string) => {
+  const isIgnored = (abs: string, isDirectory = false) => {
     if (!ignoreFile) return false;
     const rel = relative(cwd, abs);
-    return !!rel && !rel.startsWith('..') && !isAbsolute(rel) && ignoreFile.ignores(rel.split('\\').join('/'));
+    return !!rel && !rel.startsWith('..') && !isAbsolute(rel) && ignoreFile.ignores(rel.split('\\').join('/') + (isDirectory ? '/' : ''));
   };
   for (const pattern of patterns) {
     const abs = resolve(cwd, pattern);
@@ -43,8 +46,9 @@ export async function expandTargets(patterns: string[], cwd: string, ignoreFile?
       stat = undefined;
     }
     if (stat?.isDirectory()) {
-      const files = await glob([`**/*.{${EXTENSIONS.join(',')}}`], { cwd: abs, absolute: true, dot: false, followSymbolicLinks: false, ignore: DEFAULT_IGNORES, caseSensitiveMatch: false });
-      for (const f of files) if (!isIgnored(f) && !out.has(f)) out.set(f, { path: f, explicit: false });
+      for (const f of walkFolder(abs, { wanted: isDocumentName, skip: (p, isDir) => isDefaultIgnored(p, isDir) || isIgnored(p, isDir) })) {
+        if (!out.has(f.path)) out.set(f.path, { path: f.path, explicit: false, ...(f.problem ? { problem: f.problem } : {}) });
+      }
     } else if (stat || existsSyncLoose(abs)) {
       out.set(abs, { path: abs, explicit: true });
     } else if (isDynamicPattern(pattern)) {
@@ -57,6 +61,11 @@ export async function expandTargets(patterns: string[], cwd: string, ignoreFile?
   }
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+const DOCUMENT_NAME = new RegExp(`\\.(${EXTENSIONS.join('|')})$`, 'i');
+const isDocumentName = (name: string) => DOCUMENT_NAME.test(name) && !/\.caselint\.docx$/i.test(name);
+/** The walk's version of DEFAULT_IGNORES. */
+const isDefaultIgnored = (path: string, isDirectory: boolean) => isDirectory && /(^|[\\/])(node_modules|\.git)$/.test(path);
 
 /** A symlink loop or an unreadable entry "exists" for reporting: the reader then says what is wrong with it. */
 function existsSyncLoose(p: string): boolean {

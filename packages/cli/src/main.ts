@@ -1,21 +1,26 @@
 import { readFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import {
-  ConfigError, fatalResult, formatJson, formatStylish, Linter, loadConfig, ReadError, readDocument, resolveConfig, toLintResult,
-  type LintResult, type ResolvedConfig,
-} from '@caselint/core';
-import { ruleById, rules } from '@caselint/rules';
-import ignore from 'ignore';
-import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
-import { expandTargets, loadIgnoreFile, type Target } from './files.js';
-import { writeOutput } from './output.js';
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve, sep } from 'node:path';
+import { ConfigError, writeFileAtomic } from '@caselint/core';
+import { ruleById } from '@caselint/rules';
 import { annotateResults } from './annotate.js';
+import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
+import { runBatch, type FileResult } from './batch.js';
+import { ResultCache } from './cache.js';
+import { expandTargets, loadIgnoreFile } from './files.js';
+import { engineFingerprint } from './fingerprint.js';
+import { ProgressBar, wantProgress } from './progress.js';
+import { renderReport } from './report.js';
 
 export interface RunIO {
   cwd: string;
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Whether standard output is a terminal (colour). */
   isTTY: boolean;
+  /** Whether standard error is a terminal (progress bar). */
+  stderrIsTTY?: boolean;
+  env?: NodeJS.ProcessEnv;
 }
 
 const defaultIO = (): RunIO => ({
@@ -23,6 +28,8 @@ const defaultIO = (): RunIO => ({
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   isTTY: !!process.stdout.isTTY,
+  stderrIsTTY: !!process.stderr.isTTY,
+  env: process.env,
 });
 
 export function version(): string {
@@ -61,28 +68,66 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     }
   }
 
-  let results: LintResult[];
+  const cache = options.cache ? await ResultCache.load(cachePath(io.cwd, options.cacheLocation), engineFingerprint(version())) : undefined;
+  if (cache?.discarded && options.verbose) io.stderr(`caselint: ignoring the cache at ${options.cacheLocation} (${cache.discarded}); it will be rewritten\n`);
+
+  let results: FileResult[];
+  let progress: ProgressBar | undefined;
   try {
-    results = await lintTargets(options, io);
+    const targets = await expandTargets(options.patterns, io.cwd, options.ignore ? loadIgnoreFile(io.cwd) : undefined);
+    const showProgress = wantProgress(options.progress, io.stderrIsTTY ?? false, io.env ?? process.env);
+    results = await runBatch(targets, {
+      ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
+      ...(options.config !== undefined ? { configFile: resolve(io.cwd, options.config) } : {}),
+      ...(options.rules.length ? { overrides: { rules: Object.fromEntries(options.rules.map((r) => [r.id, r.severity])) } } : {}),
+      ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+      ignore: options.ignore,
+      snippets: options.format === 'html',
+      keepDocxText: options.annotate,
+      ...(cache ? { cache } : {}),
+      ...(showProgress
+        ? {
+            onStart: (total: number) => (progress = new ProgressBar(io.stderr, total)),
+            onFile: (r: FileResult) => progress?.tick(r.findings.length + (r.fatal ? 1 : 0)),
+          }
+        : {}),
+    });
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`caselint: configuration error: ${e.message}\n`);
       return 2;
     }
     throw e;
+  } finally {
+    progress?.clear();
+  }
+
+  if (cache && options.verbose) io.stderr(`caselint: cache: ${cache.hits} file${cache.hits === 1 ? '' : 's'} reused, ${cache.misses} checked\n`);
+  if (cache) {
+    // A cache that cannot be written costs the next run time, not this run its report.
+    await cache.save().catch((e: Error) => io.stderr(`caselint: cannot write the cache ${options.cacheLocation}: ${e.message}\n`));
   }
 
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 2), warningCount: 0 })) : results;
-  const forDisplay = shown.map((r) => ({ ...r, filePath: options.format === 'stylish' ? displayPath(r.filePath, io.cwd) : r.filePath }));
-  const report = options.format === 'json' ? `${formatJson(forDisplay)}\n` : formatStylish(forDisplay, { color: options.color ?? (io.isTTY && !options.output), verbose: options.verbose });
+  const report = renderReport(options.format, shown, {
+    cwd: io.cwd,
+    version: version(),
+    color: options.color ?? (io.isTTY && !options.output),
+    verbose: options.verbose,
+  });
   if (options.output) {
     try {
-      await writeOutput(resolve(io.cwd, options.output), report);
+      const out = resolve(io.cwd, options.output);
+      await mkdir(dirname(out), { recursive: true });
+      await writeFileAtomic(out, report);
     } catch (e) {
       io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
       return 2;
     }
-  } else io.stdout(report);
+  } else {
+    if (options.format === 'html' && io.isTTY) io.stderr('caselint: tip: write the HTML report to a file with --output report.html\n');
+    io.stdout(report);
+  }
 
   const annotationFailures = options.annotate ? await annotateResults(results, options.outDir, io) : 0;
 
@@ -99,41 +144,8 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
   return 0;
 }
 
-async function lintTargets(options: CliOptions, io: RunIO): Promise<LintResult[]> {
-  const targets = await expandTargets(options.patterns, io.cwd, options.ignore ? loadIgnoreFile(io.cwd) : undefined);
-  const linter = new Linter(rules);
-  const overrides = options.rules.length ? { rules: Object.fromEntries(options.rules.map((r) => [r.id, r.severity])) } : undefined;
-  const results: LintResult[] = [];
-  for (const target of targets) results.push(await lintTarget(target, options, linter, overrides));
-  return results;
+/** The cache location, resolved; a trailing slash (meaning "a folder") is kept. */
+function cachePath(cwd: string, location: string): string {
+  const abs = resolve(cwd, location);
+  return /[\\/]$/.test(location) ? abs + sep : abs;
 }
-
-async function lintTarget(target: Target, options: CliOptions, linter: Linter, overrides: { rules: Record<string, 'off' | 'warn' | 'error'> } | undefined): Promise<LintResult> {
-  if (target.missing) return fatalResult(target.path, 'does not exist (no file, folder or glob match)', 'not-found');
-  let config: ResolvedConfig = loadConfig(target.path, { configFile: options.config });
-  if (overrides) config = resolveConfig(overrides, config);
-  if (options.ignore && !target.explicit && isConfigIgnored(config, target.path)) return { filePath: target.path, findings: [], errorCount: 0, warningCount: 0 };
-  try {
-    const doc = await readDocument(target.path, { maxFileSize: options.maxFileSize ?? config.maxFileSize });
-    // --annotate needs the checked document to place its comments; otherwise it is not kept.
-    return toLintResult(target.path, linter.lint(doc, config), options.annotate ? doc : undefined);
-  } catch (e) {
-    if (e instanceof ReadError) return fatalResult(target.path, e.message, e.code);
-    // A bug must not cost the rest of the batch: report it against this file, without document text.
-    return fatalResult(target.path, `could not be checked: internal error (${(e as Error).name}: ${(e as Error).message.slice(0, 200)})`, 'internal');
-  }
-}
-
-function isConfigIgnored(config: ResolvedConfig, path: string): boolean {
-  if (!config.ignores.length || !config.ignoreBase) return false;
-  const rel = relative(config.ignoreBase, path);
-  if (rel.startsWith('..')) return false;
-  return ignore().add(config.ignores).ignores(rel.split('\\').join('/'));
-}
-
-function displayPath(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel && !rel.startsWith('..') ? rel : path;
-}
-
-

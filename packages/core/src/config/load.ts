@@ -1,10 +1,16 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as v from 'valibot';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Rule } from '../engine/rule.js';
 import { RawConfigSchema } from './schema.js';
 import { DEFAULT_MAX_FILE_SIZE, type RawConfig, type ResolvedConfig, type RuleSetting } from './types.js';
+
+const require = createRequire(import.meta.url);
+/** YAML is loaded only when a YAML configuration file is read. */
+function parseYaml(text: string): unknown {
+  return (require('yaml') as typeof import('yaml')).parse(text);
+}
 
 /** The rules a configuration can name, and the presets it can extend. Registered by @caselint/rules. */
 export interface Catalogue {

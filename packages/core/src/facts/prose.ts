@@ -59,13 +59,24 @@ const EVENTS: [EventKind, RegExp][] = [
 ];
 const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|accommodation|flat|refuge|hostel|kinship|community)\b/;
 
+const GATE = {
+  area: /achiev|unmet|not\s+(?:yet\s+)?met|outstanding/,
+  deterioration: /deteriorat|declin|regress|relaps|wors|slipped|escalat/,
+  concern: /domestic|positive|concern/,
+  coSleeping: /sleep|slept|bed|asleep/,
+  plan: /plan|assessment|purpose|exit|transition|carer/,
+  allocation: /allocat|left|leav|resign|hand|worker|sick|moved\s+on|\bsw\b/,
+  event: /plac|mov|transfer|transition|return|step|discharg|leave|left|\bend|conclud|independent/,
+};
+
 /** Extract the facts one sentence records. */
 export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
   const norm = ctx.norm;
   const out: SentenceFact[] = [];
 
+  // Each family of facts has a cheap keyword gate, so most sentences skip the heavier patterns.
   // Areas and their status, in prose.
-  for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
+  if (GATE.area.test(norm)) for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
     for (const m of norm.matchAll(re)) {
       const list = m.groups!.list!;
       const statusText = m.groups!.status!;
@@ -78,7 +89,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     }
   }
 
-  for (const m of norm.matchAll(DETERIORATION_VERB)) {
+  if (GATE.deterioration.test(norm)) for (const m of norm.matchAll(DETERIORATION_VERB)) {
     const verbEnd = m.index! + m[0].length;
     if (m.groups!.verb === 'declined' || m.groups!.verb === 'declining') {
       if (REFUSAL_AFTER.test(norm.slice(verbEnd))) continue;
@@ -88,35 +99,35 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
     out.push({ kind: 'deterioration', what: what ? `${what} ${m.groups!.verb}` : m.groups!.verb!, start: found >= 0 ? found : m.index!, end: verbEnd });
   }
-  for (const m of norm.matchAll(DETERIORATION_NOUN)) {
+  if (GATE.deterioration.test(norm)) for (const m of norm.matchAll(DETERIORATION_NOUN)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length).trim(), start: m.index!, end: m.index! + m[0].trimEnd().length });
   }
-  for (const m of norm.matchAll(CONCERNS)) {
+  if (GATE.concern.test(norm)) for (const m of norm.matchAll(CONCERNS)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
-  for (const m of norm.matchAll(CO_SLEEPING)) {
+  if (GATE.coSleeping.test(norm)) for (const m of norm.matchAll(CO_SLEEPING)) {
     const before = norm.slice(Math.max(0, m.index! - 60), m.index!).split(/\s+/).slice(-7).join(' ');
     if (NOT_A_MENTION.test(before)) continue;
     if (/^\s*(?:plan|risk\s+assessment|policy|advice|leaflet)\b/.test(norm.slice(m.index! + m[0].length))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
-  for (const [plan, re] of PLANS) {
+  if (GATE.plan.test(norm)) for (const [plan, re] of PLANS) {
     for (const m of norm.matchAll(re)) {
       if (PLAN_ABSENT_BEFORE.test(norm.slice(0, m.index!))) continue;
       if (PLAN_ABSENT_AFTER.test(norm.slice(m.index! + m[0].length))) continue;
       out.push({ kind: 'plan', plan, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  for (const [allocation, re] of ALLOCATION) {
+  if (GATE.allocation.test(norm)) for (const [allocation, re] of ALLOCATION) {
     for (const m of norm.matchAll(re)) {
       if ((allocation === 'reallocated' || allocation === 'handover') && ctx.negatedBefore(m.index!, 3)) continue;
       if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
       out.push({ kind: 'allocation', allocation, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  for (const [event, re] of EVENTS) {
+  if (GATE.event.test(norm)) for (const [event, re] of EVENTS) {
     for (const m of norm.matchAll(re)) {
       if (event === 'move' && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;

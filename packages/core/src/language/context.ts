@@ -1,7 +1,16 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
 import { FAMILY_SPEAKERS, MONTHS, SOURCES, TERMS_OF_ART, TEST_WORDS, VOICE_VERBS } from './lexicon.js';
 import { normalise, phraseRegExp, phraseSource } from './normalise.js';
 import type { Sentence } from './sentences.js';
+
+// compromise takes ~200 ms to load and is needed only for the rare sentence where a bare name reports speech,
+// so it is loaded on first use.
+const require = createRequire(import.meta.url);
+let nlpInstance: ((text: string) => { json(o: object): unknown }) | undefined;
+function nlp(text: string) {
+  nlpInstance ??= require('compromise') as typeof nlpInstance;
+  return nlpInstance!(text);
+}
 
 const TERMS_OF_ART_RE = phraseRegExp(TERMS_OF_ART);
 const TEST_RE = phraseRegExp(TEST_WORDS, '');
@@ -15,20 +24,34 @@ const SPEAKER_RE = new RegExp(
   `\\b(?:(?:my|her|his|their|the)\\s+)?(?:${phraseSource(FAMILY_SPEAKERS)}|(?:ms|mr|mrs|miss|mx)\\.?\\s+[a-z'-]+)\\s+(?:(?:had|has|have|also|then|clearly|repeatedly|often|later)\\s+){0,2}(?:${phraseSource(VOICE_VERBS)})\\b`,
 );
 const VOICE_VERB_RE = new RegExp(`\\b(?:${phraseSource(VOICE_VERBS)})\\b`);
+const BARE_NAME_VOICE_RE = new RegExp(`\\b([A-Z][a-z'’-]+)\\s+(?:[a-z]+ly\\s+|has\\s+|had\\s+|also\\s+)?(?:${phraseSource(VOICE_VERBS)})\\b`);
+/** Capitalised words before a voice verb that are not people's names: no need to ask compromise. */
+const NOT_A_NAME = new Set([...SOURCES, ...FAMILY_SPEAKERS, 'the', 'this', 'that', 'it', 'there', 'which', 'who', 'i', 'we', 'you', 'staff', 'everyone', 'nobody', 'report', 'records', 'unit', 'team', 'court', 'judge', 'manager', 'worker', 'services', 'agency', 'council', 'authority', 'panel', 'review', 'assessment', 'plan', 'note', 'letter', 'email', 'also', 'then', 'later', 'previously', 'recently']);
 const SOURCE_RE = new RegExp(
-  `\\b(?:${phraseSource(SOURCES)})\\s+(?:(?:has|have|had|also|then)\\s+)?(?:reported|reports|said|says|confirmed|confirms|stated|states|told|tells|noted|notes|advised|informed|described|describes|raised|observed|observes|saw|recorded|records|shared|commented|indicated|show|shows|showed)\\b|\\b(?:reported|confirmed|noted|raised|observed|seen|recorded|evidenced|witnessed|shown|supported)\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?[a-z]|\\baccording\\s+to\\b|\\b(?:records|notes|logs|reports)\\s+show\\b`,
+  `\\b(?:${phraseSource(SOURCES)})\\s+(?:(?:has|have|had|also|then)\\s+)?(?:reported|reports|said|says|confirmed|confirms|stated|states|told|tells|noted|notes|advised|informed|described|describes|raised|observed|observes|saw|recorded|records|shared|commented|indicated|show|shows|showed)\\b|\\b(?:reported|confirmed|noted|raised|observed|seen|recorded|evidenced|witnessed|shown|supported)\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?[a-z]|\\baccording\\s+to\\b|\\b(?:records?|notes|logs?|reports?|statements?|charts?|diary|diaries|letters?|results?|figures|data|certificates?|receipts?|minutes)\\s+(?:for\\s+[^.;]{0,30}?\\s+)?(?:show|shows|showed|confirm|confirms|confirmed|record|records|recorded|evidence|evidences)\\b`,
 );
 const OBSERVATION_RE =
-  /\b(?:i|we|staff|the\s+worker|the\s+social\s+worker|carers?|the\s+carers?|foster\s+carers?|the\s+health\s+visitor|the\s+midwife)\s+(?:have\s+|has\s+|had\s+)?(?:observed|saw|watched|noticed|witnessed|seen)\s+\w+(?:\s+\w+){2,}|\b(?:was|were)\s+(?:observed|seen)\s+to\s+\w+|\bon\s+(?:all|each|every|both)\s+(?:\w+\s+)?(?:observed\s+)?(?:occasions|visits|feeds|sessions|contacts)\b/;
+  /\b(?:i|we|staff|the\s+worker|the\s+social\s+worker|carers?|the\s+carers?|foster\s+carers?|the\s+health\s+visitor|the\s+midwife)\s+(?:have\s+|has\s+|had\s+)?(?:observed|saw|watched|noticed|witnessed|seen)\s+\w+(?:\s+\w+){2,}|\b(?:was|were)\s+(?:observed|seen)\s+to\s+\w+|\bon\s+(?:all|each|every|both)\s+(?:\w+\s+)?(?:observed\s+)?(?:occasions|visits|feeds|sessions|contacts)\b|\b(?:showed|shows|show)\s+(?:me|us|staff|the\s+worker|the\s+health\s+visitor|the\s+carers?)\b|\b(?:demonstrated|explained\s+back|repeated\s+back|was\s+able\s+to\s+(?:show|explain|describe|demonstrate|tell))\b/;
 const MONTH_SRC = MONTHS.join('|');
 const DATE_RE = new RegExp(
   `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_SRC})\\b(?:\\s+\\d{4})?|\\b(?:${MONTH_SRC})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:${MONTH_SRC})\\s+\\d{4}\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}[:.]\\d{2}\\s*(?:am|pm)?\\b|\\b\\d{1,2}\\s*(?:am|pm)\\b`,
   'g',
 );
-const FIGURE_RE =
-  /\d|\b(?:once|twice|three\s+times|daily|weekly|fortnightly|every|each|all\s+(?:the\s+)?(?:\w+\s+)?(?:sessions|appointments|visits|feeds|contacts|nights|days|occasions)|on\s+time|per\s+cent|percent|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)\b/;
+const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|both)`;
+const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?|days?|weeks?|months?|occasions?|minutes?|hours?|contacts?|checks?|meetings?|bottles?|nappies|lessons?|groups?|centiles?|kg|g|grams?|ounces?|oz|ml|per\s+cent|percent)`;
+/** A figure: digits (dates are removed first), or a number word with a unit ("two minutes", "every appointment"). */
+const FIGURE_RE = new RegExp(
+  String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|every|each|all\s+(?:the\s+|her\s+|his\s+)?(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
+);
+/** An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. */
 const ELABORATION_RE =
-  /^\s*(?::|;?\s+-\s+|,?\s+(?:because|as\s+(?:she|he|they|shown|evidenced|demonstrated)|since|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they))\b)\s*(?:\S+\s+){3,}\S/;
+  /(?:(?<!\bre):|;?\s+-\s+|\b(?:because|as\s+(?:she|he|they|shown|evidenced|demonstrated)|since|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
+/** Someone's view, belief or wish, reported: what follows is theirs, not the writer's. */
+const VIEW_RE =
+  /\b(?:her|his|their|[a-z]+'s)\s+(?:own\s+)?(?:view|views|belief|opinion|position|understanding|feeling|feelings|perception|hope|wish|account|words)\s+(?:is|was|are|were)\s+(?:that\s+)?|\bin\s+(?:her|his|their)\s+(?:own\s+)?words\b|\b(?:she|he|they)\s+(?:believes?|feels?|thinks?|hopes?|considers?)\s+that\b/;
+/** A quotation that is someone speaking: first person inside, or a speech word before the opening mark. */
+const SPEECH_INSIDE = /\b(?:i|i'm|i've|me|my|we|we're|our|us)\b/;
+const SPEECH_BEFORE = /(?:\b(?:said|says|say|told|tells|wrote|writes|write|words|replied|stated|explained|added|commented|asked|shouted|texted|messaged|form|note|letter)\b[^"']{0,25}|:\s*)$/;
 
 /** The shared language context of one sentence, computed lazily: what the rules need to stay precise. */
 export class SentenceContext {
@@ -54,13 +77,37 @@ export class SentenceContext {
     return TEST_RE.test(this.norm.slice(from, to));
   }
 
-  /** The phrase at [start, end) is in quotation marks. */
+  /** The phrase at [start, end) is in quotation marks (double, or single ones that are not apostrophes). */
   isQuoted(start: number, end: number): boolean {
-    const before = this.norm.slice(0, start);
-    const after = this.norm.slice(end);
-    const dq = (before.match(/"/g) ?? []).length;
-    if (dq % 2 === 1 && after.includes('"')) return true;
-    return /(?:^|[\s(])'\s*$/.test(before.slice(-3)) && /^\s*[^\w\s]?'/.test(after.slice(0, 3));
+    return this.quoteSpans().some(([a, b]) => a <= start && end <= b);
+  }
+
+  private spans?: [number, number][];
+  /** Quoted stretches of the sentence, as [first character inside, last character inside + 1]. */
+  private quoteSpans(): [number, number][] {
+    if (this.spans) return this.spans;
+    const spans: [number, number][] = [];
+    const text = this.norm;
+    let open = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] === '"') {
+        if (open < 0) open = i + 1;
+        else (spans.push([open, i]), (open = -1));
+      }
+    }
+    // Single quotes: an opening one follows a space or bracket and precedes a letter; a closing one follows a
+    // letter or punctuation and precedes a space, punctuation or the end (so "children's" is no quote).
+    let single = -1;
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] !== "'") continue;
+      const before = text[i - 1];
+      const after = text[i + 1];
+      const opens = (before === undefined || /[\s(\[:-]/.test(before)) && after !== undefined && /[^\s]/.test(after);
+      const closes = before !== undefined && /[^\s]/.test(before) && (after === undefined || /[\s.,;:!?)\]]/.test(after));
+      if (single < 0 && opens) single = i + 1;
+      else if (single >= 0 && closes) (spans.push([single, i]), (single = -1));
+    }
+    return (this.spans = spans);
   }
 
   /** The writer quotes the verdict to qualify or challenge it ("the report says 'passed', but ..."). */
@@ -101,11 +148,24 @@ export class SentenceContext {
     return v !== undefined && v <= at;
   }
 
+  /** The phrase at [start, end) sits inside quoted speech ("she said: 'it has been really positive for me'"). */
+  inQuotedSpeech(start: number, end: number): boolean {
+    const span = this.quoteSpans().find(([a, b]) => a <= start && end <= b);
+    if (!span) return false;
+    const inside = this.norm.slice(span[0], span[1]);
+    return SPEECH_INSIDE.test(inside) || SPEECH_BEFORE.test(this.norm.slice(Math.max(0, span[0] - 41), span[0] - 1));
+  }
+
   private findVoice(): number | undefined {
+    const view = VIEW_RE.exec(this.norm);
+    if (view) return view.index + view[0].length;
     const m = SPEAKER_RE.exec(this.norm);
     if (m) return m.index + m[0].length;
     if (!VOICE_VERB_RE.test(this.norm)) return undefined;
-    // Bare names ("Jade said ...") need part-of-speech knowledge: ask compromise, on this sentence only.
+    // Bare names ("Jade said ...") need part-of-speech knowledge: ask compromise, on this sentence only, and only
+    // when a capitalised word stands just before a voice verb.
+    const bare = BARE_NAME_VOICE_RE.exec(this.sentence.text);
+    if (!bare || NOT_A_NAME.has(bare[1]!.toLowerCase())) return undefined;
     const terms = nlp(this.sentence.text).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
     for (const s of terms) {
       const list = s.terms;
@@ -124,8 +184,7 @@ export class SentenceContext {
 
   /** Evidence in this sentence after `from`, or in `next`: a figure, a named source, an observation, an elaboration. */
   evidenceAfter(from: number, next?: SentenceContext): boolean {
-    const rest = this.norm.slice(from);
-    if (ELABORATION_RE.test(rest)) return true;
+    if (ELABORATION_RE.test(this.norm.slice(from))) return true;
     if (hasEvidence(this.norm)) return true;
     return next ? hasEvidence(next.norm) && !next.isBareReassurance() : false;
   }

@@ -246,6 +246,7 @@ const SCRIPT = `(() => {
   const all = (open) => () => { for (const d of document.querySelectorAll('#documents details')) d.open = open; };
   document.getElementById('expand').addEventListener('click', all(true));
   document.getElementById('collapse').addEventListener('click', all(false));
+  document.body.dataset.interactive = 'yes';
 })();`;
 
 const STYLE = `

@@ -15,7 +15,6 @@ export interface SarifOptions {
 }
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/caselint/caselint';
 
 type Level = 'error' | 'warning';
 const level = (severity: 1 | 2 | 'warn' | 'error'): Level => (severity === 2 || severity === 'error' ? 'error' : 'warning');
@@ -83,7 +82,6 @@ export function toSarif(results: readonly LintResult[], options: SarifOptions) {
             name: 'caselint',
             version: options.toolVersion,
             semanticVersion: options.toolVersion,
-            informationUri: INFORMATION_URI,
             rules: options.rules.map((r) => ({
               id: r.id,
               name: pascal(r.id),

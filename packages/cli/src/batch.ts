@@ -1,0 +1,206 @@
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { relative } from 'node:path';
+import {
+  fatalResult, Linter, loadConfig, resolveConfig,
+  type LintResult, type RawConfig, type ResolvedConfig,
+} from '@caselint/core';
+import { rules } from '@caselint/rules';
+import ignore from 'ignore';
+import { configHash, type ResultCache } from './cache.js';
+import { checkFile, type CheckedFile, type CheckTask } from './check-file.js';
+import type { Target } from './files.js';
+import { WorkerPool } from './pool.js';
+
+/** A checked file as reports see it: findings may carry their sentence (FindingInContext). */
+export type FileResult = CheckedFile['result'];
+
+export interface BatchSettings {
+  /** Worker threads; undefined picks one per core, or none when the work is too small to pay for starting them. */
+  jobs?: number;
+  /** --config: use this file only. */
+  configFile?: string;
+  /** --rule overrides, applied on top of each file's configuration. */
+  overrides?: RawConfig;
+  /** --max-file-size, over the configuration's. */
+  maxFileSize?: number;
+  /** Honour "ignores" in configuration for files found by walking folders. */
+  ignore: boolean;
+  /** Attach each finding's sentence (the HTML report shows it). */
+  snippets: boolean;
+  /** Keep the checked text of .docx files (--annotate). */
+  keepDocxText: boolean;
+  cache?: ResultCache;
+  /** Called as each file finishes, in finishing order (progress). */
+  onFile?: (result: FileResult) => void;
+  /** Called once the work is known: how many files will be reported. */
+  onStart?: (total: number) => void;
+}
+
+/** Below this much text to check, starting worker threads (each loads the engine) costs more than it saves. */
+const WORKERS_WORTH_IT_BYTES = 1024 * 1024;
+/** Tasks handed to the pool ahead of the workers: enough to keep them busy, few enough to bound memory. */
+const AHEAD_PER_WORKER = 2;
+/** A worker whose heap grows past this is stopped; only the file it was checking is lost. */
+const WORKER_HEAP_MB = 1024;
+
+/**
+ * Check every target and return their results in target order (the targets come sorted by path), whatever
+ * order the files finish in. Configuration is resolved and the cache consulted here, in the main thread; the
+ * checking itself runs in worker threads (or in this thread with one job). Workers send back findings only.
+ * Files left out by "ignores" are dropped from the results.
+ */
+export async function runBatch(targets: readonly Target[], settings: BatchSettings): Promise<FileResult[]> {
+  const results: (FileResult | null | undefined)[] = new Array(targets.length);
+  const tasks: CheckTask[] = [];
+  const cache = settings.cache;
+  const snippets = settings.snippets || !!cache; // cached results may later serve an HTML report
+  const effective = effectiveConfigs(settings);
+  const hashes = new Map<string, string>();
+  let pendingBytes = 0;
+  const ready: FileResult[] = [];
+
+  targets.forEach((target, index) => {
+    if (target.missing) {
+      results[index] = fatalResult(target.path, 'does not exist (no file, folder or glob match)', 'not-found');
+      ready.push(results[index]!);
+      return;
+    }
+    if (target.problem) {
+      results[index] = fatalResult(target.path, target.problem.message, target.problem.code);
+      ready.push(results[index]!);
+      return;
+    }
+    const config = effective(target.path);
+    if (settings.ignore && !target.explicit && isConfigIgnored(config, target.path)) {
+      results[index] = null;
+      return;
+    }
+    const maxFileSize = settings.maxFileSize ?? config.maxFileSize;
+    const info = statQuietly(target.path);
+    if (info?.isFile()) pendingBytes += Math.min(info.size, maxFileSize);
+    const task: CheckTask = { index, path: target.path, config, maxFileSize, snippets, hash: !!cache, keepDocxText: settings.keepDocxText };
+    if (cache) {
+      const key = configHash(config, maxFileSize);
+      hashes.set(target.path, key);
+      const entry = cache.get(target.path);
+      const usable = entry && entry.config === key && (entry.snippets || !snippets) && !(settings.keepDocxText && /\.docx$/i.test(target.path));
+      if (usable && info && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
+        // Fast path: same size and modification time; the file is not opened.
+        results[index] = { filePath: target.path, findings: entry.findings, errorCount: entry.errorCount, warningCount: entry.warningCount };
+        cache.hits++;
+        ready.push(results[index]!);
+        return;
+      }
+      if (usable && info && info.size === entry.size) task.knownHash = entry.hash;
+    }
+    tasks.push(task);
+  });
+
+  settings.onStart?.(results.filter((r) => r !== null).length);
+  for (const r of ready) settings.onFile?.(r);
+
+  const taskAt = new Map(tasks.map((t) => [t.index, t]));
+  const accept = (checked: CheckedFile) => {
+    const task = taskAt.get(checked.index);
+    const path = targets[checked.index]!.path;
+    let result = checked.result;
+    if (cache) {
+      const entry = cache.get(path);
+      if (checked.unchanged && entry) {
+        // Touched, not changed: the bytes hash the same.
+        cache.touch(path, checked.size!, checked.mtimeMs!);
+        cache.hits++;
+        result = { filePath: path, findings: entry.findings, errorCount: entry.errorCount, warningCount: entry.warningCount };
+      } else {
+        cache.misses++;
+        if (checked.contentHash && !result.fatal && checked.size !== undefined && checked.mtimeMs !== undefined) {
+          cache.set(path, {
+            size: checked.size, mtimeMs: checked.mtimeMs, hash: checked.contentHash, config: hashes.get(path)!, snippets: task?.snippets ?? snippets,
+            findings: result.findings, errorCount: result.errorCount, warningCount: result.warningCount,
+          });
+        } else if (result.fatal) cache.delete(path);
+      }
+    }
+    results[checked.index] = result;
+    settings.onFile?.(result);
+  };
+
+  const jobs = Math.min(settings.jobs ?? (pendingBytes >= WORKERS_WORTH_IT_BYTES ? availableParallelism() : 1), Math.max(1, tasks.length));
+  if (jobs <= 1) await checkInProcess(tasks, accept);
+  else await checkInWorkers(tasks, jobs, accept);
+
+  return results.filter((r): r is FileResult => r !== null && r !== undefined);
+}
+
+/** --jobs 1: no workers, one Linter here. Each file awaits its reads, so a progress bar still redraws. */
+async function checkInProcess(tasks: CheckTask[], accept: (c: CheckedFile) => void): Promise<void> {
+  if (!tasks.length) return;
+  const linter = new Linter(rules);
+  for (const task of tasks) accept(await checkFile(task, linter));
+}
+
+/** Stream tasks through a worker pool, a few ahead of the workers, accepting results as they finish. */
+async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: CheckedFile) => void): Promise<void> {
+  const pool = new WorkerPool<CheckTask, CheckedFile>(
+    new URL('./worker.js', import.meta.url),
+    jobs,
+    (task, reason) => ({ index: task.index, result: fatalResult(task.path, `could not be checked: ${reason}`, 'internal') }),
+    { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+  );
+  try {
+    await new Promise<void>((resolve) => {
+      let next = 0;
+      let inFlight = 0;
+      let finished = 0;
+      const launch = () => {
+        while (inFlight < jobs * AHEAD_PER_WORKER && next < tasks.length) {
+          const task = tasks[next++]!;
+          inFlight++;
+          void pool.run(task).then((checked) => {
+            inFlight--;
+            finished++;
+            accept(checked);
+            if (finished === tasks.length) resolve();
+            else launch();
+          });
+        }
+      };
+      launch();
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+/** Each file's effective configuration: found upward from it (cached per folder), with --rule overrides on top. */
+function effectiveConfigs(settings: BatchSettings): (path: string) => ResolvedConfig {
+  const withOverrides = new Map<ResolvedConfig, ResolvedConfig>();
+  // --config names one file for every target: read it once.
+  const only = settings.configFile ? loadConfig(settings.configFile, { configFile: settings.configFile }) : undefined;
+  return (path) => {
+    const base = only ?? loadConfig(path);
+    if (!settings.overrides) return base;
+    let config = withOverrides.get(base);
+    if (!config) withOverrides.set(base, (config = resolveConfig(settings.overrides, base)));
+    return config;
+  };
+}
+
+const matchers = new WeakMap<ResolvedConfig, ReturnType<typeof ignore>>();
+function isConfigIgnored(config: ResolvedConfig, path: string): boolean {
+  if (!config.ignores.length || !config.ignoreBase) return false;
+  const rel = relative(config.ignoreBase, path);
+  if (rel.startsWith('..')) return false;
+  let matcher = matchers.get(config);
+  if (!matcher) matchers.set(config, (matcher = ignore().add(config.ignores)));
+  return matcher.ignores(rel.split('\\').join('/'));
+}
+
+function statQuietly(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { open, stat } from 'node:fs/promises';
+import {
+  fatalResult, Linter, ReadError, readDocument, snippetMaker, toLintResult,
+  type FindingInContext, type LintResult, type ResolvedConfig, type SourceDocument,
+} from '@caselint/core';
+
+/** One file to check, as sent to a worker: plain data only (it is structured-cloned). */
+export interface CheckTask {
+  /** Position in the sorted file list: results are put back in this order. */
+  index: number;
+  path: string;
+  /** The effective configuration for this file (found upward from it, with --rule overrides). */
+  config: ResolvedConfig;
+  maxFileSize: number;
+  /** Attach the sentence around each finding (for the HTML report, and the cache that may serve it). */
+  snippets: boolean;
+  /** Hash the file's bytes (for the cache). */
+  hash: boolean;
+  /** The cache has a result for these bytes: when the hash matches, skip the check. */
+  knownHash?: string;
+  /** Keep the text of .docx files (--annotate places its comments against it). */
+  keepDocxText: boolean;
+}
+
+/** What comes back: findings and counts, never the parsed document (memory stays bounded by findings). */
+export interface CheckedFile {
+  index: number;
+  result: LintResult & { findings: FindingInContext[] };
+  /** Set when the bytes matched `knownHash`: `result` is empty and the cached one stands. */
+  unchanged?: boolean;
+  contentHash?: string;
+  size?: number;
+  mtimeMs?: number;
+}
+
+/** Check one file. Never throws: every failure becomes a per-file fatal result without document text. */
+export async function checkFile(task: CheckTask, linter: Linter): Promise<CheckedFile> {
+  const { path } = task;
+  const out: CheckedFile = { index: task.index, result: fatalResult(path, 'could not be checked', 'internal') };
+  try {
+    // Stat before reading: if the file changes meanwhile, the next run sees a new mtime and checks it again.
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) {
+      out.size = info.size;
+      out.mtimeMs = info.mtimeMs;
+      // Never hash a file the size limit refuses: a 200 MB file must be turned away without being read.
+      if (task.hash && info.size <= task.maxFileSize) {
+        out.contentHash = await hashFile(path).catch(() => undefined);
+        if (out.contentHash && out.contentHash === task.knownHash) {
+          out.unchanged = true;
+          out.result = { filePath: path, findings: [], errorCount: 0, warningCount: 0 };
+          return out;
+        }
+      }
+    }
+    const doc = await readDocument(path, { maxFileSize: task.maxFileSize });
+    const findings: FindingInContext[] = linter.lint(doc, task.config);
+    if (task.snippets && findings.length) {
+      const snippet = snippetMaker(doc);
+      for (const f of findings) f.snippet = snippet(f);
+    }
+    out.result = toLintResult(path, findings, task.keepDocxText && doc.format === 'docx' ? textOnly(doc) : undefined);
+  } catch (e) {
+    if (e instanceof ReadError) out.result = fatalResult(path, e.message, e.code);
+    else {
+      // A bug must not cost the rest of the batch: report it against this file, without document text.
+      out.result = fatalResult(path, `could not be checked: internal error (${(e as Error).name}: ${String((e as Error).message).slice(0, 200)})`, 'internal');
+    }
+    delete out.contentHash; // a failed check is not cached
+  }
+  return out;
+}
+
+/** What --annotate needs of a .docx (its format and checked text), without the blocks. */
+function textOnly(doc: SourceDocument): SourceDocument {
+  return { ...(doc.path ? { path: doc.path } : {}), format: doc.format, text: doc.text, blocks: [], directives: [] };
+}
+
+/** SHA-256 of a file's bytes, streamed in 1 MB chunks. */
+async function hashFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash.digest('hex');
+}
