@@ -50,7 +50,9 @@ export const rule: Rule = {
       const parts: string[] = [];
       if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved (${a.map((x) => capitalise(x.area)).join(', ')})`);
       if (d.length) parts.push(`deterioration (${d.map((x) => x.what).join('; ')})`);
-      if (others.length) parts.push(`${a.length + d.length ? 'other ' : ''}${others.length === 1 ? 'concern' : 'concerns'} (${uniq(others.map(describeConcern)).join('; ')})`);
+      const more = a.length + d.length > 0;
+      const concernWord = others.length === 1 ? (more ? 'another concern' : 'a concern') : more ? 'other concerns' : 'concerns';
+      if (others.length) parts.push(`${concernWord} (${uniq(others.map(describeConcern)).join('; ')})`);
       ctx.report({
         messageId: a.length + d.length ? 'contradiction' : 'concerns',
         data: { phrase: claim.phrase, findings: list(parts) },

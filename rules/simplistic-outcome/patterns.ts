@@ -4,8 +4,8 @@
 
 const ASSESS = String.raw`(?:parenting\s+|pams\s+|residential\s+|viability\s+|special\s+guardianship\s+|sgo\s+|connected\s+persons?\s+|kinship\s+|risk\s+|capacity\s+|parent\s+|unit\s+|community\s+|family\s+)*(?:assessments?|reassessment|pams|parentassess|evaluation|viability)`;
 /** What a verdict can be about: an assessment, a placement, parenting, progress, an outcome, a plan's work. */
-const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|reunification|rehabilitation(?:\s+home)?|return\s+home|intervention)`;
-const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|proved(?:\s+to\s+be)?|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|came\s+back|come\s+back|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
+const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention)`;
+const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|(?:has\s+|have\s+|had\s+)?prove[dn](?:\s+to\s+be)?|(?:continues|continued|has\s+continued)\s+to\s+be|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|came\s+back|come\s+back|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
 const ADV = String.raw`(?:(?:very|largely|overall|generally|broadly|mostly|really|extremely|wholly|entirely|not|also|therefore|thus|so\s+far|to\s+date|on\s+the\s+whole|clearly|highly|fairly|quite|deemed|judged|considered|found)\s+){0,3}`;
 const VERDICT_WORD = String.raw`(?:positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent)`;
 const VERDICT_ADJ = String.raw`(?:${VERDICT_WORD}|a\s+success|a\s+failure|a\s+pass|a\s+fail|a\s+positive\s+one|a\s+good\s+one)`;
@@ -18,68 +18,101 @@ const MODIFIER = String.raw`(?:(?!(?:without|to|on|by|for|with|from|in|of|at|bef
 const NOT_PASS_SENSE = String.raw`(?!\s+(?:away|on(?!\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+\d))|onto|to|by|out|over|through|along|around|round|down|up|back|between|into|under|urine|water|wind|stools?|blood)\b)`;
 /** What may end a note-style verdict: end of sentence, punctuation, or a short tail ("with flying colours"). */
 const NOTE_END = String.raw`(?=\s*(?:[.!,;]|$|\s+(?:with|overall|comfortably|easily|and|but|so|no|subject)\b))`;
+/** What may stand between a target and its verb: "of the PAMS", "since the last review", "undertaken by the ISW", ", completed in March,". */
+const QUALIFIER = String.raw`(?:\s+(?:of|for|with|at|in|since|against|during|over|towards|on|from)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+|\s+(?:undertaken|completed|carried\s+out|conducted|done|written|led)\s+by\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+|\s*,[^,.;]{1,120},)?`;
 const LABEL = String.raw`(?:outcome|result|conclusion|overall|verdict|summary|recommendation|${TARGET})`;
+
+/** Verdict words and what they judge, both present: the gate for the adjective constructions. */
+const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|intervention|evaluation))/;
 
 export interface VerdictPattern {
   /** What the construction is, for maintainers. */
   name: string;
   re: RegExp;
+  /** A cheap test the sentence must pass before the pattern runs. */
+  gate: RegExp;
   /** The sentence must also mention an assessment or an assessor. */
   needsAssessment?: boolean;
+  /** The sentence must also name what is judged (an assessment, placement, progress...). */
+  needsTarget?: boolean;
 }
 
 export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'active pass/fail: "Mother passed the PAMS", "did not pass her assessment"',
-    re: new RegExp(String.raw`\b(?<v>(?:did\s+not\s+|didn't\s+|has\s+not\s+|have\s+not\s+|hasn't\s+|haven't\s+|failed\s+to\s+|has\s+|have\s+|had\s+)?(?:pass(?:ed|es)?|fail(?:ed|s)?))${NOT_PASS_SENSE}\s+(?<np>${DET}${MODIFIER}{0,3}?${ASSESS})\b`, 'gd'),
+    gate: /\b(?:pass|fail)/,
+    re: new RegExp(String.raw`\b(?<v>(?:did\s+not\s+|didn't\s+|has\s+not\s+|have\s+not\s+|hasn't\s+|haven't\s+|failed\s+to\s+|has\s+|have\s+|had\s+)?(?:pass(?:ed|es)?|fail(?:ed|s)?))${NOT_PASS_SENSE}\s+(?<np>(?:(?:all|every|each|most|some|none)\s+(?:of\s+)?(?:the\s+)?(?:areas?|domains?|sections?|modules?|parts?|elements?)\s+(?:of|in)\s+)?${DET}${MODIFIER}{0,3}?${ASSESS})\b`, 'gd'),
   },
   {
     name: 'passive pass/fail: "the parenting assessment was passed", "was not passed by either parent"',
+    gate: /\b(?:pass|fail)/,
     re: new RegExp(String.raw`\b(?<np>${ASSESS})\b(?:[^.;:]{0,60}?)\s+(?:was|were|is|has\s+been|had\s+been|have\s+been)\s+(?:not\s+)?(?:\w+ly\s+)?(?<v>passed|failed)\b(?!\s+(?:away|on(?!\s+(?:\d|the\s+\d))|onto|to|over|through|back|along|around|up|down|between|into)\b)`, 'gd'),
   },
   {
     name: 'noun pass/fail: "concluded with a pass", "the PAMS was a pass", "gave her a pass"',
+    gate: /\b(?:pass|fail)/,
     re: /\b(?:with|as|was|is|achieved|received|got|given|gave|awarded|resulted\s+in|ended\s+in|scored|recorded)\s+(?:(?:ms|mr|mrs|miss|mother|father|her|him|them)\s+(?:[a-z'-]+\s+)?)?(?<v>a\s+(?:clear\s+|overall\s+)?(?:pass|fail))\b(?!\s*(?:mark|rate|or\b|\/|-?\s*fail|band|level|grade))/gd,
     needsAssessment: true,
   },
   {
     name: 'label: "Outcome: positive", "PAMS - passed", "Parenting capacity: good", "Conclusion: Ms Rahman has passed"',
+    gate: ADJ_GATE,
     re: new RegExp(String.raw`^\s*(?<np>(?:[a-z'()0-9.-]+\s+){0,3}?${LABEL})(?:\s+(?:completed|done|concluded|finished))?\s*(?::|-|,)\s*(?:(?:ms|mr|mrs|miss|mother|father|mum|dad|she|he|they)\.?\s+(?:[a-z'-]+\s+)?(?:has\s+|have\s+)?)?(?<v>passed|pass|failed|fail|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|successfully\s+completed|a\s+success)${NOTE_END}`, 'gd'),
   },
   {
     name: 'note style: "Residential assessment passed.", "placement positive, no change"',
-    re: new RegExp(String.raw`(?:^|[:;,]\s*)(?<np>(?:[a-z'-]+\s+){0,2}?${TARGET})\s+(?<v>passed|failed|positive|negative|successful|unsuccessful|satisfactory|good|a\s+success)${NOTE_END}`, 'gd'),
+    gate: ADJ_GATE,
+    re: new RegExp(String.raw`(?:^|[:;,-]\s*)(?<np>(?:[a-z'-]+\s+){0,2}?${TARGET})\s+(?<v>passed|failed|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|favourable|unfavourable|adequate|inadequate|good|a\s+success)${NOTE_END}`, 'gd'),
   },
   {
     name: 'predicate: "the assessment was positive", "the outcome of the PAMS is positive overall"',
-    re: new RegExp(String.raw`\b(?<np>${TARGET})(?:\s+(?:of|for|with|at|in)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s+(?:overall\s+|so\s+far\s+|to\s+date\s+)?${BE}\s+${ADV}(?:(?:to\s+be|to\s+have\s+been|as)\s+)?${ADV}(?<v>${VERDICT_ADJ})\b(?!\s+(?:about|that|towards|regarding|enough))`, 'gd'),
+    gate: ADJ_GATE,
+    re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:overall\s+|so\s+far\s+|to\s+date\s+)?${BE}\s+${ADV}(?:(?:to\s+be|to\s+have\s+been|as)\s+)?${ADV}(?<v>${VERDICT_ADJ})\b(?!\s+(?:about|that|towards|regarding|enough))`, 'gd'),
   },
   {
     name: 'concluded: "the SGO assessment concluded positively", "the placement ended successfully"',
-    re: new RegExp(String.raw`\b(?<np>${TARGET})(?:\s+(?:of|for|with)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?\s+(?:has\s+|had\s+|was\s+)?(?:concluded|ended|finished|completed|progressed|gone|went)\s+(?<v>positively|successfully|favourably|well|very\s+well|negatively|unsuccessfully)\b`, 'gd'),
+    gate: /positively|successfully|favourably|well|negatively/,
+    re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:has\s+|had\s+|was\s+)?(?:concluded|ended|finished|completed|progressed|gone|went)\s+(?<v>positively|successfully|favourably|well|very\s+well|negatively|unsuccessfully)\b`, 'gd'),
   },
   {
     name: 'judged: "parenting capacity was judged to be good", "assessed as satisfactory", "deemed a success"',
+    gate: ADJ_GATE,
     re: new RegExp(String.raw`\b(?<np>${TARGET})\s+(?:was|were|is|are|has\s+been|had\s+been)\s+${JUDGE}\s+(?:(?:to\s+be|to\s+have\s+been|as)\s+)?(?:(?:very|largely|overall|generally|broadly|wholly|a)\s+)*(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
   },
   {
     name: 'described as: "the unit described the placement as a success", "found his parenting capacity to be good"',
+    gate: ADJ_GATE,
     re: new RegExp(String.raw`\b${JUDGE_ACTIVE}\s+${DET}(?:[a-z'-]+\s+){0,2}?(?<np>${TARGET})(?:\s+of\s+[a-z'-]+)?\s+(?:as|to\s+be)\s+(?:(?:a|an|very|largely|overall|wholly|broadly|generally)\s+){0,2}(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
   },
   {
     name: 'attributive: "a positive placement", "positive progress", "good parenting capacity"',
+    gate: ADJ_GATE,
     re: new RegExp(String.raw`\b(?<v>positive|successful|unsuccessful|good|satisfactory|unsatisfactory|favourable|favorable|excellent|negative)\s+(?<np>(?:overall\s+)?(?:${ASSESS}|placements?|outcomes?|progress|conclusion|pams|parenting\s+(?:capacity|skills)|capacity\s+to\s+parent))\b(?!\s+(?:tool|framework|manual|model|process|programme|program|form|template|team|unit|centre|center|service|enough))`, 'gd'),
   },
   {
     name: 'a good parent: "Mother is a good parent", "he is a safe and capable father"',
-    re: /\b(?:is|was|has\s+been|remains|are|were)\s+(?:a|an)\s+(?:very\s+|really\s+)?(?<v>good|adequate|capable|competent|safe|excellent|poor|bad|inadequate)(?:\s+and\s+(?:capable|competent|safe|loving|caring))?\s+(?<np>parent|mother|father|mum|dad|carer|parents|carers)\b/gd,
+    gate: /\b(?:an?)\s+(?:very\s+|really\s+)?(?:good|adequate|capable|competent|safe|excellent|poor|bad|inadequate)\b/,
+    re: /\b(?:is|was|has\s+been|remains|are|were|(?:has\s+|had\s+)?(?:prove[dn]|shown)\s+(?:herself|himself|themselves)\s+(?:to\s+be\s+)?)\s*(?:a|an)\s+(?:very\s+|really\s+)?(?<v>good|adequate|capable|competent|safe|excellent|poor|bad|inadequate)(?:\s+and\s+(?:capable|competent|safe|loving|caring))?\s+(?<np>parent|mother|father|mum|dad|carer|parents|carers)\b/gd,
+  },
+  {
+    name: 'picture: "the placement presents a positive picture"',
+    gate: /picture/,
+    re: /\b(?<v>an?\s+(?:very\s+|broadly\s+|largely\s+|generally\s+|overall\s+)?(?:positive|good|encouraging|negative|poor)\s+picture)\b/gd,
+    needsTarget: true,
+  },
+  {
+    name: 'has failed: "the rehabilitation has failed", "the placement has succeeded"',
+    gate: /fail|succeed/,
+    re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:has|have|had)\s+(?:(?:now|clearly|largely)\s+)?(?<v>failed|succeeded)\b(?!\s+to\b)`, 'gd'),
   },
   {
     name: 'completed: "successfully completed the assessment"',
-    re: new RegExp(String.raw`\b(?<v>successfully\s+(?:completed|finished|passed)|completed\s+(?:${DET}(?:[a-z'-]+\s+){0,3}?${ASSESS}\s+)successfully)(?:\s+${DET}(?<np>(?:[a-z'-]+\s+){0,3}?(?:${ASSESS}|placement|programme|program)))?`, 'gd'),
+    gate: /successfully/,
+    re: new RegExp(String.raw`\b(?<v>(?:did\s+not\s+|didn't\s+)?successfully\s+(?:completed|complete|completing|finished|finish|passed|pass)|completed\s+(?:${DET}(?:[a-z'-]+\s+){0,3}?${ASSESS}\s+)successfully)(?:\s+${DET}(?<np>(?:[a-z'-]+\s+){0,3}?(?:${ASSESS}|placement|programme|program)))?`, 'gd'),
   },
   {
     name: 'went well: "the assessment went well", "has done really well in the assessment"',
+    gate: /\bwell\b/,
     re: new RegExp(String.raw`\b(?<np>${TARGET})\s+(?:went|has\s+gone|had\s+gone|have\s+gone|goes)\s+(?<v>(?:(?:very|really|extremely|quite|so)\s+)?well)\b|\b(?<v2>(?:has|have|had)?\s*(?:done|did)\s+(?:(?:very|really|extremely|so|quite)\s+)?well)\s+(?:in|on|with|during|throughout|at)\s+${DET}(?<np2>(?:[a-z'-]+\s+){0,3}?(?:${ASSESS}|placement|programme|unit))`, 'gd'),
   },
 ];

@@ -19,15 +19,18 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
   },
   {
     name: 'going well: "doing well", "went well", "engaging well", "coping well", "presented well", "feeding fine"',
-    re: new RegExp(String.raw`\b(?<v>(?:doing|going|went|gone|goes|engaging|engaged|engages|engage|coping|coped|copes|cope|managing|managed|manages|progressing|progressed|progresses|getting\s+on|gets\s+on|got\s+on|getting\s+along|settling(?:\s+in)?|settled\s+in|presenting|presented|presents|responding|responds|interacting|interacts|bonding|bonds|feeding|sleeping|eating)\s+${WELL})\b(?!-|\s+(?:as|enough|below|above|beyond|known))`, 'dg'),
+    re: new RegExp(String.raw`\b(?<v>(?:settled|settling|doing|going|went|gone|goes|engaging|engaged|engages|engage|coping|coped|copes|cope|managing|managed|manages|progressing|progressed|progresses|getting\s+on|gets\s+on|got\s+on|getting\s+along|settling(?:\s+in)?|settled\s+in|presenting|presented|presents|responding|responds|interacting|interacts|bonding|bonds|feeding|sleeping|eating)\s+${WELL})\b(?!-|\s+(?:as|enough|below|above|beyond|known))`, 'dg'),
   },
   {
     name: 'compounds: "happy and settled", "safe and well", "well and settled" (with or without a verb)',
-    re: /\b(?<v>(?:settled|happy|content|safe|well)\s+and\s+(?:happy|content|settled|safe|well|doing\s+well|thriving))\b(?!\s+(?:check|visit|checks|visits|status))/dg,
+    re: /\b(?<v>(?:settled|happy|content|safe|well|stable)\s+and\s+(?:happy|content|settled|safe|well|stable|doing\s+well|thriving))\b(?!\s+(?:check|visit|checks|visits|status|good))/dg,
   },
   {
-    name: 'settled: "Mia is settled", "he seems settled in placement", "thriving"',
-    re: new RegExp(String.raw`\b(?:${COPULA}\s+${DEGREE})(?<v>settled|thriving)\b${NOT_SETTLED_ACTION}`, 'dg'),
+    name: 'settled: "Mia is settled", "he seems settled in placement", "thriving", "content", "happy in placement", "Mum is managing"',
+    re: new RegExp(
+      String.raw`\b(?:${COPULA}\s+${DEGREE})(?<v>settled${NOT_SETTLED_ACTION}|thriving|content(?!\s+(?:with|to|that|of)\b)|happy(?=\s+(?:in|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|home|school|nursery|college|foster)|\s+with\s+(?:her|his|their)\s+(?:carers?|foster)|\s*[.;]|\s*$)|(?:managing|coping)(?=\s*(?:[.;,]|$|\s+(?:at|in|now|so\s+far|ok|okay)\b)))\b`,
+      'dg',
+    ),
   },
   {
     name: 'fine: "home conditions were fine", "all fine"',
@@ -42,7 +45,11 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     re: /^\s*(?:[a-z'-]+\s+){0,4}?(?:home|conditions|presentation|contact|health|feeding|sleep|sleeping|school|nursery|mood|behaviour|child|children|baby|mother|father|visit|routines?|hygiene|appearance|interaction|attachment|development)\s*(?::|-)\s*(?<v>fine|good|ok|okay|satisfactory|appropriate|settled|well|went\s+well|going\s+well|happy|no\s+concerns?|no\s+issues?)\s*[.!]?\s*$/dg,
   },
   {
+    name: 'presentation: "presentation was good", "attendance has been good", "all well at home"',
+    re: /\b(?:(?:her|his|their|the\s+child's|the\s+baby's|[a-z]+'s)\s+)?(?:presentation|mood|behaviour|interaction|interactions|attachment|hygiene|appearance|routines?|engagement|attendance|feeding|sleep|sleeping|weight\s+gain|relationship|bond|health|development)\s+(?:was|is|were|are|has\s+been|have\s+been|remains|remained|appeared|appears|seemed|seems|looked|looks)\s+(?:(?:very|generally|fairly|really|quite|all)\s+)*(?<v>good|fine|ok|okay|appropriate|positive|satisfactory|excellent|lovely|great|settled)\b|\b(?<v2>all\s+(?:is\s+|was\s+|seems\s+|seemed\s+|appears\s+|appeared\s+)?well)\b(?!\s+(?:and\s+good|as)\b)/dg,
+  },
+  {
     name: 'advice given: "safe sleep advice given" with nothing of what was said or understood',
-    re: /\b(?<v>safer?\s+sleep(?:ing)?\s+advice\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:given|provided|shared|offered|discussed|reiterated|repeated)|(?:given|provided|offered|gave|shared)\s+safer?\s+sleep(?:ing)?\s+advice)\b/dg,
+    re: /\b(?<v>safer?\s+sleep(?:ing)?\s+(?:advice\s+)?(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:given|provided|shared|offered|discussed|reiterated|repeated|covered|talked\s+about)|(?:given|provided|offered|gave|shared|discussed|covered|repeated|reiterated|went\s+through)\s+safer?\s+sleep(?:ing)?(?:\s+advice)?)\b/dg,
   },
 ];

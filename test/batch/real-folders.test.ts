@@ -102,7 +102,7 @@ describe.skipIf(!built)('real folders', () => {
   it('copes with a 2 MB line: the finding at its end is found, and the whole batch stays quick', () => {
     const passed = result('one-line.txt')!.messages.find((m) => m.phrase === 'passed');
     expect(passed).toMatchObject({ line: 1 });
-    expect(passed!.column).toBeGreaterThan(2_000_000);
+    expect(passed!.column).toBeGreaterThan(1_900_000);
     expect(ms).toBeLessThan(30_000);
   });
 

@@ -35,16 +35,20 @@ describe('shared corpus: sentences.json', () => {
   });
 });
 
-const heldout = join(ROOT, 'test/fixtures/heldout-sentences.json');
-describe.runIf(existsSync(heldout))('held-out sentences (written blind to the rules)', () => {
-  it('meets precision >= 0.95 and recall >= 0.90', () => {
-    const cases = JSON.parse(readFileSync(heldout, 'utf8')) as Case[];
-    const { precision, recall, misses } = score(cases);
-    console.log(`heldout: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} on ${cases.length} cases${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`);
-    expect(precision).toBeGreaterThanOrEqual(0.95);
-    expect(recall).toBeGreaterThanOrEqual(0.9);
+// Two further labelled sets, each written blind to the rules by a reviewer who read only DOMAIN.md. They were
+// scored before the rules were tuned on them (see the README's accuracy section); now they guard against regressions.
+for (const [name, file] of [['held-out', 'test/fixtures/heldout-sentences.json'], ['blind', 'test/fixtures/blind-sentences.json']] as const) {
+  const path = join(ROOT, file);
+  describe.runIf(existsSync(path))(`${name} sentences (written blind to the rules)`, () => {
+    it('meets precision >= 0.95 and recall >= 0.90', () => {
+      const cases = JSON.parse(readFileSync(path, 'utf8')) as Case[];
+      const { precision, recall, misses } = score(cases);
+      console.log(`${name}: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} on ${cases.length} cases${misses.length ? `\n  ${misses.join('\n  ')}` : ''}`);
+      expect(precision).toBeGreaterThanOrEqual(0.95);
+      expect(recall).toBeGreaterThanOrEqual(0.9);
+    });
   });
-});
+}
 
 type Expectation = { must?: string[]; none_of?: string[]; mentions?: Record<string, string[]>; severity?: Record<string, number> };
 
@@ -82,6 +86,8 @@ describe('the contradiction in the example PAMS report', () => {
     );
     expect(passed?.related?.find((r) => r.message.startsWith('Safe sleeping'))?.line).toBe(20);
     expect(passed?.message).toMatch(/deteriorat/);
+    // Every summary word is a contradiction: the verdicts and the reassurance.
+    expect(findings.filter((f) => f.ruleId === 'outcome-contradicts-findings').map((f) => f.phrase)).toEqual(['passed', 'positive', 'engaging well']);
     // The contradiction supersedes the plain verdict warning on the same words.
     expect(findings.filter((f) => f.ruleId === 'simplistic-outcome')).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { annotateDocx, readDocx, ReadError, type LintResult } from '@caselint/core';
-import { writeOutput } from './output.js';
+import { annotateDocx, readDocx, ReadError, writeFileAtomic, type LintResult } from '@caselint/core';
 
 /** The suffix of annotated copies; folder walks skip such files so a second run does not lint its own output. */
 export const ANNOTATED_SUFFIX = '.caselint.docx';
@@ -61,7 +60,7 @@ export async function annotateResults(results: LintResult[], outDir: string | un
       }
       const annotated = annotateDocx(bytes, result.findings);
       await mkdir(dirname(out), { recursive: true });
-      await writeOutput(out, annotated);
+      await writeFileAtomic(out, annotated);
       const n = result.findings.length;
       io.stderr(`caselint: wrote ${shown} (${n} comment${n === 1 ? '' : 's'})\n`);
     } catch (e) {

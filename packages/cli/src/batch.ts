@@ -5,10 +5,10 @@ import {
   fatalResult, Linter, loadConfig, resolveConfig,
   type LintResult, type RawConfig, type ResolvedConfig,
 } from '@caselint/core';
-import { rules } from '@caselint/rules';
+import { ruleById, rules } from '@caselint/rules';
 import ignore from 'ignore';
 import { configHash, type ResultCache } from './cache.js';
-import { checkFile, type CheckedFile, type CheckTask } from './check-file.js';
+import { checkFile, restoreFindings, type CheckedFile, type CheckTask } from './check-file.js';
 import type { Target } from './files.js';
 import { WorkerPool } from './pool.js';
 
@@ -39,8 +39,10 @@ export interface BatchSettings {
 
 /** Below this much text to check, starting worker threads (each loads the engine) costs more than it saves. */
 const WORKERS_WORTH_IT_BYTES = 1024 * 1024;
-/** Tasks handed to the pool ahead of the workers: enough to keep them busy, few enough to bound memory. */
-const AHEAD_PER_WORKER = 2;
+/** Files a worker holds at once: one being checked while the next one is read. */
+const PER_WORKER = 2;
+/** Tasks handed to the pool per worker: enough to keep them busy, few enough to bound memory. */
+const AHEAD_PER_WORKER = 4;
 /** A worker whose heap grows past this is stopped; only the file it was checking is lost. */
 const WORKER_HEAP_MB = 1024;
 
@@ -58,6 +60,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   const effective = effectiveConfigs(settings);
   const hashes = new Map<string, string>();
   let pendingBytes = 0;
+  let ignored = 0;
   const ready: FileResult[] = [];
 
   targets.forEach((target, index) => {
@@ -74,6 +77,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
     const config = effective(target.path);
     if (settings.ignore && !target.explicit && isConfigIgnored(config, target.path)) {
       results[index] = null;
+      ignored++;
       return;
     }
     const maxFileSize = settings.maxFileSize ?? config.maxFileSize;
@@ -88,6 +92,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
       if (usable && info && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
         // Fast path: same size and modification time; the file is not opened.
         results[index] = { filePath: target.path, findings: entry.findings, errorCount: entry.errorCount, warningCount: entry.warningCount };
+        restoreFindings(entry.findings, ruleById);
         cache.hits++;
         ready.push(results[index]!);
         return;
@@ -97,7 +102,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
     tasks.push(task);
   });
 
-  settings.onStart?.(results.filter((r) => r !== null).length);
+  settings.onStart?.(targets.length - ignored);
   for (const r of ready) settings.onFile?.(r);
 
   const taskAt = new Map(tasks.map((t) => [t.index, t]));
@@ -122,6 +127,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
         } else if (result.fatal) cache.delete(path);
       }
     }
+    restoreFindings(result.findings, ruleById);
     results[checked.index] = result;
     settings.onFile?.(result);
   };
@@ -137,7 +143,8 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
 async function checkInProcess(tasks: CheckTask[], accept: (c: CheckedFile) => void): Promise<void> {
   if (!tasks.length) return;
   const linter = new Linter(rules);
-  for (const task of tasks) accept(await checkFile(task, linter));
+  // The clone does what the thread boundary does for workers: the findings stop referring to the document's text.
+  for (const task of tasks) accept(structuredClone(await checkFile(task, linter)));
 }
 
 /** Stream tasks through a worker pool, a few ahead of the workers, accepting results as they finish. */
@@ -147,6 +154,7 @@ async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: Chec
     jobs,
     (task, reason) => ({ index: task.index, result: fatalResult(task.path, `could not be checked: ${reason}`, 'internal') }),
     { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    PER_WORKER,
   );
   try {
     await new Promise<void>((resolve) => {

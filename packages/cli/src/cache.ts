@@ -99,12 +99,22 @@ export class ResultCache {
     if (this.entries.delete(path)) this.changed = true;
   }
 
-  /** Write the cache atomically (a reader never sees half of it). */
-  async save(): Promise<void> {
+  /**
+   * Write the cache atomically (a reader never sees half of it). `shared` gives what each rule's findings
+   * share (why, how to fix, link): left out of the file, and put back from the catalogue when read.
+   */
+  async save(shared?: (ruleId: string) => { note?: string; fix?: string; url?: string } | undefined): Promise<void> {
     if (!this.changed) return;
     const body: CacheFile = { tool: TOOL, schema: SCHEMA, engine: this.engine, entries: Object.fromEntries(this.entries) };
+    const slim = function (this: unknown, key: string, value: unknown) {
+      if ((key === 'note' || key === 'fix' || key === 'url') && shared) {
+        const holder = this as { ruleId?: unknown };
+        if (typeof holder.ruleId === 'string' && shared(holder.ruleId)?.[key] === value) return undefined;
+      }
+      return value;
+    };
     await mkdir(dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, JSON.stringify(body));
+    await writeFileAtomic(this.file, JSON.stringify(body, slim));
     this.changed = false;
   }
 }

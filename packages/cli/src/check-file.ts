@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import {
   fatalResult, Linter, ReadError, readDocument, snippetMaker, toLintResult,
-  type FindingInContext, type LintResult, type ResolvedConfig, type SourceDocument,
+  type Finding, type FindingInContext, type LintResult, type ResolvedConfig, type RuleMeta, type SourceDocument,
 } from '@caselint/core';
 
 /** One file to check, as sent to a worker: plain data only (it is structured-cloned). */
@@ -60,6 +60,7 @@ export async function checkFile(task: CheckTask, linter: Linter): Promise<Checke
       const snippet = snippetMaker(doc);
       for (const f of findings) f.snippet = snippet(f);
     }
+    slimFindings(findings, linter);
     out.result = toLintResult(path, findings, task.keepDocxText && doc.format === 'docx' ? textOnly(doc) : undefined);
   } catch (e) {
     if (e instanceof ReadError) out.result = fatalResult(path, e.message, e.code);
@@ -70,6 +71,33 @@ export async function checkFile(task: CheckTask, linter: Linter): Promise<Checke
     delete out.contentHash; // a failed check is not cached
   }
   return out;
+}
+
+/**
+ * Drop what every finding of a rule shares with the rule's metadata (why, how to fix, the link): it is put
+ * back from the catalogue by `restoreFindings`. Thousands of findings then cost neither copies between
+ * threads nor space in the cache.
+ */
+function slimFindings(findings: Finding[], linter: Linter): void {
+  const metas = new Map(linter.rules.map((r) => [r.meta.id, r.meta]));
+  for (const f of findings) {
+    const meta = metas.get(f.ruleId);
+    if (!meta) continue;
+    if (f.note === meta.lesson) delete f.note;
+    if (f.fix === meta.fix) delete f.fix;
+    if (f.url === meta.url) delete f.url;
+  }
+}
+
+/** Put back what `slimFindings` took out, as references to the catalogue's strings (one copy in memory). */
+export function restoreFindings(findings: Finding[], metas: ReadonlyMap<string, { meta: RuleMeta }>): void {
+  for (const f of findings) {
+    const meta = metas.get(f.ruleId)?.meta;
+    if (!meta) continue;
+    f.note ??= meta.lesson;
+    f.fix ??= meta.fix;
+    f.url ??= meta.url;
+  }
 }
 
 /** What --annotate needs of a .docx (its format and checked text), without the blocks. */

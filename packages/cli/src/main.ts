@@ -105,7 +105,10 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
   if (cache && options.verbose) io.stderr(`caselint: cache: ${cache.hits} file${cache.hits === 1 ? '' : 's'} reused, ${cache.misses} checked\n`);
   if (cache) {
     // A cache that cannot be written costs the next run time, not this run its report.
-    await cache.save().catch((e: Error) => io.stderr(`caselint: cannot write the cache ${options.cacheLocation}: ${e.message}\n`));
+    await cache.save((id) => {
+      const meta = ruleById.get(id)?.meta;
+      return meta && { note: meta.lesson, fix: meta.fix, url: meta.url };
+    }).catch((e: Error) => io.stderr(`caselint: cannot write the cache ${options.cacheLocation}: ${e.message}\n`));
   }
 
   const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 2), warningCount: 0 })) : results;

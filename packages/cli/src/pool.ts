@@ -7,16 +7,28 @@ interface Job<In, Out> {
 
 interface Slot<In, Out> {
   worker: Worker;
-  current?: Job<In, Out>;
+  /** Tasks sent and not yet answered, by message id. */
+  running: Map<number, Job<In, Out>>;
   /** Finished at least one task: a worker that dies before that is broken, not unlucky. */
   proven: boolean;
   dead: boolean;
 }
 
+/** The message protocol between the pool and a worker script. */
+export interface PoolRequest<In> {
+  id: number;
+  task: In;
+}
+export interface PoolReply<Out> {
+  id: number;
+  out: Out;
+}
+
 /**
- * A fixed-size pool of worker threads, one task per worker at a time, results in finishing order.
- * A worker that crashes (an uncaught error, running out of memory) costs only its current task, which
- * resolves through `onCrash`; the worker is replaced. If workers keep dying before finishing anything
+ * A fixed-size pool of worker threads, results in finishing order. Each worker holds `perWorker` tasks at
+ * once, so it can check one file while the next one's reads are in flight.
+ * A worker that crashes (an uncaught error, running out of memory) costs only the tasks it holds, which
+ * resolve through `onCrash`; the worker is replaced. If workers keep dying before finishing anything
  * (a broken install), the remaining tasks resolve through `onCrash` too, so callers never hang.
  */
 export class WorkerPool<In, Out> {
@@ -24,12 +36,14 @@ export class WorkerPool<In, Out> {
   private readonly queue: Job<In, Out>[] = [];
   private closing = false;
   private earlyDeaths = 0;
+  private nextId = 0;
 
   constructor(
     private readonly script: URL,
     private readonly size: number,
     private readonly onCrash: (task: In, reason: string) => Out,
-    private readonly resourceLimits?: { maxOldGenerationSizeMb?: number },
+    private readonly resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number },
+    private readonly perWorker = 2,
   ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
@@ -49,22 +63,22 @@ export class WorkerPool<In, Out> {
 
   private spawn(): void {
     const worker = new Worker(this.script, this.resourceLimits ? { resourceLimits: this.resourceLimits } : {});
-    const slot: Slot<In, Out> = { worker, proven: false, dead: false };
-    worker.on('message', (out: Out) => {
-      const job = slot.current;
-      slot.current = undefined;
+    const slot: Slot<In, Out> = { worker, running: new Map(), proven: false, dead: false };
+    worker.on('message', (reply: PoolReply<Out>) => {
+      const job = slot.running.get(reply.id);
+      slot.running.delete(reply.id);
       slot.proven = true;
-      job?.resolve(out);
+      job?.resolve(reply.out);
       this.pump();
     });
     const fail = (reason: string) => {
       if (slot.dead) return;
       slot.dead = true;
-      const job = slot.current;
-      slot.current = undefined;
+      const jobs = [...slot.running.values()];
+      slot.running.clear();
       this.slots.splice(this.slots.indexOf(slot), 1);
       if (this.closing) return;
-      job?.resolve(this.onCrash(job.task, reason));
+      for (const job of jobs) job.resolve(this.onCrash(job.task, reason));
       if (!slot.proven && ++this.earlyDeaths >= 3) {
         // Workers cannot start: fail what is left rather than respawning forever.
         for (const j of this.queue.splice(0)) j.resolve(this.onCrash(j.task, reason));
@@ -83,12 +97,16 @@ export class WorkerPool<In, Out> {
       for (const j of this.queue.splice(0)) j.resolve(this.onCrash(j.task, 'workers could not start'));
       return;
     }
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.current || slot.dead) continue;
-      const job = this.queue.shift()!;
-      slot.current = job;
-      slot.worker.postMessage(job.task);
+    // Fill the least busy worker first, so every worker gets one task before any gets two.
+    for (let depth = 0; depth < this.perWorker; depth++) {
+      for (const slot of this.slots) {
+        if (this.queue.length === 0) return;
+        if (slot.dead || slot.running.size > depth) continue;
+        const job = this.queue.shift()!;
+        const id = this.nextId++;
+        slot.running.set(id, job);
+        slot.worker.postMessage({ id, task: job.task } satisfies PoolRequest<In>);
+      }
     }
   }
 }

@@ -4,7 +4,7 @@ export { ReadError } from './read/errors.js';
 export { decodeText, type Decoded } from './read/decode.js';
 export { readDocument, type ReadOptions } from './read/read-file.js';
 export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, lineStarts, lineColumn, rangeOf, toSource, spanToSource } from './document/index.js';
-export { sentencesOf, type Sentence, type Token } from './language/sentences.js';
+export { sentencesOf, tokensOf, type Sentence, type Token } from './language/sentences.js';
 export { SentenceContext, hasEvidence } from './language/context.js';
 export { normalise, phraseRegExp, phraseSource } from './language/normalise.js';
 export * as lexicon from './language/lexicon.js';

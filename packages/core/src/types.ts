@@ -52,6 +52,8 @@ export interface SourceDocument {
   directives: Directive[];
   /** The encoding the bytes were decoded from, when read from bytes. */
   encoding?: string;
+  /** For .docx documents: the Word location (paragraph, table/row/cell) of a text offset. */
+  locationAt?: (offset: number) => DocxLocation | undefined;
 }
 
 export interface Span {

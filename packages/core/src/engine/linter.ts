@@ -7,7 +7,7 @@ import { labelArea, tableAreas } from '../facts/tables.js';
 import type { Fact } from '../facts/types.js';
 import { SentenceContext } from '../language/context.js';
 import { sentencesOf } from '../language/sentences.js';
-import type { Block, Finding, SourceDocument } from '../types.js';
+import type { Block, DocxLocation, Finding, SourceDocument } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { entriesOf } from './entries.js';
 import { renderMessage, type Claim, type ReportDescriptor, type Rule } from './rule.js';
@@ -42,9 +42,24 @@ export class LintCache {
   }
 }
 
+const ENGINE_MESSAGES: Record<string, string> = {
+  'rule-failed': 'The rule {{rule}} failed on this document ({{error}}) and its findings are missing; the other rules still ran. Please report this.',
+};
+
+/** A rule's exception as one finding of that rule. The error's message is left out: it may quote document text. */
+function ruleFailure(ruleId: string, e: unknown, start: number, end: number): ReportDescriptor & { ruleId: string } {
+  return { ruleId, messageId: 'rule-failed', data: { rule: ruleId, error: e instanceof Error ? e.name : 'error' }, start, end };
+}
+
+function located(doc: SourceDocument, offset: number): { docx?: DocxLocation } {
+  const docx = doc.locationAt?.(offset);
+  return docx ? { docx } : {};
+}
+
 export class Linter {
   readonly rules: readonly Rule[];
   private readonly byId: Map<string, Rule>;
+  private readonly configKeys = new WeakMap<ResolvedConfig, string>();
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
@@ -53,7 +68,11 @@ export class Linter {
 
   /** Check a document. Every rule runs; reports of rules that are off are dropped at the end. */
   lint(doc: SourceDocument, config: ResolvedConfig, cache?: LintCache): Finding[] {
-    const configKey = JSON.stringify(this.rules.map((r) => [r.meta.id, config.rules[r.meta.id]?.options ?? {}]));
+    let configKey = this.configKeys.get(config);
+    if (configKey === undefined) {
+      configKey = JSON.stringify(this.rules.map((r) => [r.meta.id, config.rules[r.meta.id]?.options ?? {}]));
+      this.configKeys.set(config, configKey);
+    }
     const blockCache = cache?.use(configKey);
     const entries = entriesOf(doc.blocks);
     const facts: Fact[] = [];
@@ -91,7 +110,11 @@ export class Linter {
     for (const rule of this.rules) {
       if (!rule.document) continue;
       const options = config.rules[rule.meta.id]?.options ?? {};
-      rule.document({ facts: documentFacts, options, report: (d) => pending.push({ ...d, ruleId: rule.meta.id }) });
+      try {
+        rule.document({ facts: documentFacts, options, report: (d) => pending.push({ ...d, ruleId: rule.meta.id }) });
+      } catch (e) {
+        pending.push(ruleFailure(rule.meta.id, e, 0, Math.min(1, doc.text.length)));
+      }
     }
     return this.finish(doc, config, pending);
   }
@@ -117,12 +140,17 @@ export class Linter {
       for (const rule of this.rules) {
         if (!rule.sentence) continue;
         const ruleId = rule.meta.id;
-        rule.sentence({
+        // A rule that throws costs only its own findings on this sentence, never the document or the batch.
+        try {
+          rule.sentence({
           block, sentence, ctx, next: contexts[i + 1],
           options: config.rules[ruleId]?.options ?? {},
           report: (d) => out.reports.push({ ...d, ruleId, start: base + d.start, end: base + d.end, related: d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end })) }),
           claim: (c) => out.claims.push({ ...c, start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) }),
-        });
+          });
+        } catch (e) {
+          out.reports.push(ruleFailure(ruleId, e, base, base + sentence.text.length));
+        }
       }
     });
     return out;
@@ -132,23 +160,38 @@ export class Linter {
   private finish(doc: SourceDocument, config: ResolvedConfig, pending: (ReportDescriptor & { ruleId: string })[]): Finding[] {
     const setting = (id: string): ResolvedRule => config.rules[id] ?? { severity: this.byId.get(id)?.meta.severity === 'error' ? 2 : 1, options: {} };
     const active = pending.filter((p) => setting(p.ruleId).severity > 0);
+    // A stronger rule's finding hides weaker ones on the same words. Sorted by start, so each check looks only at
+    // the findings that could overlap (the list can be long in a large document).
     const superseded = new Set<(typeof active)[number]>();
+    const byStart = [...active].sort((a, b) => a.start - b.start);
+    const longest = byStart.reduce((n, p) => Math.max(n, p.end - p.start), 0);
     for (const p of active) {
       const sup = this.byId.get(p.ruleId)?.meta.supersedes;
       if (!sup) continue;
-      for (const q of active) if (q !== p && sup.includes(q.ruleId) && q.start < p.end && p.start < q.end) superseded.add(q);
+      let lo = 0;
+      let hi = byStart.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byStart[mid]!.start < p.start - longest) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < byStart.length && byStart[k]!.start < p.end; k++) {
+        const q = byStart[k]!;
+        if (q !== p && sup.includes(q.ruleId) && q.start < p.end && p.start < q.end) superseded.add(q);
+      }
     }
     const starts = lineStarts(doc.text);
     const seen = new Set<string>();
     const findings: Finding[] = [];
     for (const p of active) {
       if (superseded.has(p)) continue;
-      const dup = `${p.ruleId}:${p.start}:${p.end}:${p.messageId}`;
+      // One failure message per rule and document is enough, however many sentences it failed on.
+      const dup = p.messageId === 'rule-failed' ? `${p.ruleId}:rule-failed` : `${p.ruleId}:${p.start}:${p.end}:${p.messageId}`;
       if (seen.has(dup)) continue;
       seen.add(dup);
       const rule = this.byId.get(p.ruleId)!;
-      const template = rule.meta.messages[p.messageId] ?? p.messageId;
-      const block = doc.format !== "docx" ? undefined : doc.blocks.find((b) => b.docx && b.segments.some((s) => s.source <= p.start && p.start <= s.source + s.length));
+      const template = rule.meta.messages[p.messageId] ?? ENGINE_MESSAGES[p.messageId] ?? p.messageId;
+      const docx = doc.locationAt?.(p.start);
       findings.push({
         ruleId: p.ruleId,
         severity: setting(p.ruleId).severity as 1 | 2,
@@ -162,8 +205,8 @@ export class Linter {
         end: p.end,
         ...rangeOf(starts, p.start, p.end),
         ...(p.expected?.length ? { expected: p.expected } : {}),
-        ...(p.related?.length ? { related: p.related.map((r) => ({ ...r, ...rangeOf(starts, r.start, r.end) })) } : {}),
-        ...(block?.docx ? { docx: block.docx } : {}),
+        ...(p.related?.length ? { related: p.related.map((r) => ({ ...r, ...rangeOf(starts, r.start, r.end), ...located(doc, r.start) })) } : {}),
+        ...(docx ? { docx } : {}),
       });
     }
     return applyDirectives(doc, findings).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));

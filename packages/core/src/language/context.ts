@@ -17,7 +17,7 @@ const TEST_RE = phraseRegExp(TEST_WORDS, '');
 const CONTRAST_RE = /\b(?:but|however|although|though|yet|whereas|while|despite|in fact|in reality)\b/;
 const META_RE = /\b(?:the\s+(?:word|words|term|terms|label|phrase|description)|described\s+as|referred\s+to\s+as|called|so-called|summarised\s+as|recorded\s+as)\b/;
 const FRAMING_RE =
-  /\b(?:not|no|never|isn't|wasn't|cannot|can't|neither|nor|rather\s+than|instead\s+of|does\s+not\s+have|has\s+no|there\s+is\s+no)\b[^.;]{0,40}\b(?:pass(?:ed)?\s*(?:or|\/|and)\s*fail(?:ed)?|pass\s+mark|pass\/fail|fail\/pass)\b|\bpass\s*(?:or|\/)\s*fail\b|\b(?:is|was)\s+not\s+a\s+(?:\w+\s+)?test\b/;
+  /\b(?:not|no|never|isn't|wasn't|cannot|can't|neither|nor|rather\s+than|instead\s+of|does\s+not\s+have|has\s+no|there\s+is\s+no)\b[^.;]{0,40}\b(?:pass(?:ed)?\s*(?:or|\/|and)\s*fail(?:ed)?|pass\s+mark|pass\/fail|fail\/pass)\b|\bpass\s*(?:or|\/)\s*fail\b|\b(?:positive\s+or\s+negative|negative\s+or\s+positive|success\s+or\s+failure|successful\s+or\s+(?:not|unsuccessful)|good\s+or\s+bad)\b|\b(?:is|was)\s+not\s+a\s+(?:\w+\s+)?test\b/;
 const CONDITIONAL_RE = /\b(?:(?:the\s+|our\s+|my\s+)?(?:aim|goal|hope|intention|ambition|objective|target)\s+(?:is|was|will\s+be|remains)|if|unless|whether|when|once|until|provided\s+that|so\s+long\s+as|as\s+long\s+as|in\s+order\s+(?:for|to)|aim(?:s|ed)?\s+(?:is\s+)?to|hope(?:s|d)?|would|could|might|will\s+need|needs?\s+to|must|should\s+be|to\s+ensure|to\s+achieve|to\s+secure|towards|working\s+towards|chance\s+of|likelihood\s+of|best\s+chance|expect(?:ed|s)?\s+to|predict(?:ed|s)?)\b/;
 const NEGATION_RE = /\b(?:not|no|never|n't|nor|neither|cannot|without|no\s+longer)\b|n't\b/;
 const SPEAKER_RE = new RegExp(
@@ -27,6 +27,8 @@ const VOICE_VERB_RE = new RegExp(`\\b(?:${phraseSource(VOICE_VERBS)})\\b`);
 const BARE_NAME_VOICE_RE = new RegExp(`\\b([A-Z][a-z'’-]+)\\s+(?:[a-z]+ly\\s+|has\\s+|had\\s+|also\\s+)?(?:${phraseSource(VOICE_VERBS)})\\b`);
 /** Capitalised words before a voice verb that are not people's names: no need to ask compromise. */
 const NOT_A_NAME = new Set([...SOURCES, ...FAMILY_SPEAKERS, 'the', 'this', 'that', 'it', 'there', 'which', 'who', 'i', 'we', 'you', 'staff', 'everyone', 'nobody', 'report', 'records', 'unit', 'team', 'court', 'judge', 'manager', 'worker', 'services', 'agency', 'council', 'authority', 'panel', 'review', 'assessment', 'plan', 'note', 'letter', 'email', 'also', 'then', 'later', 'previously', 'recently']);
+/** Capitalised sentence openers that are not the person being described. */
+const NOT_A_SUBJECT = new Set(['it', 'this', 'that', 'there', 'the', 'a', 'an', 'in', 'on', 'at', 'when', 'if', 'as', 'overall', 'however', 'although', 'while', 'during', 'after', 'before', 'since', 'following', 'today', 'yesterday', 'we', 'i', 'our', 'my', 'no', 'all', 'both', 'each', 'every', 'some', 'these', 'those', 'case', 'placement', 'contact', 'home', 'school', 'nursery', 'staff', 'police', 'health', 'foster', 'social', 'team', 'duty', 'telephone', 'visit', 'supervision']);
 const SOURCE_RE = new RegExp(
   `\\b(?:${phraseSource(SOURCES)})\\s+(?:(?:has|have|had|also|then)\\s+)?(?:reported|reports|said|says|confirmed|confirms|stated|states|told|tells|noted|notes|advised|informed|described|describes|raised|observed|observes|saw|recorded|records|shared|commented|indicated|show|shows|showed)\\b|\\b(?:reported|confirmed|noted|raised|observed|seen|recorded|evidenced|witnessed|shown|supported)\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?[a-z]|\\baccording\\s+to\\b|\\b(?:records?|notes|logs?|reports?|statements?|charts?|diary|diaries|letters?|results?|figures|data|certificates?|receipts?|minutes)\\s+(?:for\\s+[^.;]{0,30}?\\s+)?(?:show|shows|showed|confirm|confirms|confirmed|record|records|recorded|evidence|evidences)\\b`,
 );
@@ -45,7 +47,7 @@ const FIGURE_RE = new RegExp(
 );
 /** An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. */
 const ELABORATION_RE =
-  /(?:(?<!\bre):|;?\s+-\s+|\b(?:because|as\s+(?:she|he|they|shown|evidenced|demonstrated)|since|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
+  /(?:(?<!\bre):|;?\s+-\s+|\b(?:because|as\s+(?:shown|evidenced|demonstrated)|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
 /** Someone's view, belief or wish, reported: what follows is theirs, not the writer's. */
 const VIEW_RE =
   /\b(?:her|his|their|[a-z]+'s)\s+(?:own\s+)?(?:view|views|belief|opinion|position|understanding|feeling|feelings|perception|hope|wish|account|words)\s+(?:is|was|are|were)\s+(?:that\s+)?|\bin\s+(?:her|his|their)\s+(?:own\s+)?words\b|\b(?:she|he|they)\s+(?:believes?|feels?|thinks?|hopes?|considers?)\s+that\b/;
@@ -186,12 +188,27 @@ export class SentenceContext {
   evidenceAfter(from: number, next?: SentenceContext): boolean {
     if (ELABORATION_RE.test(this.norm.slice(from))) return true;
     if (hasEvidence(this.norm)) return true;
-    return next ? hasEvidence(next.norm) && !next.isBareReassurance() : false;
+    return next ? (hasEvidence(next.norm) || next.isDescription()) && !next.isBareReassurance() : false;
+  }
+
+  /**
+   * A sentence that describes what someone does, in detail: it starts with the person, does not report their
+   * words, and runs to several clauses ("He sleeps through from 19:30, eats with the family and ...").
+   */
+  isDescription(): boolean {
+    if (this.sentence.words < 10) return false;
+    const first = /^([A-Z][a-z'’-]*)\s/.exec(this.sentence.text)?.[1]?.toLowerCase();
+    if (!first || (!/^(?:he|she|they)$/.test(first) && NOT_A_SUBJECT.has(first))) return false;
+    if (VOICE_VERB_RE.test(this.norm.split(/\s+/).slice(0, 4).join(' '))) return false;
+    if (/\b(?:recommend\w*|should|would|could|must|may|might|will|plan|plans|hope\w*|needs?\s+to)\b/.test(this.norm)) return false;
+    const commas = (this.norm.match(/,\s/g) ?? []).length;
+    const clauses = commas + (this.norm.match(/\s(?:and|then)\s/g) ?? []).length;
+    return commas >= 1 && clauses >= 2;
   }
 
   /** Very short sentences that are themselves reassurance ("Placement going well.") are not evidence for another. */
   isBareReassurance(): boolean {
-    return this.sentence.tokens.filter((t) => t.kind === 'word').length <= 4;
+    return this.sentence.words <= 4;
   }
 }
 

@@ -3,8 +3,17 @@
  * an index into the result is an index into the original: curly quotes to straight, dashes to '-',
  * non-breaking spaces to spaces.
  */
+const FOLD: Record<string, string> = {
+  '‘': "'", '’': "'", '‛': "'", '′': "'", '“': '"', '”': '"', '„': '"', '″': '"',
+  '‐': '-', '‑': '-', '‒': '-', '–': '-', '—': '-', '―': '-', '\u00a0': ' ', '\u2007': ' ', '\u202f': ' ',
+};
+const FOLD_RE = /[‘’‛′“”„″‐‑‒–—―\u00a0\u2007\u202f]/g;
+
 export function normalise(text: string): string {
-  return text.toLowerCase().replace(/[‘’‛′]/g, "'").replace(/[“”„″]/g, '"').replace(/[‐‑‒–—―]/g, '-').replace(/[\u00a0\u2007\u202f]/g, ' ');
+  let lower = text.toLowerCase();
+  // A few characters lower-case to two ("İ"); keep those as they are, so offsets never drift.
+  if (lower.length !== text.length) lower = text.replace(/[^]/g, (c) => (c.toLowerCase().length === 1 ? c.toLowerCase() : c));
+  return lower.replace(FOLD_RE, (c) => FOLD[c]!);
 }
 
 /** Compile a list of phrases (data) into one case-insensitive, word-bounded alternation. */

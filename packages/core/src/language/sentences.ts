@@ -1,6 +1,6 @@
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
-import type { Root, Sentence as NlcstSentence } from 'nlcst';
+import type { Root } from 'nlcst';
 
 export interface Token {
   /** Text as written. */
@@ -18,12 +18,13 @@ export interface Sentence {
   /** Offsets in the block's text. */
   start: number;
   end: number;
-  tokens: Token[];
+  /** Number of word tokens. */
+  words: number;
 }
 
 const parser = unified().use(retextEnglish);
 
-/** Split one block into sentences and word tokens. Blocks are parsed on their own: whole-document parses degrade. */
+/** Split one block into sentences. Blocks are parsed on their own: whole-document parses degrade. */
 export function sentencesOf(blockText: string): Sentence[] {
   const tree = parser.parse(blockText) as Root;
   const out: Sentence[] = [];
@@ -31,23 +32,23 @@ export function sentencesOf(blockText: string): Sentence[] {
     if (para.type !== 'ParagraphNode') continue;
     for (const s of para.children) {
       if (s.type !== 'SentenceNode') continue;
-      const sentence = toSentence(s, blockText);
-      if (sentence.tokens.length) out.push(sentence);
+      let words = 0;
+      for (const child of s.children) if (child.type === 'WordNode') words++;
+      if (words === 0) continue;
+      const start = s.position!.start.offset!;
+      const end = s.position!.end.offset!;
+      out.push({ text: blockText.slice(start, end), start, end, words });
     }
   }
   return out;
 }
 
-function toSentence(node: NlcstSentence, blockText: string): Sentence {
-  const start = node.position!.start.offset!;
-  const end = node.position!.end.offset!;
+/** The word and punctuation tokens of a sentence, for rules that need them (computed on demand). */
+export function tokensOf(sentence: Sentence): Token[] {
   const tokens: Token[] = [];
-  for (const child of node.children) {
-    if (child.type === 'WhiteSpaceNode') continue;
-    const a = child.position!.start.offset!;
-    const z = child.position!.end.offset!;
-    const text = blockText.slice(a, z);
-    tokens.push({ text, lower: text.toLowerCase().replace(/[‘’]/g, "'"), start: a, end: z, kind: child.type === 'WordNode' ? 'word' : 'punct' });
+  for (const m of sentence.text.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|[^\s\p{L}\p{N}]/gu)) {
+    const text = m[0];
+    tokens.push({ text, lower: text.toLowerCase().replace(/[‘’]/g, "'"), start: sentence.start + m.index!, end: sentence.start + m.index! + text.length, kind: /^[\p{L}\p{N}]/u.test(text) ? 'word' : 'punct' });
   }
-  return { text: blockText.slice(start, end), start, end, tokens };
+  return tokens;
 }

@@ -13,7 +13,9 @@ export type { ReadDocxOptions } from './docx-reading.js';
  * Throws ReadError (codes `docx-*`) for anything that is not a readable .docx.
  */
 export function readDocx(bytes: Uint8Array, path?: string, options: ReadDocxOptions = {}): SourceDocument {
-  return readDocxPackage(bytes, path, options).document;
+  const document = readDocxPackage(bytes, path, options).document;
+  document.locationAt = (offset) => docxLocationAt(document, offset);
+  return document;
 }
 
 /** The Word location of a text offset in a document from readDocx: paragraph, and table/row/cell. */

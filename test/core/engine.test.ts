@@ -1,0 +1,43 @@
+import { defaultConfig, Linter, parseDocument, resolveConfig, type Rule } from '@caselint/core';
+import { rules } from '@caselint/rules';
+import { describe, expect, it } from 'vitest';
+
+const throwing: Rule = {
+  meta: { id: 'throws', severity: 'warn', summary: 's', lesson: 'l', fix: 'f', url: 'u', messages: {} },
+  sentence() {
+    throw new TypeError('Ms Carter passed'); // text that must not reach the output
+  },
+};
+
+describe('engine', () => {
+  it('turns a rule that throws into one finding for that rule; other rules still report', () => {
+    const linter = new Linter([...rules, throwing]);
+    const config = { ...defaultConfig(), rules: { ...defaultConfig().rules, throws: { severity: 1 as const, options: {} } } };
+    const findings = linter.lint(parseDocument('Ms Carter passed the PAMS assessment. No concerns.\n\nAnother paragraph.\n', 'text'), config);
+    const failure = findings.find((f) => f.ruleId === 'throws')!;
+    expect(failure.message).toMatch(/rule throws failed on this document \(TypeError\)/);
+    expect(findings.filter((f) => f.ruleId === 'throws')).toHaveLength(1);
+    expect(failure.message).not.toContain('Ms Carter');
+    expect(findings.some((f) => f.ruleId === 'simplistic-outcome')).toBe(true);
+  });
+
+  it('re-uses cached block analyses and gives the same findings', async () => {
+    const { LintCache } = await import('@caselint/core');
+    const linter = new Linter(rules);
+    const cache = new LintCache();
+    const text = 'Safe sleeping: Unachieved\n\nMs Carter passed the PAMS assessment.\n';
+    const first = linter.lint(parseDocument(text, 'text'), defaultConfig(), cache);
+    expect(cache.size).toBe(2);
+    const second = linter.lint(parseDocument(`${text}\nA new paragraph.\n`, 'text'), defaultConfig(), cache);
+    expect(cache.size).toBe(3);
+    expect(second.map((f) => [f.ruleId, f.start])).toEqual(first.map((f) => [f.ruleId, f.start]));
+  });
+
+  it('drops a weaker finding on the same words as a contradiction, unless the contradiction rule is off', () => {
+    const linter = new Linter(rules);
+    const doc = parseDocument('Safe sleeping: Unachieved\n\nMs Carter passed the PAMS assessment.\n', 'text');
+    expect(linter.lint(doc, defaultConfig()).map((f) => f.ruleId)).toEqual(['outcome-contradicts-findings']);
+    const off = resolveConfig({ rules: { 'outcome-contradicts-findings': 'off' } });
+    expect(linter.lint(doc, off).map((f) => f.ruleId)).toEqual(['simplistic-outcome']);
+  });
+});
