@@ -2,8 +2,7 @@ import type { ResolvedConfig, ResolvedRule } from '../config/types.js';
 import { lineStarts, rangeOf } from '../document/lines.js';
 import { spanToSource } from '../document/segments.js';
 import { DocumentFacts } from '../facts/document.js';
-import { sentenceFacts } from '../facts/prose.js';
-import { labelArea, tableAreas } from '../facts/tables.js';
+import { blockFacts, tableFacts, type BlockFact } from '../facts/extract.js';
 import type { Fact } from '../facts/types.js';
 import { SentenceContext } from '../language/context.js';
 import { sentencesOf } from '../language/sentences.js';
@@ -12,8 +11,6 @@ import { applyDirectives } from './directives.js';
 import { entriesOf } from './entries.js';
 import { renderMessage, type Claim, type ReportDescriptor, type Rule } from './rule.js';
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type BlockFact = DistributiveOmit<Fact, 'block' | 'entry'>;
 
 /** What one block yields, independent of its place in the document: cached by block text. Offsets are block-relative. */
 interface BlockAnalysis {
@@ -94,16 +91,7 @@ export class Linter {
       }
     });
 
-    for (const t of tableAreas(doc.blocks)) {
-      const areaBlock = doc.blocks[t.areaBlock]!;
-      const statusBlock = doc.blocks[t.statusBlock]!;
-      const a = spanToSource(areaBlock, 0, areaBlock.text.length);
-      const s = spanToSource(statusBlock, 0, statusBlock.text.length);
-      facts.push({
-        kind: 'area', from: 'table', area: t.area, status: t.status, statusText: t.statusText,
-        start: a.start, end: Math.max(a.end, s.end), block: t.areaBlock, entry: entries[t.areaBlock]!, label: `${t.area}: ${t.statusText}`,
-      });
-    }
+    facts.push(...tableFacts(doc.blocks, entries));
     facts.sort((a, b) => a.start - b.start);
 
     const documentFacts = new DocumentFacts(doc, facts, claims);
@@ -121,22 +109,12 @@ export class Linter {
 
   private analyseBlock(block: Block, config: ResolvedConfig): BlockAnalysis {
     const out: BlockAnalysis = { facts: [], claims: [], reports: [] };
-    const label = labelArea(block.text);
-    if (label && block.kind !== 'table-cell' && block.kind !== 'heading') {
-      out.facts.push({
-        kind: 'area', from: 'list', area: label.area, status: label.status, statusText: label.statusText,
-        start: label.areaStart, end: block.text.trimEnd().length, label: `${label.area}: ${label.statusText}`,
-      });
-    }
     const sentences = sentencesOf(block.text);
     const contexts = sentences.map((s) => new SentenceContext(s));
+    out.facts.push(...blockFacts(block, contexts));
     sentences.forEach((sentence, i) => {
       const ctx = contexts[i]!;
       const base = sentence.start;
-      for (const f of sentenceFacts(ctx)) {
-        if (f.kind === 'area' && label) continue; // the label line already said it
-        out.facts.push({ ...f, start: base + f.start, end: base + f.end, label: sentence.text.trim() } as BlockFact);
-      }
       for (const rule of this.rules) {
         if (!rule.sentence) continue;
         const ruleId = rule.meta.id;

@@ -1,17 +1,10 @@
 import type { SentenceContext } from '../language/context.js';
 import { classifyStatus } from './status.js';
-import type { AllocationKind, EventKind, PlanKind } from './types.js';
+import type { Span } from '../types.js';
+import type { AllocationKind, EventKind, FactBody, PlanKind } from './types.js';
 
 /** A fact found in one sentence, with offsets into the sentence text. Turned into a `Fact` by the caller. */
-export type SentenceFact = { start: number; end: number } & (
-  | { kind: 'area'; area: string; status: 'unmet' | 'met'; statusText: string }
-  | { kind: 'deterioration'; what: string }
-  | { kind: 'concern'; what: string }
-  | { kind: 'co-sleeping' }
-  | { kind: 'plan'; plan: PlanKind }
-  | { kind: 'allocation'; allocation: AllocationKind }
-  | { kind: 'event'; event: EventKind }
-);
+export type SentenceFact = Span & FactBody;
 
 const UNMET_STATUS = String.raw`un-?achieved|not\s+(?:yet\s+)?(?:fully\s+)?(?:achieved|met)|unmet|partially\s+achieved|partly\s+achieved|outstanding`;
 const BE = String.raw`remain|remains|remained|are|were|was|is|have\s+been|has\s+been|had\s+been|continue\s+to\s+be|stay|stayed`;
@@ -84,7 +77,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
       const listStart = m.index! + m[0].indexOf(list);
       for (const item of splitList(list)) {
         const at = listStart + item.offset;
-        out.push({ kind: 'area', area: item.text, status: classifyStatus(statusText) ?? 'unmet', statusText, start: at, end: at + item.text.length });
+        out.push({ kind: 'area', from: 'prose', area: item.text, status: classifyStatus(statusText) ?? 'unmet', statusText, start: at, end: at + item.text.length });
       }
     }
   }

@@ -5,6 +5,16 @@ export type PlanKind = 'safer-sleep' | 'placement-plan' | 'transition' | 'exit' 
 export type AllocationKind = 'worker-left' | 'unallocated' | 'reallocated' | 'handover';
 export type EventKind = 'placement' | 'move';
 
+/** What a fact says, by kind. */
+export type FactBody =
+  | { kind: 'area'; area: string; status: Status; statusText: string; from: 'table' | 'list' | 'prose' }
+  | { kind: 'deterioration'; what: string }
+  | { kind: 'concern'; what: string }
+  | { kind: 'co-sleeping' }
+  | { kind: 'plan'; plan: PlanKind }
+  | { kind: 'allocation'; allocation: AllocationKind }
+  | { kind: 'event'; event: EventKind };
+
 /** Something the document records, with where it says so. Offsets are into SourceDocument.text. */
 export type Fact = Span & {
   /** Index of the block that records it. */
@@ -13,14 +23,6 @@ export type Fact = Span & {
   entry: number;
   /** The sentence or cell text it comes from, for messages. */
   label: string;
-} & (
-    | { kind: 'area'; area: string; status: Status; statusText: string; from: 'table' | 'list' | 'prose' }
-    | { kind: 'deterioration'; what: string }
-    | { kind: 'concern'; what: string }
-    | { kind: 'co-sleeping' }
-    | { kind: 'plan'; plan: PlanKind }
-    | { kind: 'allocation'; allocation: AllocationKind }
-    | { kind: 'event'; event: EventKind }
-  );
+} & FactBody;
 
 export type FactOf<K extends Fact['kind']> = Extract<Fact, { kind: K }>;

@@ -1,0 +1,44 @@
+import type { SentenceContext } from '../language/context.js';
+import { spanToSource } from '../document/segments.js';
+import type { Block } from '../types.js';
+import { sentenceFacts } from './prose.js';
+import { labelArea, tableAreas } from './tables.js';
+import type { Fact } from './types.js';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A fact as one block yields it: offsets into the block's text, not yet placed in the document. */
+export type BlockFact = DistributiveOmit<Fact, 'block' | 'entry'>;
+
+/** The facts one block records: a label line ("Safety: Unachieved") or what its sentences say. */
+export function blockFacts(block: Block, sentences: SentenceContext[]): BlockFact[] {
+  const out: BlockFact[] = [];
+  const label = block.kind !== 'table-cell' && block.kind !== 'heading' ? labelArea(block.text) : undefined;
+  if (label) {
+    out.push({
+      kind: 'area', from: 'list', area: label.area, status: label.status, statusText: label.statusText,
+      start: label.areaStart, end: block.text.trimEnd().length, label: `${label.area}: ${label.statusText}`,
+    });
+  }
+  for (const ctx of sentences) {
+    const base = ctx.sentence.start;
+    for (const f of sentenceFacts(ctx)) {
+      if (f.kind === 'area' && label) continue; // the label line already said it
+      out.push({ ...f, start: base + f.start, end: base + f.end, label: ctx.sentence.text.trim() });
+    }
+  }
+  return out;
+}
+
+/** Assessment areas from the document's tables, placed in the document (tables span blocks, so this runs per document). */
+export function tableFacts(blocks: Block[], entries: number[]): Fact[] {
+  return tableAreas(blocks).map((t) => {
+    const areaBlock = blocks[t.areaBlock]!;
+    const statusBlock = blocks[t.statusBlock]!;
+    const a = spanToSource(areaBlock, 0, areaBlock.text.length);
+    const s = spanToSource(statusBlock, 0, statusBlock.text.length);
+    return {
+      kind: 'area', from: 'table', area: t.area, status: t.status, statusText: t.statusText,
+      start: a.start, end: Math.max(a.end, s.end), block: t.areaBlock, entry: entries[t.areaBlock]!, label: `${t.area}: ${t.statusText}`,
+    };
+  });
+}
