@@ -37,6 +37,11 @@ const STATUS = ['Achieved', 'Achieved', 'Unachieved', 'Partially achieved', 'Ach
 const PLACES = ['the family assessment unit', 'the mother and baby foster placement', 'her flat', 'the contact centre', 'the nursery', 'the GP surgery'];
 const STAFF = ['the key worker', 'the health visitor', 'the social worker', 'night staff', 'the family support worker', 'the nursery manager'];
 
+/** Sentences start with a capital, as reports do. */
+function capital(s) {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
 function pick(rand, list) {
   return list[Math.floor(rand() * list.length)];
 }
@@ -54,7 +59,7 @@ function sentence(rand, p, kind) {
   const n = 2 + Math.floor(rand() * 6);
   const observed = [
     `${p.title} fed ${p.child} regularly and made up bottles correctly on ${n} observed occasions at ${pick(rand, PLACES)}.`,
-    `${pick(rand, STAFF)} visited on ${date(rand)} and saw ${p.child} playing on the floor with ${p.title}, who responded to ${n} of the child\u2019s cues.`,
+    `${capital(pick(rand, STAFF))} visited on ${date(rand)} and saw ${p.child} playing on the floor with ${p.title}, who responded to ${n} of the child\u2019s cues.`,
     `${p.title} attended ${n} of ${n + 2} keywork sessions this month, according to the session log.`,
     `${p.child} was weighed at ${(4 + rand() * 6).toFixed(1)} kg on ${date(rand)}, on the ${pick(rand, ['9th', '25th', '50th', '75th'])} centile.`,
     `The bedroom was tidy when ${pick(rand, STAFF)} called, with clean bedding and the steriliser in use.`,
@@ -74,7 +79,7 @@ function sentence(rand, p, kind) {
   ];
   const reassurance = [`There are no concerns about ${p.child}\u2019s care.`, `${p.child} appears settled.`, `Things are going well at home.`, `${p.title} is coping fine.`];
   const plain = [
-    `${pick(rand, STAFF)} discussed the plan for the coming weeks with ${p.title} on ${date(rand)}.`,
+    `${capital(pick(rand, STAFF))} discussed the plan for the coming weeks with ${p.title} on ${date(rand)}.`,
     `A review meeting is booked for ${date(rand)} at ${pick(rand, PLACES)}.`,
     `${p.title} asked for help with ${pick(rand, ['a benefits claim', 'a GP appointment', 'nursery forms', 'housing'])}, and ${pick(rand, STAFF)} arranged it.`,
   ];

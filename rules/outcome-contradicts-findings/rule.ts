@@ -1,4 +1,4 @@
-import type { Claim, DocumentFacts, FactOf, Rule } from '@caselint/core';
+import type { Claim, DocumentFacts, FactOf, Rule, Span } from '@caselint/core';
 import { docsUrl } from '../docs.js';
 
 /** Turn a list into prose: "a, b and c". */
@@ -39,6 +39,9 @@ export const rule: Rule = {
     const areas = facts.unmetAreas();
     const deteriorations = dedupe(facts.of('deterioration'));
     const concerns = [...dedupe(facts.of('concern')), ...facts.of('co-sleeping')];
+    // Claims that answer to the same facts share one related list (and one message), so a summary with
+    // several verdicts costs no more than one.
+    const relatedCache = new Map<string, (Span & { message: string })[]>();
     for (const claim of claims) {
       const a = recordedBy(areas, claim, hasEntries);
       const d = recordedBy(deteriorations, claim, hasEntries);
@@ -59,15 +62,21 @@ export const rule: Rule = {
         start: claim.start,
         end: claim.end,
         expected: a.length ? [`[Name] achieved [N] areas; ${list(a.map((x) => x.area.toLowerCase()))} remain${a.length === 1 ? 's' : ''} unachieved.`] : undefined,
-        related: [
+        related: memo(relatedCache, [...a, ...d, ...others].map((x) => x.start).join(','), () => [
           ...a.map((x) => ({ start: x.start, end: x.end, message: `${capitalise(x.area)}: ${capitalise(x.statusText)}` })),
           ...d.map((x) => ({ start: x.start, end: x.end, message: `Deterioration: ${x.what}` })),
           ...others.map((x) => ({ start: x.start, end: x.end, message: `Concern: ${describeConcern(x)}` })),
-        ],
+        ]),
       });
     }
   },
 };
+
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) cache.set(key, (value = make()));
+  return value;
+}
 
 function describeConcern(f: FactOf<'concern'> | FactOf<'co-sleeping'>): string {
   return f.kind === 'co-sleeping' ? 'co-sleeping or bed-sharing seen' : f.what.toLowerCase();

@@ -25,6 +25,7 @@ const EXPECTED: Record<Target, string[]> = {
 };
 
 export const rule: Rule = {
+  trigger: TRIGGER,
   meta: {
     id: 'simplistic-outcome',
     severity: 'warn',

@@ -5,6 +5,7 @@ import { REASSURANCE_PATTERNS } from './patterns.js';
 const TRIGGER = /\b(?:no|nil|nothing|well|settled|happy|content|stable|managing|coping|sleep|positive|lovely|excellent|thriving|fine|ok|okay|good|great|nicely|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
 
 export const rule: Rule = {
+  trigger: TRIGGER,
   meta: {
     id: 'unevidenced-reassurance',
     severity: 'warn',

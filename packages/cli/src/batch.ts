@@ -144,7 +144,7 @@ async function checkInProcess(tasks: CheckTask[], accept: (c: CheckedFile) => vo
   if (!tasks.length) return;
   const linter = new Linter(rules);
   // The clone does what the thread boundary does for workers: the findings stop referring to the document's text.
-  for (const task of tasks) accept(structuredClone(await checkFile(task, linter)));
+  for (const task of tasks) accept(await checkFile(task, linter));
 }
 
 /** Stream tasks through a worker pool, a few ahead of the workers, accepting results as they finish. */

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
 import {
-  fatalResult, Linter, ReadError, readDocument, snippetMaker, toLintResult,
+  documentFromBytes, fatalResult, Linter, ReadError, readFileBytes, snippetMaker, toLintResult,
   type Finding, type FindingInContext, type LintResult, type ResolvedConfig, type RuleMeta, type SourceDocument,
 } from '@caselint/core';
 
@@ -39,22 +38,19 @@ export async function checkFile(task: CheckTask, linter: Linter): Promise<Checke
   const { path } = task;
   const out: CheckedFile = { index: task.index, result: fatalResult(path, 'could not be checked', 'internal') };
   try {
-    // Stat before reading: if the file changes meanwhile, the next run sees a new mtime and checks it again.
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isFile()) {
-      out.size = info.size;
-      out.mtimeMs = info.mtimeMs;
-      // Never hash a file the size limit refuses: a 200 MB file must be turned away without being read.
-      if (task.hash && info.size <= task.maxFileSize) {
-        out.contentHash = await hashFile(path).catch(() => undefined);
-        if (out.contentHash && out.contentHash === task.knownHash) {
-          out.unchanged = true;
-          out.result = { filePath: path, findings: [], errorCount: 0, warningCount: 0 };
-          return out;
-        }
+    // One read serves the cache check and the check itself; the size limit refuses a file before reading it.
+    const file = readFileBytes(path, { maxFileSize: task.maxFileSize });
+    out.size = file.size;
+    out.mtimeMs = file.mtimeMs;
+    if (task.hash) {
+      out.contentHash = createHash('sha256').update(file.bytes).digest('hex');
+      if (out.contentHash === task.knownHash) {
+        out.unchanged = true;
+        out.result = { filePath: path, findings: [], errorCount: 0, warningCount: 0 };
+        return out;
       }
     }
-    const doc = await readDocument(path, { maxFileSize: task.maxFileSize });
+    const doc = await documentFromBytes(file.bytes, path);
     const findings: FindingInContext[] = linter.lint(doc, task.config);
     if (task.snippets && findings.length) {
       const snippet = snippetMaker(doc);
@@ -106,18 +102,3 @@ function textOnly(doc: SourceDocument): SourceDocument {
 }
 
 /** SHA-256 of a file's bytes, streamed in 1 MB chunks. */
-async function hashFile(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.allocUnsafe(1 << 20);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-    }
-  } finally {
-    await handle.close();
-  }
-  return hash.digest('hex');
-}

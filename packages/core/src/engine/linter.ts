@@ -5,8 +5,9 @@ import { DocumentFacts } from '../facts/document.js';
 import { blockFacts, tableFacts, type BlockFact } from '../facts/extract.js';
 import type { Fact } from '../facts/types.js';
 import { SentenceContext } from '../language/context.js';
+import { normalise } from '../language/normalise.js';
 import { sentencesOf } from '../language/sentences.js';
-import type { Block, DocxLocation, Finding, SourceDocument } from '../types.js';
+import type { Block, DocxLocation, Finding, RelatedLocation, SourceDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { entriesOf } from './entries.js';
 import { renderMessage, type Claim, type ReportDescriptor, type Rule } from './rule.js';
@@ -57,10 +58,12 @@ export class Linter {
   readonly rules: readonly Rule[];
   private readonly byId: Map<string, Rule>;
   private readonly configKeys = new WeakMap<ResolvedConfig, string>();
+  private readonly sentenceRules: readonly Rule[];
 
   constructor(rules: readonly Rule[]) {
     this.rules = rules;
     this.byId = new Map(rules.map((r) => [r.meta.id, r]));
+    this.sentenceRules = rules.filter((r) => r.sentence);
   }
 
   /** Check a document. Every rule runs; reports of rules that are off are dropped at the end. */
@@ -109,13 +112,16 @@ export class Linter {
 
   private analyseBlock(block: Block, config: ResolvedConfig): BlockAnalysis {
     const out: BlockAnalysis = { facts: [], claims: [], reports: [] };
+    const norm = normalise(block.text);
     const sentences = sentencesOf(block.text);
-    const contexts = sentences.map((s) => new SentenceContext(s));
-    out.facts.push(...blockFacts(block, contexts));
+    const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end)));
+    out.facts.push(...blockFacts(block, contexts, norm));
+    // A rule whose trigger words are nowhere in the block has nothing to say about any of its sentences.
+    const sentenceRules = this.sentenceRules.filter((rule) => !rule.trigger || rule.trigger.test(norm) || !!config.rules[rule.meta.id]?.options.terms?.length);
     sentences.forEach((sentence, i) => {
       const ctx = contexts[i]!;
       const base = sentence.start;
-      for (const rule of this.rules) {
+      for (const rule of sentenceRules) {
         if (!rule.sentence) continue;
         const ruleId = rule.meta.id;
         // A rule that throws costs only its own findings on this sentence, never the document or the batch.
@@ -159,6 +165,13 @@ export class Linter {
       }
     }
     const starts = lineStarts(doc.text);
+    // Related lists are often shared between findings (every verdict in a summary answers to the same areas).
+    const relatedDone = new Map<object, RelatedLocation[]>();
+    const placeRelated = (list: (Span & { message: string })[]): RelatedLocation[] => {
+      let placed = relatedDone.get(list);
+      if (!placed) relatedDone.set(list, (placed = list.map((r) => ({ ...r, ...rangeOf(starts, r.start, r.end), ...located(doc, r.start) }))));
+      return placed;
+    };
     const seen = new Set<string>();
     const findings: Finding[] = [];
     for (const p of active) {
@@ -183,7 +196,7 @@ export class Linter {
         end: p.end,
         ...rangeOf(starts, p.start, p.end),
         ...(p.expected?.length ? { expected: p.expected } : {}),
-        ...(p.related?.length ? { related: p.related.map((r) => ({ ...r, ...rangeOf(starts, r.start, r.end), ...located(doc, r.start) })) } : {}),
+        ...(p.related?.length ? { related: placeRelated(p.related) } : {}),
         ...(docx ? { docx } : {}),
       });
     }

@@ -67,6 +67,11 @@ export interface DocumentRuleContext {
 
 export interface Rule {
   meta: RuleMeta;
+  /**
+   * Words without which the rule never reports, tested once per block on the normalised text (lower case,
+   * straight quotes). Blocks without them skip the rule. Leave it out to see every sentence.
+   */
+  trigger?: RegExp;
   /** Called for every sentence; results are cached per block, so it must depend only on the block and options. */
   sentence?(ctx: SentenceRuleContext): void;
   /** Called once per document with everything the document records and claims. */

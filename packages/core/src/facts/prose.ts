@@ -62,14 +62,24 @@ const GATE = {
   event: /plac|mov|transfer|transition|return|step|discharg|leave|left|\bend|conclud|independent/,
 };
 
+export type FactFamilies = Record<keyof typeof GATE, boolean>;
+
+/** Which families of facts a stretch of text can hold: tested once per block, so most sentences skip most patterns. */
+export function familiesIn(norm: string): FactFamilies {
+  const out = {} as FactFamilies;
+  for (const key of Object.keys(GATE) as (keyof typeof GATE)[]) out[key] = GATE[key].test(norm);
+  return out;
+}
+
 /** Extract the facts one sentence records. */
-export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
+export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = familiesIn(ctx.norm)): SentenceFact[] {
   const norm = ctx.norm;
   const out: SentenceFact[] = [];
+  const has = (family: keyof typeof GATE) => families[family] && GATE[family].test(norm);
 
   // Each family of facts has a cheap keyword gate, so most sentences skip the heavier patterns.
   // Areas and their status, in prose.
-  if (GATE.area.test(norm)) for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
+  if (has('area')) for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
     for (const m of norm.matchAll(re)) {
       const list = m.groups!.list!;
       const statusText = m.groups!.status!;
@@ -82,7 +92,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     }
   }
 
-  if (GATE.deterioration.test(norm)) for (const m of norm.matchAll(DETERIORATION_VERB)) {
+  if (has('deterioration')) for (const m of norm.matchAll(DETERIORATION_VERB)) {
     const verbEnd = m.index! + m[0].length;
     if (m.groups!.verb === 'declined' || m.groups!.verb === 'declining') {
       if (REFUSAL_AFTER.test(norm.slice(verbEnd))) continue;
@@ -92,35 +102,35 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
     out.push({ kind: 'deterioration', what: what ? `${what} ${m.groups!.verb}` : m.groups!.verb!, start: found >= 0 ? found : m.index!, end: verbEnd });
   }
-  if (GATE.deterioration.test(norm)) for (const m of norm.matchAll(DETERIORATION_NOUN)) {
+  if (has('deterioration')) for (const m of norm.matchAll(DETERIORATION_NOUN)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length).trim(), start: m.index!, end: m.index! + m[0].trimEnd().length });
   }
-  if (GATE.concern.test(norm)) for (const m of norm.matchAll(CONCERNS)) {
+  if (has('concern')) for (const m of norm.matchAll(CONCERNS)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
-  if (GATE.coSleeping.test(norm)) for (const m of norm.matchAll(CO_SLEEPING)) {
+  if (has('coSleeping')) for (const m of norm.matchAll(CO_SLEEPING)) {
     const before = norm.slice(Math.max(0, m.index! - 60), m.index!).split(/\s+/).slice(-7).join(' ');
     if (NOT_A_MENTION.test(before)) continue;
     if (/^\s*(?:plan|risk\s+assessment|policy|advice|leaflet)\b/.test(norm.slice(m.index! + m[0].length))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
-  if (GATE.plan.test(norm)) for (const [plan, re] of PLANS) {
+  if (has('plan')) for (const [plan, re] of PLANS) {
     for (const m of norm.matchAll(re)) {
       if (PLAN_ABSENT_BEFORE.test(norm.slice(0, m.index!))) continue;
       if (PLAN_ABSENT_AFTER.test(norm.slice(m.index! + m[0].length))) continue;
       out.push({ kind: 'plan', plan, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  if (GATE.allocation.test(norm)) for (const [allocation, re] of ALLOCATION) {
+  if (has('allocation')) for (const [allocation, re] of ALLOCATION) {
     for (const m of norm.matchAll(re)) {
       if ((allocation === 'reallocated' || allocation === 'handover') && ctx.negatedBefore(m.index!, 3)) continue;
       if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
       out.push({ kind: 'allocation', allocation, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  if (GATE.event.test(norm)) for (const [event, re] of EVENTS) {
+  if (has('event')) for (const [event, re] of EVENTS) {
     for (const m of norm.matchAll(re)) {
       if (event === 'move' && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;

@@ -13,6 +13,10 @@ function nlp(text: string) {
 }
 
 const TERMS_OF_ART_RE = phraseRegExp(TERMS_OF_ART);
+/** The longest word of each term of art: a cheap test before the long alternation. */
+const TERMS_OF_ART_GATE = new RegExp(
+  [...new Set(TERMS_OF_ART.map((t) => normalise(t).split(/\s+/).sort((a, b) => b.length - a.length)[0]!))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+);
 const TEST_RE = phraseRegExp(TEST_WORDS, '');
 const CONTRAST_RE = /\b(?:but|however|although|though|yet|whereas|while|despite|in fact|in reality)\b/;
 const META_RE = /\b(?:the\s+(?:word|words|term|terms|label|phrase|description)|described\s+as|referred\s+to\s+as|called|so-called|summarised\s+as|recorded\s+as)\b/;
@@ -63,14 +67,17 @@ export class SentenceContext {
   private maskedText?: string;
   private voiceFrom?: number | null;
 
-  constructor(sentence: Sentence) {
+  /** `norm` may be given when the caller normalised the whole block (normalising keeps offsets). */
+  constructor(sentence: Sentence, norm?: string) {
     this.sentence = sentence;
-    this.norm = normalise(sentence.text);
+    this.norm = norm ?? normalise(sentence.text);
   }
 
   /** The normalised text with names and terms of art blanked out, so their words never trigger a rule. */
   get masked(): string {
-    if (this.maskedText === undefined) this.maskedText = this.norm.replace(TERMS_OF_ART_RE, (m) => ' '.repeat(m.length));
+    if (this.maskedText === undefined) {
+      this.maskedText = TERMS_OF_ART_GATE.test(this.norm) ? this.norm.replace(TERMS_OF_ART_RE, (m) => ' '.repeat(m.length)) : this.norm;
+    }
     return this.maskedText;
   }
 

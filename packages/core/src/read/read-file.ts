@@ -10,15 +10,28 @@ export interface ReadOptions {
   maxFileSize?: number;
 }
 
+/** A file's bytes, with the size and modification time seen when it was read. */
+export interface FileBytes {
+  bytes: Uint8Array;
+  size: number;
+  mtimeMs: number;
+}
+
 /**
  * Read a file into a document. Every failure is a ReadError with one readable line (never document text):
  * missing, a folder, too large, binary, an unsupported type, or a broken Word file.
  */
 export async function readDocument(path: string, options: ReadOptions = {}): Promise<SourceDocument> {
+  return documentFromBytes(readFileBytes(path, options).bytes, path);
+}
+
+/**
+ * Read a file's bytes, refusing what is not a regular file or is over the size limit before reading it.
+ * Synchronous: for the many small files of a batch it costs a fraction of the async round trips, and callers
+ * run it in worker threads. The descriptor is stat-ed after opening, so the checks and the read see one file.
+ */
+export function readFileBytes(path: string, options: ReadOptions = {}): FileBytes {
   const max = options.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  // Synchronous reads: for the many small files of a batch they cost a fraction of the async round trips,
-  // and callers run them in worker threads. The descriptor is stat-ed after opening, so the checks and the
-  // read see the same file.
   let fd: number;
   try {
     // Check the kind before opening: opening a FIFO for reading would block until something writes to it.
@@ -30,8 +43,6 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
     if (e instanceof ReadError) throw e;
     throw errnoError(e);
   }
-  let bytes: Uint8Array;
-  const format = formatFromPath(path) ?? 'text';
   try {
     const info = fstatSync(fd);
     if (info.isDirectory()) throw new ReadError('is a folder, not a file', 'is-directory');
@@ -39,13 +50,18 @@ export async function readDocument(path: string, options: ReadOptions = {}): Pro
     if (info.size > max) {
       throw new ReadError(`is ${mb(info.size)}, over the ${mb(max)} limit (raise it with --max-file-size or "maxFileSize")`, 'too-large');
     }
-    bytes = readAll(fd, info.size, max);
+    return { bytes: readAll(fd, info.size, max), size: info.size, mtimeMs: info.mtimeMs };
   } catch (e) {
     if (e instanceof ReadError) throw e;
     throw errnoError(e);
   } finally {
     closeSync(fd);
   }
+}
+
+/** Bytes to a document, by the file name's type: .docx through the Word reader, anything else as text. */
+export async function documentFromBytes(bytes: Uint8Array, path: string): Promise<SourceDocument> {
+  const format = formatFromPath(path) ?? 'text';
   if (format === 'docx') {
     const { readDocx } = await import('./docx.js'); // loaded only when a Word file is read
     return readDocx(bytes, path);
