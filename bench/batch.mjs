@@ -220,7 +220,7 @@ function countResults(file) {
 
 // ---- the benchmark -------------------------------------------------------------------------------------
 
-export async function benchBatch({ files = 2000, subsetBytes = 600_000, keep = false, log = console.log } = {}) {
+export async function benchBatch({ files = 2000, subsetBytes = 2_000_000, keep = false, log = console.log } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'caselint-bench-batch-'));
   try {
     const t0 = performance.now();

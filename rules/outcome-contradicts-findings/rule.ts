@@ -27,6 +27,7 @@ export const rule: Rule = {
     supersedes: ['simplistic-outcome', 'unevidenced-reassurance'],
     messages: {
       concerns: '"{{phrase}}" is reassurance, but this document records {{findings}}. Say what is being done about it instead of summarising as reassurance.',
+      again: '"{{phrase}}" also contradicts what this document records ({{findings}}), as "{{first}}" does above.',
       contradiction: '"{{phrase}}" contradicts what this document records: {{findings}}. Say what was and was not achieved, and what the plan does about each.',
     },
   },
@@ -42,6 +43,7 @@ export const rule: Rule = {
     // Claims that answer to the same facts share one related list (and one message), so a summary with
     // several verdicts costs no more than one.
     const relatedCache = new Map<string, (Span & { message: string })[]>();
+    const firstClaim = new Map<string, Claim>();
     for (const claim of claims) {
       const a = recordedBy(areas, claim, hasEntries);
       const d = recordedBy(deteriorations, claim, hasEntries);
@@ -50,6 +52,9 @@ export const rule: Rule = {
       // assessment is answered by the assessment's own areas and deterioration, not by every other concern.
       const others = claim.kind === 'reassurance' || a.length + d.length > 0 ? o : [];
       if (a.length + d.length + others.length === 0) continue;
+      const key = [...a, ...d, ...others].map((x) => x.start).join(',');
+      const first = firstClaim.get(key);
+      if (!first) firstClaim.set(key, claim);
       const parts: string[] = [];
       if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved (${a.map((x) => capitalise(x.area)).join(', ')})`);
       if (d.length) parts.push(`deterioration (${d.map((x) => x.what).join('; ')})`);
@@ -57,12 +62,14 @@ export const rule: Rule = {
       const concernWord = others.length === 1 ? (more ? 'another concern' : 'a concern') : more ? 'other concerns' : 'concerns';
       if (others.length) parts.push(`${concernWord} (${uniq(others.map(describeConcern)).join('; ')})`);
       ctx.report({
-        messageId: a.length + d.length ? 'contradiction' : 'concerns',
-        data: { phrase: claim.phrase, findings: list(parts) },
+        // The first claim that answers to a set of findings names them all; later ones point back to it.
+        ...(first
+          ? { messageId: 'again', data: { phrase: claim.phrase, first: first.phrase, findings: brief(a.length, d.length, others.length) } }
+          : { messageId: a.length + d.length ? 'contradiction' : 'concerns', data: { phrase: claim.phrase, findings: list(parts) } }),
         start: claim.start,
         end: claim.end,
         expected: a.length ? [`[Name] achieved [N] areas; ${list(a.map((x) => x.area.toLowerCase()))} remain${a.length === 1 ? 's' : ''} unachieved.`] : undefined,
-        related: memo(relatedCache, [...a, ...d, ...others].map((x) => x.start).join(','), () => [
+        related: memo(relatedCache, key, () => [
           ...a.map((x) => ({ start: x.start, end: x.end, message: `${capitalise(x.area)}: ${capitalise(x.statusText)}` })),
           ...d.map((x) => ({ start: x.start, end: x.end, message: `Deterioration: ${x.what}` })),
           ...others.map((x) => ({ start: x.start, end: x.end, message: `Concern: ${describeConcern(x)}` })),
@@ -71,6 +78,15 @@ export const rule: Rule = {
     }
   },
 };
+
+/** "4 areas not achieved, deterioration and 2 other concerns". */
+function brief(areas: number, deteriorations: number, concerns: number): string {
+  const parts: string[] = [];
+  if (areas) parts.push(`${areas} area${areas === 1 ? '' : 's'} not achieved`);
+  if (deteriorations) parts.push('deterioration');
+  if (concerns) parts.push(`${concerns} ${areas + deteriorations ? 'other ' : ''}concern${concerns === 1 ? '' : 's'}`);
+  return list(parts);
+}
 
 function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
   let value = cache.get(key);

@@ -35,6 +35,10 @@ export interface BatchSettings {
   onFile?: (result: FileResult) => void;
   /** Called once the work is known: how many files will be reported. */
   onStart?: (total: number) => void;
+  /** Called for each result in path order, as soon as every earlier file has finished (streamed reports). */
+  onResult?: (result: FileResult) => void;
+  /** Keep each result's findings in the returned list (default true); false keeps only counts, bounding memory. */
+  keepFindings?: boolean;
 }
 
 /** Below this much text to check, starting worker threads (each loads the engine) costs more than it saves. */
@@ -56,7 +60,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   const results: (FileResult | null | undefined)[] = new Array(targets.length);
   const tasks: CheckTask[] = [];
   const cache = settings.cache;
-  const snippets = settings.snippets || !!cache; // cached results may later serve an HTML report
+  const snippets = settings.snippets; // sentences only for the HTML report: a cached result without them is re-checked for one
   const effective = effectiveConfigs(settings);
   const hashes = new Map<string, string>();
   let pendingBytes = 0;
@@ -105,6 +109,20 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   settings.onStart?.(targets.length - ignored);
   for (const r of ready) settings.onFile?.(r);
 
+  // Results go out in path order: each one as soon as all before it have finished (or were left out).
+  let next = 0;
+  const emitReady = () => {
+    while (next < targets.length && results[next] !== undefined) {
+      const r = results[next];
+      if (r) {
+        settings.onResult?.(r);
+        if (settings.keepFindings === false) results[next] = { filePath: r.filePath, findings: [], errorCount: r.errorCount, warningCount: r.warningCount, ...(r.fatal ? { fatal: r.fatal } : {}) };
+      }
+      next++;
+    }
+  };
+  emitReady();
+
   const taskAt = new Map(tasks.map((t) => [t.index, t]));
   const accept = (checked: CheckedFile) => {
     const task = taskAt.get(checked.index);
@@ -130,6 +148,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
     restoreFindings(result.findings, ruleById);
     results[checked.index] = result;
     settings.onFile?.(result);
+    emitReady();
   };
 
   const jobs = Math.min(settings.jobs ?? (pendingBytes >= WORKERS_WORTH_IT_BYTES ? availableParallelism() : 1), Math.max(1, tasks.length));
@@ -153,7 +172,7 @@ async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: Chec
     new URL('./worker.js', import.meta.url),
     jobs,
     (task, reason) => ({ index: task.index, result: fatalResult(task.path, `could not be checked: ${reason}`, 'internal') }),
-    { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 48 },
     PER_WORKER,
   );
   try {

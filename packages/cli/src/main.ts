@@ -10,7 +10,8 @@ import { ResultCache } from './cache.js';
 import { expandTargets, loadIgnoreFile } from './files.js';
 import { engineFingerprint } from './fingerprint.js';
 import { ProgressBar, wantProgress } from './progress.js';
-import { renderReport } from './report.js';
+import { isStreamed, renderReport, streamReport, type StreamedReport } from './report.js';
+import { fileSink, stdoutSink, type ReportSink } from './sink.js';
 
 export interface RunIO {
   cwd: string;
@@ -71,6 +72,22 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
   const cache = options.cache ? await ResultCache.load(cachePath(io.cwd, options.cacheLocation), engineFingerprint(version())) : undefined;
   if (cache?.discarded && options.verbose) io.stderr(`caselint: ignoring the cache at ${options.cacheLocation} (${cache.discarded}); it will be rewritten\n`);
 
+  const color = options.color ?? (io.isTTY && !options.output);
+  const reportContext = { cwd: io.cwd, version: version(), color, verbose: options.verbose };
+  // JSON and stylish reports are written file by file as results arrive; SARIF and HTML need the whole batch.
+  let sink: ReportSink | undefined;
+  let stream: StreamedReport | undefined;
+  if (isStreamed(options.format)) {
+    try {
+      sink = options.output ? fileSink(resolve(io.cwd, options.output)) : stdoutSink(io.stdout);
+    } catch (e) {
+      io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    stream = streamReport(options.format, sink, reportContext);
+  }
+  const quiet = (r: FileResult): FileResult => (options.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 2), warningCount: 0 } : r);
+
   let results: FileResult[];
   let progress: ProgressBar | undefined;
   try {
@@ -84,6 +101,7 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
       ignore: options.ignore,
       snippets: options.format === 'html',
       keepDocxText: options.annotate,
+      ...(stream ? { onResult: (r: FileResult) => stream!.add(quiet(r)), keepFindings: options.annotate } : {}),
       ...(cache ? { cache } : {}),
       ...(showProgress
         ? {
@@ -93,6 +111,7 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
         : {}),
     });
   } catch (e) {
+    sink?.abort();
     if (e instanceof ConfigError) {
       io.stderr(`caselint: configuration error: ${e.message}\n`);
       return 2;
@@ -111,25 +130,30 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     }).catch((e: Error) => io.stderr(`caselint: cannot write the cache ${options.cacheLocation}: ${e.message}\n`));
   }
 
-  const shown = options.quiet ? results.map((r) => ({ ...r, findings: r.findings.filter((f) => f.severity === 2), warningCount: 0 })) : results;
-  const report = renderReport(options.format, shown, {
-    cwd: io.cwd,
-    version: version(),
-    color: options.color ?? (io.isTTY && !options.output),
-    verbose: options.verbose,
-  });
-  if (options.output) {
+  if (stream && sink) {
     try {
-      const out = resolve(io.cwd, options.output);
-      await mkdir(dirname(out), { recursive: true });
-      await writeFileAtomic(out, report);
+      stream.end();
+      sink.close();
     } catch (e) {
+      sink.abort();
       io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
       return 2;
     }
   } else {
-    if (options.format === 'html' && io.isTTY) io.stderr('caselint: tip: write the HTML report to a file with --output report.html\n');
-    io.stdout(report);
+    const report = renderReport(options.format, results.map(quiet), reportContext);
+    if (options.output) {
+      try {
+        const out = resolve(io.cwd, options.output);
+        await mkdir(dirname(out), { recursive: true });
+        await writeFileAtomic(out, report);
+      } catch (e) {
+        io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
+        return 2;
+      }
+    } else {
+      if (options.format === 'html' && io.isTTY) io.stderr('caselint: tip: write the HTML report to a file with --output report.html\n');
+      io.stdout(report);
+    }
   }
 
   const annotationFailures = options.annotate ? await annotateResults(results, options.outDir, io) : 0;

@@ -1,8 +1,9 @@
 import { relative } from 'node:path';
-import { formatHtml, formatJson, formatSarif, formatStylish, type LintResult } from '@caselint/core';
+import { formatHtml, formatJson, formatSarif, formatStylish, stylishFile, stylishSummary, toJsonObjects, type LintResult } from '@caselint/core';
 import { rules } from '@caselint/rules';
 import type { FormatName } from './args.js';
 import type { FileResult } from './batch.js';
+import type { ReportSink } from './sink.js';
 
 export interface ReportContext {
   cwd: string;
@@ -27,6 +28,46 @@ export function renderReport(format: FormatName, results: FileResult[], ctx: Rep
         { color: ctx.color, verbose: ctx.verbose },
       );
   }
+}
+
+/** Formats written file by file as results arrive (JSON and stylish): memory stays flat however large the batch. */
+export interface StreamedReport {
+  add(result: FileResult): void;
+  end(): void;
+}
+
+export function isStreamed(format: FormatName): boolean {
+  return format === 'json' || format === 'stylish';
+}
+
+export function streamReport(format: FormatName, sink: ReportSink, ctx: ReportContext): StreamedReport {
+  if (format === 'json') {
+    let first = true;
+    return {
+      add(r) {
+        sink.write(`${first ? '[' : ','}${JSON.stringify(toJsonObjects([r])[0])}`);
+        first = false;
+      },
+      end() {
+        sink.write(first ? '[]\n' : ']\n');
+      },
+    };
+  }
+  let errors = 0;
+  let warnings = 0;
+  const options = { color: ctx.color, verbose: ctx.verbose };
+  return {
+    add(r) {
+      errors += r.errorCount;
+      warnings += r.warningCount;
+      const chunk = stylishFile({ ...r, filePath: displayPath(r.filePath, ctx.cwd) }, options);
+      if (chunk) sink.write(chunk);
+    },
+    end() {
+      const summary = stylishSummary(errors, warnings, options);
+      if (summary) sink.write(summary);
+    },
+  };
 }
 
 function displayPath(path: string, cwd: string): string {

@@ -16,8 +16,8 @@ export { renderMessage, type Rule, type RuleMeta, type RuleOptions, type Claim, 
 export { loadConfig, resolveConfig, readConfigFile, defaultConfig, clearConfigCache, setDefaultCatalogue, ConfigError, CONFIG_FILES, type Catalogue } from './config/load.js';
 export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './config/types.js';
 export { toLintResult, fatalResult } from './report/result.js';
-export { formatStylish } from './report/stylish.js';
-export { formatJson } from './report/json.js';
+export { formatStylish, stylishFile, stylishSummary, type StylishOptions } from './report/stylish.js';
+export { formatJson, toJsonObjects } from './report/json.js';
 // Word .docx: reading (readDocx, docxLocationAt) and annotated copies (annotateDocx); see docs/docx.md.
 export * from './read/docx.js';
 export * from './report/docx-annotate.js';

@@ -8,35 +8,50 @@ export interface StylishOptions {
 
 /** A readable terminal report, grouped by file, in the manner of ESLint's "stylish". */
 export function formatStylish(results: LintResult[], options: StylishOptions = {}): string {
-  const c = palette(options.color ?? false);
-  const lines: string[] = [];
+  let out = '';
   let errors = 0;
   let warnings = 0;
   for (const r of results) {
     errors += r.errorCount;
     warnings += r.warningCount;
-    if (!r.fatal && r.findings.length === 0) continue;
-    lines.push('', c.underline(r.filePath));
-    if (r.fatal) {
-      lines.push(`  ${c.red('error')}  ${r.fatal.message}  ${c.dim(r.fatal.code)}`);
-      continue;
-    }
-    for (const f of r.findings) {
-      const where = `${f.line}:${f.column}`.padEnd(8);
-      const sev = f.severity === 2 ? c.red('error  ') : c.yellow('warning');
-      lines.push(`  ${c.dim(where)} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
-      if (f.related?.length) for (const x of f.related) lines.push(`  ${' '.repeat(8)}          ${c.dim(`↳ ${x.line}:${x.column} ${x.message}`)}`);
-      if (options.verbose) {
-        if (f.note) lines.push(`  ${' '.repeat(18)}${c.dim(`Why: ${f.note}`)}`);
-        if (f.fix) lines.push(`  ${' '.repeat(18)}${c.dim(`Fix: ${f.fix}`)}`);
-      }
+    out += stylishFile(r, options);
+  }
+  return out + stylishSummary(errors, warnings, options);
+}
+
+/** One file's part of the stylish report (empty for a clean file), so a long batch can be written as it goes. */
+export function stylishFile(r: LintResult, options: StylishOptions = {}): string {
+  if (!r.fatal && r.findings.length === 0) return '';
+  const c = palette(options.color ?? false);
+  const lines: string[] = ['', c.underline(r.filePath)];
+  if (r.fatal) {
+    lines.push(`  ${c.red('error')}  ${r.fatal.message}  ${c.dim(r.fatal.code)}`);
+    return `${lines.join('\n')}\n`;
+  }
+  for (const f of r.findings) {
+    const where = f.docx ? docxPlace(f.docx) : `${f.line}:${f.column}`;
+    const sev = f.severity === 2 ? c.red('error  ') : c.yellow('warning');
+    lines.push(`  ${c.dim(where.padEnd(8))} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
+    if (f.related?.length) for (const x of f.related) lines.push(`  ${' '.repeat(8)}          ${c.dim(`↳ ${x.docx ? docxPlace(x.docx) : `${x.line}:${x.column}`} ${x.message}`)}`);
+    if (options.verbose) {
+      if (f.note) lines.push(`  ${' '.repeat(18)}${c.dim(`Why: ${f.note}`)}`);
+      if (f.fix) lines.push(`  ${' '.repeat(18)}${c.dim(`Fix: ${f.fix}`)}`);
     }
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The closing line: how many problems in all. */
+export function stylishSummary(errors: number, warnings: number, options: StylishOptions = {}): string {
   const total = errors + warnings;
-  if (total > 0) {
-    lines.push('', (errors ? c.red : c.yellow)(`✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`));
-  }
-  return lines.length ? `${lines.join('\n')}\n` : '';
+  if (total === 0) return '';
+  const c = palette(options.color ?? false);
+  return `\n${(errors ? c.red : c.yellow)(`✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`)}\n`;
+}
+
+/** Where a finding is in a Word document, as a Word user would say it: "¶32" or "table 1 row 3 cell 2". */
+function docxPlace(d: { paragraph: number; table?: number; row?: number; cell?: number }): string {
+  return d.table !== undefined ? `table ${d.table} row ${d.row} cell ${d.cell}` : `¶${d.paragraph}`;
 }
 
 function palette(on: boolean) {

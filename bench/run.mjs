@@ -1,0 +1,34 @@
+// `npm run bench`: caselint's speed, measured on generated report-like documents (fictional), as whole processes
+// where a user would run whole processes. Prints numbers and the targets they are held to; it does not fail.
+//   1. batch: the CLI over 2,000+ files (10 MB) with --jobs 1 and 2, cold and warm cache; alex and write-good
+//   2. language server: open a 150 KB report, then one-line edits, to published diagnostics
+//   3. Word: reading and annotating a batch of .docx reports
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+if (!existsSync(join(root, 'packages/core/dist/index.js'))) {
+  console.error('bench: build first (npm run build)');
+  process.exit(2);
+}
+
+const only = process.argv.slice(2);
+const want = (name) => only.length === 0 || only.includes(name);
+const section = (title) => console.log(`\n== ${title}\n`);
+
+if (want('batch')) {
+  section('batch (CLI, whole processes)');
+  const { benchBatch } = await import('./batch.mjs');
+  await benchBatch();
+}
+if (want('lsp')) {
+  section('language server');
+  const { benchLsp } = await import('./lsp.mjs');
+  await benchLsp();
+}
+if (want('docx')) {
+  section('Word documents');
+  const { benchDocx } = await import('./docx.mjs');
+  await benchDocx();
+}
