@@ -18,7 +18,7 @@ export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './con
 export { toLintResult, fatalResult } from './report/result.js';
 export { formatStylish, stylishFile, stylishSummary, type StylishOptions } from './report/stylish.js';
 export { formatJson, toJsonObjects } from './report/json.js';
-// Word .docx: reading (readDocx, docxLocationAt) and annotated copies (annotateDocx); see docs/docx.md.
+// Word .docx: reading (readDocx, docxLocationAt) and annotated copies (annotateDocx); see "Word documents" in the README.
 export * from './read/docx.js';
 export * from './report/docx-annotate.js';
 export { writeFileAtomic } from './report/atomic.js';

@@ -12,7 +12,7 @@ if (args.includes('--version') || args.includes('-v')) {
   process.stderr.write(
     'Usage: caselint-language-server --stdio\n\n' +
       'The caselint language server, for editors: live diagnostics, quick fixes and hover for\n' +
-      'social-care assessment reports (plain text and Markdown). Your editor starts it; see docs/editor.md.\n',
+      'social-care assessment reports (plain text and Markdown). Your editor starts it; see "In your editor" in the README.\n',
   );
   process.exitCode = args.includes('--help') || args.includes('-h') ? 0 : 2;
 } else {
