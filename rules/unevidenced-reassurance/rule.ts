@@ -37,19 +37,19 @@ export const rule: Rule = {
       ctx.report({ messageId, data: { phrase }, start, end, expected: [`${phrase}: [what was seen or reported, by whom, how often]`] });
       ctx.claim({ kind: 'reassurance', polarity: 'positive', start, end });
     };
-    REASSURANCE_PATTERNS.forEach((pattern, i) => {
+    for (const pattern of REASSURANCE_PATTERNS) {
+      if (!pattern.gate.test(text)) continue;
       pattern.re.lastIndex = 0;
       for (const m of text.matchAll(pattern.re)) {
         const [start, end] = (m.indices!.groups!.v ?? m.indices!.groups!.v2)!;
-        consider(start, end, MESSAGE_BY_PATTERN[i] ?? 'wellPhrase');
+        consider(start, end, pattern.messageId);
       }
-    });
+    }
     if (extra) for (const m of text.matchAll(extra)) consider(m.index!, m.index! + m[0].length, 'wellPhrase');
   },
 };
 
 const NOT_A_PERSON = /\b(?:dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
-const MESSAGE_BY_PATTERN = ['noConcerns', 'wellPhrase', 'settled', 'settled', 'fine', 'fine', 'fine', 'wellPhrase', 'advice'];
 
 function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   const c = ctx.ctx;

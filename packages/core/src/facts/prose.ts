@@ -58,7 +58,7 @@ const GATE = {
   concern: /domestic|positive|concern/,
   coSleeping: /sleep|slept|bed|asleep/,
   plan: /plan|assessment|purpose|exit|transition|carer/,
-  allocation: /allocat|left|leav|resign|hand|worker|sick|moved\s+on|\bsw\b/,
+  allocation: /allocat|\bleft\b|leav|resign|hand-?over|handed\s+over|sick|moved\s+on|social\s+worker/,
   event: /plac|mov|transfer|transition|return|step|discharg|leave|left|\bend|conclud|independent/,
 };
 

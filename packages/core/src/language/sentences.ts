@@ -56,7 +56,6 @@ export function retextSentences(blockText: string): Sentence[] {
 // A block is plain prose when its only sentence punctuation is a full stop, question or exclamation mark that
 // ends the block or is followed by one space and a capital letter, after a word or number of at least two characters that
 // is not an abbreviation; and it has no quotation marks, brackets, line breaks or other dots.
-const PLAIN_CHARS = /^[\p{L}\p{N} ,;:'’\-–—%£&/.!?]*$/u;
 const END = /[.!?]/g;
 const ABBREVIATION = /^(?:mr|mrs|ms|mx|dr|st|no|nos|vs|etc|approx|dept|est|fig|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|inc|ltd|co|cf|al|ref|tel|mob|ext|para|sec|yrs|hrs|mins|wk|wks|am|pm)$/i;
 
@@ -84,11 +83,17 @@ function isJoiner(c: number): boolean {
 }
 const LETTER = /[\p{L}\p{N}]/u;
 
+/** ASCII characters plain prose may contain: letters, digits, space and , ; : ' - % & / . ! ? */
+const PLAIN_ASCII = new Uint8Array(128);
+for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,;:'-%&/.!?") PLAIN_ASCII[ch.charCodeAt(0)] = 1;
+const PLAIN_OTHER = new Set(['’', '–', '—', '£']);
+
 function isPlainProse(text: string): boolean {
-  if (!PLAIN_CHARS.test(text)) return false;
-  END.lastIndex = 0;
-  for (let m = END.exec(text); m; m = END.exec(text)) {
-    const at = m.index;
+  // One pass over the characters: this runs on every block, so no regular expressions on the common path.
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c < 128 ? PLAIN_ASCII[c] === 0 : !PLAIN_OTHER.has(text[at]!) && !LETTER.test(text[at]!)) return false;
+    if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
     if (at + 1 < text.length) {
       // Followed by exactly one space and a capital letter.
       if (text.charCodeAt(at + 1) !== 32) return false;
