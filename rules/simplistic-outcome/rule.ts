@@ -3,6 +3,8 @@ import { docsUrl } from '../docs.js';
 import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
 
 const TRIGGER = /\b(?:picture|succeeded|complete|completing|finish|pass|passed|passes|fail|failed|fails|failure|positive|positively|negative|negatively|favourably|unsuccessfully|capable|competent|safe|poor|bad|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
+/** No real sentence holds more candidates for one pattern; stop looking past this many. */
+const MAX_MATCHES = 40;
 const TARGET_WORD = /\b(?:assessments?|pams|viability|placements?|outcomes?|progress|parenting|capacity|rehabilitation|reunification|intervention)\b/;
 const ASSESSMENT = /\b(?:assessments?|assessor|reassessment|pams|parentassess|evaluation|viability|unit|residential)\b/;
 
@@ -52,7 +54,9 @@ export const rule: Rule = {
     for (const pattern of VERDICT_PATTERNS) {
       if (!pattern.gate.test(text)) continue;
       pattern.re.lastIndex = 0;
+      let seen = 0;
       for (const m of text.matchAll(pattern.re)) {
+        if (++seen > MAX_MATCHES) break; // a runaway "sentence" (pasted text with no full stops)
         const idx = m.indices!.groups!;
         const v = idx.v ?? idx.v2;
         const np = idx.np ?? idx.np2;

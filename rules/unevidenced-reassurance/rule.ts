@@ -40,7 +40,9 @@ export const rule: Rule = {
     for (const pattern of REASSURANCE_PATTERNS) {
       if (!pattern.gate.test(text)) continue;
       pattern.re.lastIndex = 0;
+      let seen = 0;
       for (const m of text.matchAll(pattern.re)) {
+        if (++seen > MAX_MATCHES) break; // a runaway "sentence" (pasted text with no full stops)
         const [start, end] = (m.indices!.groups!.v ?? m.indices!.groups!.v2)!;
         consider(start, end, pattern.messageId);
       }
@@ -49,6 +51,8 @@ export const rule: Rule = {
   },
 };
 
+/** No real sentence holds more candidates for one pattern; stop looking past this many. */
+const MAX_MATCHES = 40;
 const NOT_A_PERSON = /\b(?:dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
 
 function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
@@ -58,7 +62,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (!/^(?:no|nil|nothing)\b/.test(phrase) && c.negatedBefore(start, 3)) return false;
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   // "The dispute was settled", "the bill was fine": things, not people, are not reassurance about a child.
-  if (/^(?:settled|fine|ok|okay)\b/.test(phrase) && NOT_A_PERSON.test(c.norm.slice(0, start))) return false;
+  if (/^(?:settled|fine|ok|okay)\b/.test(phrase) && NOT_A_PERSON.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
   if (c.inReportedVoice(start)) return false;
   if (c.conditionalBefore(start)) return false;
   return !c.evidenceAfter(end, ctx.next);

@@ -40,6 +40,9 @@ export class LintCache {
   }
 }
 
+/** No real sentence holds more findings of one rule than this; a runaway one (pasted text with no full stops) is cut short. */
+const MAX_PER_SENTENCE = 12;
+
 const ENGINE_MESSAGES: Record<string, string> = {
   'rule-failed': 'The rule {{rule}} failed on this document ({{error}}) and its findings are missing; the other rules still ran. Please report this.',
 };
@@ -124,13 +127,19 @@ export class Linter {
       for (const rule of sentenceRules) {
         if (!rule.sentence) continue;
         const ruleId = rule.meta.id;
+        let reported = 0;
+        let claimed = 0;
         // A rule that throws costs only its own findings on this sentence, never the document or the batch.
         try {
           rule.sentence({
           block, sentence, ctx, next: contexts[i + 1],
           options: config.rules[ruleId]?.options ?? {},
-          report: (d) => out.reports.push({ ...d, ruleId, start: base + d.start, end: base + d.end, related: d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end })) }),
-          claim: (c) => out.claims.push({ ...c, start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) }),
+          report: (d) => {
+            if (reported++ < MAX_PER_SENTENCE) out.reports.push({ ...d, ruleId, start: base + d.start, end: base + d.end, related: d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end })) });
+          },
+          claim: (c) => {
+            if (claimed++ < MAX_PER_SENTENCE) out.claims.push({ ...c, start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) });
+          },
           });
         } catch (e) {
           out.reports.push(ruleFailure(ruleId, e, base, base + sentence.text.length));

@@ -118,7 +118,7 @@ export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = fam
   }
   if (has('plan')) for (const [plan, re] of PLANS) {
     for (const m of norm.matchAll(re)) {
-      if (PLAN_ABSENT_BEFORE.test(norm.slice(0, m.index!))) continue;
+      if (PLAN_ABSENT_BEFORE.test(norm.slice(Math.max(0, m.index! - 80), m.index!))) continue;
       if (PLAN_ABSENT_AFTER.test(norm.slice(m.index! + m[0].length))) continue;
       out.push({ kind: 'plan', plan, start: m.index!, end: m.index! + m[0].length });
     }
@@ -181,7 +181,7 @@ export function splitList(list: string): { text: string; offset: number }[] {
 
 /** The few words before a verb that say what deteriorated: "Ms Carter's presentation and self-care". */
 function subjectBefore(text: string, at: number): string {
-  const before = text.slice(0, at).trimEnd();
+  const before = text.slice(Math.max(0, at - 200), at).trimEnd();
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
   const words = clause.trim().split(/\s+/).filter(Boolean).slice(-6);
   const possessive = words.findIndex((w) => /['’]s$/.test(w));

@@ -82,9 +82,16 @@ export class SentenceContext {
   }
 
   /** A test or medical result is talked about in this stretch of text. */
-  mentionsTest(from = 0, to = this.norm.length): boolean {
-    return TEST_RE.test(this.norm.slice(from, to));
+  mentionsTest(from?: number, to?: number): boolean {
+    if (from === undefined && to === undefined) return (this.memo.test ??= TEST_RE.test(this.norm));
+    return TEST_RE.test(this.norm.slice(from ?? 0, to ?? this.norm.length));
   }
+
+  /**
+   * Whole-sentence answers, computed once: a rule may ask about every match in a sentence, and a runaway
+   * "sentence" (a pasted block with no full stops) must not turn each question into a scan of all of it.
+   */
+  private readonly memo: { test?: boolean; contrast?: boolean; framing?: boolean; evidence?: boolean } = {};
 
   /** The phrase at [start, end) is in quotation marks (double, or single ones that are not apostrophes). */
   isQuoted(start: number, end: number): boolean {
@@ -121,13 +128,14 @@ export class SentenceContext {
 
   /** The writer quotes the verdict to qualify or challenge it ("the report says 'passed', but ..."). */
   quotesToQualify(start: number, end: number): boolean {
-    if (META_RE.test(this.norm.slice(Math.max(0, start - 40), start))) return CONTRAST_RE.test(this.norm) || this.isQuoted(start, end);
-    return this.isQuoted(start, end) && CONTRAST_RE.test(this.norm);
+    const contrast = (this.memo.contrast ??= CONTRAST_RE.test(this.norm));
+    if (META_RE.test(this.norm.slice(Math.max(0, start - 40), start))) return contrast || this.isQuoted(start, end);
+    return this.isQuoted(start, end) && contrast;
   }
 
   /** The sentence rejects the pass/fail framing ("not a simple pass or fail", "PAMS has no pass mark"). */
   rejectsFraming(): boolean {
-    return FRAMING_RE.test(this.norm);
+    return (this.memo.framing ??= FRAMING_RE.test(this.norm));
   }
 
   /** The clause before `at` makes what follows conditional, hoped-for or required rather than recorded. */
@@ -138,7 +146,7 @@ export class SentenceContext {
 
   /** A negation in the few words before `at`. */
   negatedBefore(at: number, words = 3): boolean {
-    const before = this.norm.slice(0, at).split(/\s+/).filter(Boolean).slice(-words).join(' ');
+    const before = this.norm.slice(Math.max(0, at - 24 * words), at).split(/\s+/).filter(Boolean).slice(-words).join(' ');
     return NEGATION_RE.test(before);
   }
 
@@ -193,9 +201,14 @@ export class SentenceContext {
 
   /** Evidence in this sentence after `from`, or in `next`: a figure, a named source, an observation, an elaboration. */
   evidenceAfter(from: number, next?: SentenceContext): boolean {
-    if (ELABORATION_RE.test(this.norm.slice(from))) return true;
-    if (hasEvidence(this.norm)) return true;
-    return next ? (hasEvidence(next.norm) || next.isDescription()) && !next.isBareReassurance() : false;
+    if (ELABORATION_RE.test(this.norm.slice(from, from + 400))) return true;
+    if (this.hasEvidence()) return true;
+    return next ? (next.hasEvidence() || next.isDescription()) && !next.isBareReassurance() : false;
+  }
+
+  /** A figure, a named source or an observation anywhere in the sentence. */
+  hasEvidence(): boolean {
+    return (this.memo.evidence ??= hasEvidence(this.norm));
   }
 
   /**
@@ -231,7 +244,7 @@ export function hasEvidence(norm: string): boolean {
 
 /** The clause that ends at `at`: back to the previous comma, semicolon, colon or dash. */
 export function clauseBefore(norm: string, at: number): string {
-  const before = norm.slice(0, at);
+  const before = norm.slice(Math.max(0, at - 300), at);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - '));
   return before.slice(cut + 1);
 }

@@ -32,7 +32,30 @@ const parser = unified().use(retextEnglish);
  * abbreviations, initials, decimals, times, ellipses or quotations, goes to retext-english.
  */
 export function sentencesOf(blockText: string): Sentence[] {
-  return isPlainProse(blockText) ? splitPlainProse(blockText) : retextSentences(blockText);
+  if (isPlainProse(blockText)) return splitPlainProse(blockText);
+  if (blockText.length <= MAX_RETEXT_CHUNK) return retextSentences(blockText);
+  // retext-english slows down more than linearly on very long blocks full of abbreviations or initials
+  // (480 KB of "A. B. C." took 8.5 s), so a runaway block is parsed in pieces cut after a sentence end.
+  const out: Sentence[] = [];
+  for (let from = 0; from < blockText.length; ) {
+    const to = chunkEnd(blockText, from);
+    for (const s of retextSentences(blockText.slice(from, to))) out.push({ ...s, start: s.start + from, end: s.end + from });
+    from = to;
+  }
+  return out;
+}
+
+const MAX_RETEXT_CHUNK = 4000;
+
+/** Where to end a piece of a long block: after a sentence end near the size limit, else after a space. */
+function chunkEnd(text: string, from: number): number {
+  const limit = from + MAX_RETEXT_CHUNK;
+  if (limit >= text.length) return text.length;
+  const window = text.slice(from + MAX_RETEXT_CHUNK / 2, limit);
+  const stop = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! '));
+  if (stop >= 0) return from + MAX_RETEXT_CHUNK / 2 + stop + 2;
+  const space = window.lastIndexOf(' ');
+  return space >= 0 ? from + MAX_RETEXT_CHUNK / 2 + space + 1 : limit;
 }
 
 /** Sentences as retext-english parses them. */
