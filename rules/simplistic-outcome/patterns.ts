@@ -2,13 +2,13 @@
 // (lower case, straight quotes, '-' for dashes, terms of art blanked) and marks the verdict with the group `v`
 // and what it judges with the group `np`. Word lists here are the ones a practitioner would extend.
 
-const ASSESS = String.raw`(?:parenting\s+|pams\s+|residential\s+|viability\s+|special\s+guardianship\s+|sgo\s+|connected\s+persons?\s+|kinship\s+|risk\s+|capacity\s+|parent\s+|unit\s+|community\s+|family\s+)*(?:assessments?|reassessment|pams|parentassess|evaluation|viability)`;
+const ASSESS = String.raw`(?:parenting\s+|pams\s+|residential\s+|viability\s+|special\s+guardianship\s+|sgo\s+|connected\s+persons?\s+|kinship\s+|risk\s+|capacity\s+|parent\s+|unit\s+|community\s+|family\s+)*(?:assess(?:ment|mnt|ement|emnt)s?|reassessment|pams|parentassess|evaluation|viability|gcp2|graded\s+care\s+profile(?:\s+2)?)`;
 /** What a verdict can be about: an assessment, a placement, parenting, progress, an outcome, a plan's work. */
-const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention)`;
+const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention|(?:direct\s+|signs\s+of\s+safety\s+|parenting\s+|intensive\s+)?work\s+with\s+(?:the\s+)?(?:family|mother|father|parents?|mum|dad)|signs\s+of\s+safety\s+work|(?:parenting\s+)?(?:course|programme|program))`;
 const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|(?:has\s+|have\s+|had\s+)?prove[dn](?:\s+to\s+be)?|(?:continues|continued|has\s+continued)\s+to\s+be|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|came\s+back|come\s+back|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
 const ADV = String.raw`(?:(?:very|largely|overall|generally|broadly|mostly|really|extremely|wholly|entirely|not|also|therefore|thus|so\s+far|to\s+date|on\s+the\s+whole|clearly|highly|fairly|quite|deemed|judged|considered|found)\s+){0,3}`;
 const VERDICT_WORD = String.raw`(?:positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent)`;
-const VERDICT_ADJ = String.raw`(?:${VERDICT_WORD}|a\s+success|a\s+failure|a\s+pass|a\s+fail|a\s+positive\s+one|a\s+good\s+one)`;
+const VERDICT_ADJ = String.raw`(?:${VERDICT_WORD}|a\s+success|a\s+failure|a\s+pass|a\s+fail|an?\s+(?:(?:very|really|largely|broadly|overall)\s+)?${VERDICT_WORD}\s+one)`;
 const JUDGE = String.raw`(?:judged|assessed|considered|deemed|found|rated|described|viewed|regarded|seen|graded|summarised|recorded|evaluated|reported)`;
 const JUDGE_ACTIVE = String.raw`(?:described|describes|describe|rated|rates|judged|judges|considered|considers|deemed|viewed|views|regarded|regards|graded|summarised|summarises|assessed|recorded|records|found|finds)`;
 const DET = String.raw`(?:(?:the|a|an|her|his|their|its|this|that|these|our|mother's|father's|[a-z]+'s)\s+)?`;
@@ -17,13 +17,13 @@ const MODIFIER = String.raw`(?:(?!(?:without|to|on|by|for|with|from|in|of|at|bef
 // "passed on" hands something over, unless a date follows ("passed on 12 March").
 const NOT_PASS_SENSE = String.raw`(?!\s+(?:away|on(?!\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+\d))|onto|to|by|out|over|through|along|around|round|down|up|back|between|into|under|urine|water|wind|stools?|blood)\b)`;
 /** What may end a note-style verdict: end of sentence, punctuation, or a short tail ("with flying colours"). */
-const NOTE_END = String.raw`(?=\s*(?:[.!,;]|$|\s+(?:with|overall|comfortably|easily|and|but|so|no|subject)\b))`;
+const NOTE_END = String.raw`(?=\s*(?:[.!,;(]|$|\s+(?:with|overall|comfortably|easily|and|but|so|no|subject)\b))`;
 /** What may stand between a target and its verb: "of the PAMS", "since the last review", "undertaken by the ISW", ", completed in March,". */
-const QUALIFIER = String.raw`(?:\s+(?:of|for|with|at|in|since|against|during|over|towards|on|from)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+|\s+(?:undertaken|completed|carried\s+out|conducted|done|written|led)\s+by\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+|\s*,[^,.;]{1,120},)?`;
+const QUALIFIER = String.raw`(?:(?:\s+(?:of|for|with|at|in|since|against|during|over|towards|on|from)\s+(?:[a-z0-9'-]+\s+){0,4}?[a-z0-9'-]+){1,2}|\s+(?:undertaken|completed|carried\s+out|conducted|done|written|led)\s+by\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+|\s*,[^,.;]{1,120},)?`;
 const LABEL = String.raw`(?:outcome|result|conclusion|overall|verdict|summary|recommendation|${TARGET})`;
 
 /** Verdict words and what they judge, both present: the gate for the adjective constructions. */
-const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|intervention|evaluation))/;
+const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|gcp2|graded\s+care|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|intervention|evaluation|work\s+with|course|programme|program))/;
 
 export interface VerdictPattern {
   /** What the construction is, for maintainers. */
@@ -113,7 +113,7 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'went well: "the assessment went well", "has done really well in the assessment"',
     gate: /\bwell\b/,
-    re: new RegExp(String.raw`\b(?<np>${TARGET})\s+(?:went|has\s+gone|had\s+gone|have\s+gone|goes)\s+(?<v>(?:(?:very|really|extremely|quite|so)\s+)?well)\b|\b(?<v2>(?:has|have|had)?\s*(?:done|did)\s+(?:(?:very|really|extremely|so|quite)\s+)?well)\s+(?:in|on|with|during|throughout|at)\s+${DET}(?<np2>(?:[a-z'-]+\s+){0,3}?(?:${ASSESS}|placement|programme|unit))`, 'gd'),
+    re: new RegExp(String.raw`\b(?<np>${TARGET})\s+(?:went|has\s+gone|had\s+gone|have\s+gone|goes)\s+(?<v>(?:(?:very|really|extremely|quite|so)\s+)?well)\b|\b(?<v2>(?:has|have|had)?\s*(?:done|did)\s+(?:(?:very|really|extremely|so|quite)\s+)?well)\s+(?:in|on|with|during|throughout|at)\s+${DET}(?<np2>(?:[a-z'-]+\s+){0,3}?(?:${ASSESS}|placement|programme|program|course|unit|intervention|sessions))`, 'gd'),
   },
 ];
 

@@ -5,8 +5,8 @@ import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
 const TRIGGER = /\b(?:picture|succeeded|complete|completing|finish|pass|passed|passes|fail|failed|fails|failure|positive|positively|negative|negatively|favourably|unsuccessfully|capable|competent|safe|poor|bad|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
 /** No real sentence holds more candidates for one pattern; stop looking past this many. */
 const MAX_MATCHES = 40;
-const TARGET_WORD = /\b(?:assessments?|pams|viability|placements?|outcomes?|progress|parenting|capacity|rehabilitation|reunification|intervention)\b/;
-const ASSESSMENT = /\b(?:assessments?|assessor|reassessment|pams|parentassess|evaluation|viability|unit|residential)\b/;
+const TARGET_WORD = /\b(?:assessments?|pams|viability|placements?|outcomes?|progress|parenting|capacity|rehabilitation|reunification|intervention|gcp2)\b/;
+const ASSESSMENT = /\b(?:assess\w*|reassessment|pams|parentassess|evaluation|viability|unit|residential|gcp2)\b/;
 
 type Target = 'assessment' | 'placement' | 'progress' | 'parenting' | 'outcome';
 
