@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic, type FindingInContext, type ResolvedConfig } from '@caselint/core';
+import type { FindingInContext, ResolvedConfig } from '@caselint/core';
+import { fileSink } from './sink.js';
 
 const TOOL = 'caselint-cache';
 const SCHEMA = 1;
@@ -105,7 +106,6 @@ export class ResultCache {
    */
   async save(shared?: (ruleId: string) => { note?: string; fix?: string; url?: string } | undefined): Promise<void> {
     if (!this.changed) return;
-    const body: CacheFile = { tool: TOOL, schema: SCHEMA, engine: this.engine, entries: Object.fromEntries(this.entries) };
     const slim = function (this: unknown, key: string, value: unknown) {
       if ((key === 'note' || key === 'fix' || key === 'url') && shared) {
         const holder = this as { ruleId?: unknown };
@@ -114,7 +114,22 @@ export class ResultCache {
       return value;
     };
     await mkdir(dirname(this.file), { recursive: true });
-    await writeFileAtomic(this.file, JSON.stringify(body, slim));
+    // Written entry by entry into a temporary file that is then renamed: never one string of the whole cache
+    // in memory, and never half a cache on disk.
+    const sink = fileSink(this.file);
+    try {
+      sink.write(`{"tool":${JSON.stringify(TOOL)},"schema":${SCHEMA},"engine":${JSON.stringify(this.engine)},"entries":{`);
+      let first = true;
+      for (const [path, entry] of this.entries) {
+        sink.write(`${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(entry, slim)}`);
+        first = false;
+      }
+      sink.write('}}');
+      sink.close();
+    } catch (e) {
+      sink.abort();
+      throw e;
+    }
     this.changed = false;
   }
 }
