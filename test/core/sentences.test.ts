@@ -1,0 +1,51 @@
+// The direct split for plain prose must give exactly retext-english's sentences: checked on every block of the
+// example and fixture reports, a generated batch, and random prose.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parseDocument, retextSentences, sentencesOf } from '@caselint/core';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain ES module without types
+import { generateFolder } from '../../bench/batch.mjs';
+import { CORPUS, ROOT } from '../helpers.js';
+
+function blocksIn(dir: string): string[] {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile() && /\.(md|txt)$/.test(d.name))
+    .map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name));
+  return files.flatMap((f) => parseDocument(readFileSync(f, 'utf8'), f.endsWith('.md') ? 'markdown' : 'text').blocks.map((b) => b.text));
+}
+
+describe('sentences', () => {
+  it('match retext-english on every block of the example, fixture and generated reports', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caselint-sentences-'));
+    try {
+      generateFolder(dir, { files: 300, minBytes: 1e6 });
+      const blocks = [CORPUS, join(ROOT, 'examples'), join(ROOT, 'test/fixtures'), join(dir, 'reports')].flatMap((d) => {
+        try {
+          return blocksIn(d);
+        } catch {
+          return [];
+        }
+      });
+      expect(blocks.length).toBeGreaterThan(3000);
+      const differ = blocks.filter((b) => JSON.stringify(sentencesOf(b)) !== JSON.stringify(retextSentences(b)));
+      expect(differ.slice(0, 3)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('match retext-english on random prose', () => {
+    const word = fc.constantFrom('Mother', 'Mia', 'the', 'assessment', 'was', 'positive', 'on', '12', '2024', 'it', 'up', 'Ms', 'Carter', "Carter's", 'self-care', 'St', 'Dr', 'a', 'I', 'no', 'O', '10/12/2020', 'well');
+    const sentence = fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom('.', '?', '!', '', ',')).map(([w, end]) => w.join(' ') + end);
+    const block = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((s) => s.join(' '));
+    fc.assert(
+      fc.property(block, (b) => {
+        expect(sentencesOf(b)).toEqual(retextSentences(b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
