@@ -1,6 +1,7 @@
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
 import type { Root } from 'nlcst';
+import { ENGLISH, ENGLISH_SENSITIVE, LATIN_PREFIX } from './retext-abbreviations.js';
 
 export interface Token {
   /** Text as written. */
@@ -111,6 +112,12 @@ const PLAIN_ASCII = new Uint8Array(128);
 for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,;:'-%&/.!?") PLAIN_ASCII[ch.charCodeAt(0)] = 1;
 const PLAIN_OTHER = new Set(['’', '–', '—', '£']);
 
+/** retext-english's own exceptions: the word before a full stop that does not end a sentence there. */
+function isRetextException(word: string): boolean {
+  const lower = word.toLowerCase();
+  return LATIN_PREFIX.test(lower) || ENGLISH.test(lower) || ENGLISH_SENSITIVE.test(word);
+}
+
 function isPlainProse(text: string): boolean {
   // One pass over the characters: this runs on every block, so no regular expressions on the common path.
   for (let at = 0; at < text.length; at++) {
@@ -123,11 +130,12 @@ function isPlainProse(text: string): boolean {
       const after = text.charCodeAt(at + 2);
       if (!((after >= 65 && after <= 90) || (after > 127 && /\p{Lu}/u.test(text[at + 2]!)))) return false;
     }
-    // A stop after an abbreviation or an initial is ambiguous; after a word of two letters or more, or a number
-    // of two digits or more (a year), it ends the sentence.
+    // A stop after an abbreviation, an initial or a short number is ambiguous; after a word of two letters or more,
+    // or a number of four digits or more (a year), it ends the sentence.
     let from = at;
     while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from--;
-    if (at - from < 2 || ABBREVIATION.test(text.slice(from, at))) return false;
+    const word = text.slice(from, at);
+    if (at - from < 2 || ABBREVIATION.test(word) || isRetextException(word)) return false;
   }
   return true;
 }
