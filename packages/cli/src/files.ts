@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
+import { DOCUMENT_EXTENSIONS } from '@caselint/core';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { walkFolder } from './walk.js';
 
-export const EXTENSIONS = ['txt', 'text', 'md', 'markdown', 'docx'];
 // *.caselint.docx are caselint's own annotated copies (see annotate.ts), not reports to check again.
 const DEFAULT_IGNORES = ['**/node_modules/**', '**/.git/**', '**/*.caselint.docx'];
 
@@ -62,7 +62,7 @@ export async function expandTargets(patterns: string[], cwd: string, ignoreFile?
   return [...out.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-const DOCUMENT_NAME = new RegExp(`\\.(${EXTENSIONS.join('|')})$`, 'i');
+const DOCUMENT_NAME = new RegExp(`\\.(${DOCUMENT_EXTENSIONS.join('|')})$`, 'i');
 const isDocumentName = (name: string) => DOCUMENT_NAME.test(name) && !/\.caselint\.docx$/i.test(name);
 /** The walk's version of DEFAULT_IGNORES. */
 const isDefaultIgnored = (path: string, isDirectory: boolean) => isDirectory && /(^|[\\/])(node_modules|\.git)$/.test(path);

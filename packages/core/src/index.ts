@@ -3,7 +3,7 @@ export * from './types.js';
 export { ReadError } from './read/errors.js';
 export { decodeText, type Decoded } from './read/decode.js';
 export { readDocument, readFileBytes, documentFromBytes, type ReadOptions, type FileBytes } from './read/read-file.js';
-export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, lineStarts, lineColumn, rangeOf, toSource, spanToSource } from './document/index.js';
+export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, DOCUMENT_EXTENSIONS, lineStarts, lineColumn, rangeOf, toSource, spanToSource } from './document/index.js';
 export { sentencesOf, retextSentences, tokensOf, type Sentence, type Token } from './language/sentences.js';
 export { SentenceContext, hasEvidence } from './language/context.js';
 export { normalise, phraseRegExp, phraseSource } from './language/normalise.js';

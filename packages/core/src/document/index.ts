@@ -15,6 +15,9 @@ const EXTENSIONS: Record<string, Format> = {
   '.docx': 'docx',
 };
 
+/** File name endings caselint reads, without the dot. */
+export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS).map((e) => e.slice(1));
+
 /** The format a file name implies, or undefined for files caselint does not read. */
 export function formatFromPath(path: string): Format | undefined {
   const dot = path.lastIndexOf('.');
