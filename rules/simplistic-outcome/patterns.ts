@@ -4,7 +4,9 @@
 
 const ASSESS = String.raw`(?:parenting\s+|pams\s+|residential\s+|viability\s+|special\s+guardianship\s+|sgo\s+|connected\s+persons?\s+|kinship\s+|risk\s+|capacity\s+|parent\s+|unit\s+|community\s+|family\s+)*(?:assess(?:ment|mnt|ement|emnt)s?|reassessment|pams|parentassess|evaluation|viability|gcp2|graded\s+care\s+profile(?:\s+2)?)`;
 /** What a verdict can be about: an assessment, a placement, parenting, progress, an outcome, a plan's work. */
-const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention|(?:direct\s+|signs\s+of\s+safety\s+|parenting\s+|intensive\s+)?work\s+with\s+(?:the\s+)?(?:family|mother|father|parents?|mum|dad)|signs\s+of\s+safety\s+work|(?:parenting\s+)?(?:course|programme|program))`;
+const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention|(?:direct\s+|signs\s+of\s+safety\s+|parenting\s+|intensive\s+)?work\s+with\s+(?:the\s+)?(?:family|mother|father|parents?|mum|dad)|signs\s+of\s+safety\s+work|(?:parenting\s+)?(?:course|programme|program)|(?:the\s+)?(?:child\s+protection|cp|child\s+in\s+need|cin|early\s+help|safety|support|care|family)\s+plan|plan|pre-proceedings|(?:the\s+)?plo(?:\s+process)?|(?:family\s+group\s+)?conference|fgc|(?:carers'?|parenting|foster\s+carers'?)\s+practice)`;
+/** Things a predicate verdict can also judge: contact and visits ("contact has been positive"). */
+const PREDICATE_TARGET = String.raw`(?:${TARGET}|contact|(?:new\s+birth\s+|home\s+|review\s+)?visit)`;
 const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|(?:has\s+|have\s+|had\s+)?prove[dn](?:\s+to\s+be)?|(?:continues|continued|has\s+continued)\s+to\s+be|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|came\s+back|come\s+back|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
 const ADV = String.raw`(?:(?:very|largely|overall|generally|broadly|mostly|really|extremely|wholly|entirely|not|also|therefore|thus|so\s+far|to\s+date|on\s+the\s+whole|clearly|highly|fairly|quite|deemed|judged|considered|found)\s+){0,3}`;
 const VERDICT_WORD = String.raw`(?:positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent)`;
@@ -23,7 +25,7 @@ const QUALIFIER = String.raw`(?:(?:\s+(?:of|for|with|at|in|since|against|during|
 const LABEL = String.raw`(?:outcome|result|conclusion|overall|verdict|summary|recommendation|${TARGET})`;
 
 /** Verdict words and what they judge, both present: the gate for the adjective constructions. */
-const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|gcp2|graded\s+care|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|intervention|evaluation|work\s+with|course|programme|program))/;
+const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|gcp2|graded\s+care|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|intervention|evaluation|work\s+with|course|programme|program|plan\b|plo|conference|fgc|practice|contact|visit))/;
 
 export interface VerdictPattern {
   /** What the construction is, for maintainers. */
@@ -35,13 +37,17 @@ export interface VerdictPattern {
   needsAssessment?: boolean;
   /** The sentence must also name what is judged (an assessment, placement, progress...). */
   needsTarget?: boolean;
+  /** What the verdict judges, when the words matched do not say (for the message). */
+  target?: 'assessment' | 'placement' | 'progress' | 'parenting' | 'outcome';
+  /** A verdict that specifics answer ("outcomes achieved: Mia attends nursery every day") is not flagged. */
+  needsNoEvidence?: boolean;
 }
 
 export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'active pass/fail: "Mother passed the PAMS", "did not pass her assessment"',
     gate: /\b(?:pass|fail)/,
-    re: new RegExp(String.raw`\b(?<v>(?:did\s+not\s+|didn't\s+|has\s+not\s+|have\s+not\s+|hasn't\s+|haven't\s+|failed\s+to\s+|has\s+|have\s+|had\s+)?(?:pass(?:ed|es)?|fail(?:ed|s)?))${NOT_PASS_SENSE}\s+(?<np>(?:(?:all|every|each|most|some|none)\s+(?:of\s+)?(?:the\s+)?(?:areas?|domains?|sections?|modules?|parts?|elements?)\s+(?:of|in)\s+)?${DET}${MODIFIER}{0,3}?${ASSESS})\b`, 'gd'),
+    re: new RegExp(String.raw`\b(?<v>(?:did\s+not\s+|didn't\s+|has\s+not\s+|have\s+not\s+|hasn't\s+|haven't\s+|failed\s+to\s+|has\s+|have\s+|had\s+)?(?:pass(?:ed|es)?|fail(?:ed|s)?))${NOT_PASS_SENSE}\s+(?<np>(?:(?:(?:all|every|each|most|some|none)\s+(?:of\s+)?)?(?:the\s+)?(?:[a-z'-]+\s+)?(?:areas?|domains?|sections?|modules?|parts?|elements?|components?)\s+(?:of|in)\s+)?${DET}(?:(?:mother\s+and\s+baby|parent\s+and\s+child)\s+)?${MODIFIER}{0,3}?(?:${ASSESS}|placement))\b`, 'gd'),
   },
   {
     name: 'passive pass/fail: "the parenting assessment was passed", "was not passed by either parent"',
@@ -57,7 +63,7 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'label: "Outcome: positive", "PAMS - passed", "Parenting capacity: good", "Conclusion: Ms Rahman has passed"',
     gate: ADJ_GATE,
-    re: new RegExp(String.raw`^\s*(?<np>(?:[a-z'()0-9.-]+\s+){0,3}?${LABEL})(?:\s+(?:completed|done|concluded|finished))?\s*(?::|-|,)\s*(?:(?:ms|mr|mrs|miss|mother|father|mum|dad|she|he|they)\.?\s+(?:[a-z'-]+\s+)?(?:has\s+|have\s+)?)?(?<v>passed|pass|failed|fail|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|successfully\s+completed|a\s+success)${NOTE_END}`, 'gd'),
+    re: new RegExp(String.raw`^\s*(?<np>(?:[a-z'()0-9.-]+\s+){0,3}?${LABEL}(?:\s+(?:of|for)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?)(?:\s+(?:completed|done|concluded|finished))?\s*(?::|-|,)\s*(?:(?:ms|mr|mrs|miss|mother|father|mum|dad|she|he|they)\.?\s+(?:[a-z'-]+\s+)?(?:has\s+|have\s+)?)?(?<v>passed|pass|failed|fail|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|successfully\s+completed|a\s+success)${NOTE_END}`, 'gd'),
   },
   {
     name: 'note style: "Residential assessment passed.", "placement positive, no change"',
@@ -67,7 +73,7 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'predicate: "the assessment was positive", "the outcome of the PAMS is positive overall"',
     gate: ADJ_GATE,
-    re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:overall\s+|so\s+far\s+|to\s+date\s+)?${BE}\s+${ADV}(?:(?:to\s+be|to\s+have\s+been|as)\s+)?${ADV}(?<v>${VERDICT_ADJ})\b(?!\s+(?:about|that|towards|regarding|enough))`, 'gd'),
+    re: new RegExp(String.raw`\b(?<np>${PREDICATE_TARGET})${QUALIFIER}\s+(?:overall\s+|so\s+far\s+|to\s+date\s+)?${BE}\s+${ADV}(?:(?:to\s+be|to\s+have\s+been|as)\s+)?${ADV}(?<v>${VERDICT_ADJ})\b(?!\s+(?:about|that|towards|regarding|enough))`, 'gd'),
   },
   {
     name: 'concluded: "the SGO assessment concluded positively", "the placement ended successfully"',
@@ -104,6 +110,20 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
     name: 'has failed: "the rehabilitation has failed", "the placement has succeeded"',
     gate: /fail|succeed/,
     re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:has|have|had)\s+(?:(?:now|clearly|largely)\s+)?(?<v>failed|succeeded)\b(?!\s+to\b)`, 'gd'),
+  },
+  {
+    name: 'outcomes met: "Case closed: outcomes achieved", "all outcomes met" (with none named)',
+    gate: /\b(?:outcomes?|goals?|targets?|aims?|objectives?)\b/,
+    // "three outcomes met (school attendance, ...)" counts and names them: only an uncounted claim is a verdict.
+    re: /(?<!\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|of\s+the|several|some|most|no)\s+)\b(?<v>(?:all\s+(?:the\s+)?)?(?:outcomes?|goals?|targets?|aims?|objectives?)\s+(?:(?:have|has)\s+been\s+|were\s+|are\s+|was\s+)?(?:fully\s+)?(?:achieved|met|reached))\b/gd,
+    needsNoEvidence: true,
+  },
+  {
+    name: 'a good job: "Carers doing a great job"',
+    gate: /\bjob\b/,
+    // "done a good job of hiding his drinking" is idiom, not a verdict.
+    re: /\b(?<v>(?:doing|done|did|does|do)\s+(?:an?\s+)?(?:really\s+|very\s+)?(?:great|good|fantastic|brilliant|excellent|amazing|wonderful|fab|fabulous)\s+job)\b(?!\s+of\b)/gd,
+    target: 'parenting',
   },
   {
     name: 'completed: "successfully completed the assessment"',

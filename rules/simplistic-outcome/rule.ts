@@ -2,7 +2,7 @@ import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/cor
 import { docsUrl } from '../docs.js';
 import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
 
-const TRIGGER = /\b(?:picture|succeeded|complete|completing|finish|pass|passed|passes|fail|failed|fails|failure|positive|positively|negative|negatively|favourably|unsuccessfully|capable|competent|safe|poor|bad|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
+const TRIGGER = /\b(?:achieved|met|reached|job|picture|succeeded|complete|completing|finish|pass|passed|passes|fail|failed|fails|failure|positive|positively|negative|negatively|favourably|unsuccessfully|capable|competent|safe|poor|bad|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
 /** No real sentence holds more candidates for one pattern; stop looking past this many. */
 const MAX_MATCHES = 40;
 const TARGET_WORD = /\b(?:assessments?|pams|viability|placements?|outcomes?|progress|parenting|capacity|rehabilitation|reunification|intervention|gcp2)\b/;
@@ -68,11 +68,12 @@ export const rule: Rule = {
         end = start + phraseText.length;
         if (pattern.needsAssessment && !ASSESSMENT.test(text)) continue;
         if (pattern.needsTarget && !TARGET_WORD.test(text)) continue;
+        if (pattern.needsNoEvidence && ctx.ctx.evidenceAfter(end)) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         const npText = np ? text.slice(np[0], np[1]) : '';
         if (!accept(ctx, start, end, npText, np?.[0])) continue;
         taken.push([start, end]);
-        emit(ctx, start, end, targetOf(npText || text));
+        emit(ctx, start, end, pattern.target ?? targetOf(npText || text));
       }
     }
     if (extra) {

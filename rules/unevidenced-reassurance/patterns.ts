@@ -32,7 +32,7 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     name: 'compounds: "happy and settled", "safe and well", "well and settled" (with or without a verb)',
     messageId: 'settled',
     gate: /\band\b/,
-    re: /\b(?<v>(?:settled|happy|content|safe|well|stable)\s+and\s+(?:happy|content|settled|safe|well|stable|doing\s+well|thriving))\b(?!\s+(?:check|visit|checks|visits|status|good))/dg,
+    re: /\b(?<v>(?:settled|happy|content|safe|well|stable)\s+and\s+(?:happy|content|settled|safe|well|stable|doing\s+well|thriving))\b(?!\s+(?:check|visit|checks|visits|status|good|meeting))/dg,
   },
   {
     name: 'settled: "Mia is settled", "he seems settled in placement", "thriving", "content", "happy in placement", "Mum is managing"',
@@ -66,6 +66,24 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     messageId: 'wellPhrase',
     gate: /presentation|mood|behaviour|interaction|attachment|hygiene|appearance|routine|engagement|attendance|feeding|sleep|weight|relationship|bond|health|development|\ball\b/,
     re: /\b(?:(?:her|his|their|the\s+child's|the\s+baby's|[a-z]+'s)\s+)?(?:presentation|mood|behaviour|interaction|interactions|attachment|hygiene|appearance|routines?|engagement|attendance|feeding|sleep|sleeping|weight\s+gain|relationship|bond|health|development)\s+(?:was|is|were|are|has\s+been|have\s+been|remains|remained|appeared|appears|seemed|seems|looked|looks)\s+(?:(?:very|generally|fairly|really|quite|all)\s+)*(?<v>good|fine|ok|okay|appropriate|positive|satisfactory|excellent|lovely|great|settled)\b|\b(?<v2>all\s+(?:is\s+|was\s+|seems\s+|seemed\s+|appears\s+|appeared\s+)?well)\b(?!\s+(?:and\s+good|as)\b)/dg,
+  },
+  {
+    name: 'a good night: "Tyler had a settled night", "YP had a good day"',
+    messageId: 'settled',
+    gate: /\bha(?:d|s|ve)\b/,
+    re: /\b(?:had|has\s+had|have\s+had)\s+(?<v>an?\s+(?:(?:really|very)\s+)?(?:good|great|lovely|positive|settled|calm|quiet|fine|nice|happy|ok|okay)\s+(?:day|night|evening|morning|weekend|week|visit|contact|time|session))\b/dg,
+  },
+  {
+    name: 'meeting needs: "Placement stable and meeting needs", "the placement is meeting her needs"',
+    messageId: 'wellPhrase',
+    gate: /meeting/,
+    re: /\b(?:stable\s+and\s+(?<v>meeting\s+(?:all\s+(?:of\s+)?)?(?:(?:her|his|their|the\s+child's|the\s+children's|[a-z]+'s)\s+)?needs)|(?:is|are|was|were|remains?|been)\s+(?<v2>meeting\s+(?:all\s+(?:of\s+)?)?(?:her|his|their|the\s+child's|the\s+children's|[a-z]+'s)\s+needs))\b/dg,
+  },
+  {
+    name: 'note style: "Baby fine, Mum fine.", "Home conditions fine."',
+    messageId: 'fine',
+    gate: /\b(?:fine|ok|okay|settled|well|good)\b/,
+    re: /(?:^|[,;:]\s*)(?:(?:the|her|his)\s+)?(?:baby|babies|mum|dad|mother|father|parents?|child|children|kids|twins|yp|young\s+person|home(?:\s+conditions)?|conditions|house|flat|presentation|health|feeding|sleep|contact|visit|everything|family|carers?)\s+(?:(?:all|both|very)\s+)?(?<v>fine|ok|okay|settled|well|good)(?=\s*(?:[.,;!]|$))/dg,
   },
   {
     name: 'advice given: "safe sleep advice given" with nothing of what was said or understood',

@@ -2,7 +2,7 @@ import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/cor
 import { docsUrl } from '../docs.js';
 import { REASSURANCE_PATTERNS } from './patterns.js';
 
-const TRIGGER = /\b(?:no|nil|nothing|well|settled|happy|content|stable|managing|coping|sleep|positive|lovely|excellent|thriving|fine|ok|okay|good|great|nicely|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
+const TRIGGER = /\b(?:had|has|have|meeting|no|nil|nothing|well|settled|happy|content|stable|managing|coping|sleep|positive|lovely|excellent|thriving|fine|ok|okay|good|great|nicely|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
 
 export const rule: Rule = {
   trigger: TRIGGER,

@@ -2,7 +2,8 @@
 import { chmodSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CORPUS, runCli, runJson, tempTree } from '../helpers.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, CORPUS, runCli, runJson, tempTree } from '../helpers.js';
 
 const VERDICT = 'Ms Carter passed the PAMS assessment.\n';
 const CLEAN = 'Ms Carter achieved 9 of the 14 PAMS areas.\n';
@@ -62,6 +63,15 @@ describe('exit codes and formats', () => {
     const r = runCli(['--format', 'json', '--output', join(dir, 'out.json'), join(dir, 'a.txt')]);
     expect(r.stdout).toBe('');
     expect(JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'))[0].messages[0].ruleId).toBe('simplistic-outcome');
+  });
+});
+
+describe('output to a reader that stops early', () => {
+  it('ends quietly when the pipe closes (caselint reports/ | head)', () => {
+    const dir = tempTree(Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`r${i}.txt`, VERDICT.repeat(20)])));
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" --format json "${dir}" | head -c 10`], { encoding: 'utf8' });
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|Error/);
   });
 });
 

@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 import { main } from '../dist/main.js';
 
+// A reader that stops early (`caselint reports/ | head`) closes the pipe: stop quietly, as other tools do.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -113,7 +113,7 @@ export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = fam
   if (has('coSleeping')) for (const m of norm.matchAll(CO_SLEEPING)) {
     const before = norm.slice(Math.max(0, m.index! - 60), m.index!).split(/\s+/).slice(-7).join(' ');
     if (NOT_A_MENTION.test(before)) continue;
-    if (/^\s*(?:plan|risk\s+assessment|policy|advice|leaflet)\b/.test(norm.slice(m.index! + m[0].length))) continue;
+    if (/^\s*(?:plan|risks?|risk\s+assessment|policy|advice|leaflet|guidance)\b/.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
   if (has('plan')) for (const [plan, re] of PLANS) {
