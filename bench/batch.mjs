@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { seededRandom } from './random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(root, 'packages/cli/bin/caselint.js');
@@ -18,16 +19,6 @@ const TARGETS = { mbPerSecondOneJob: 3, twoJobSpeedup: 1.7, timesAlex: 20, peakM
 
 // ---- a seeded generator of report-like documents -------------------------------------------------------
 
-function mulberry32(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Jade', 'Amira', 'Kelly', 'Sophie', 'Leanne', 'Chantelle', 'Nadia', 'Gemma', 'Zara', 'Becky', 'Tanya', 'Holly'];
 const LAST = ['Carter', 'Price', 'Hughes', 'Begum', 'Novak', 'Evans', 'Okafor', 'Walsh', 'Khan', 'Murphy', 'Patel', 'Reid'];
@@ -143,7 +134,7 @@ const DOCS = [
 
 /** Write the folder: at least `files` documents and `minBytes` of text, plus broken files. */
 export function generateFolder(dir, { files = 2000, minBytes = 10.5e6, seed = 20201218 } = {}) {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const reports = join(dir, 'reports');
   const textFiles = [];
   let bytes = 0;

@@ -2,6 +2,8 @@ import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+// @ts-expect-error -- a plain ES module without types
+import { seededRandom } from '../../bench/random.mjs';
 
 export const root = join(import.meta.dirname, '../..');
 export const bin = join(root, 'packages/cli/bin/caselint.js');
@@ -47,14 +49,7 @@ export function copyCorpus(dir: string): void {
 
 /** A small seeded generator of report-like text: the same seed, the same folder. */
 export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return seededRandom(seed);
 }
 
 const AREAS = ['Feeding and nutrition', 'Hygiene and personal care', 'Health and illness', 'Safety in the home', 'Safe sleeping', 'Routines', 'Budgeting', 'Self-care'];
