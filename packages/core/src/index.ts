@@ -26,3 +26,4 @@ export { writeFileAtomic } from './report/atomic.js';
 export { formatSarif, toSarif, type SarifOptions } from './report/sarif.js';
 export { formatHtml, CONTRADICTION_RULE, type HtmlOptions, type HtmlResult, type FindingInContext } from './report/html.js';
 export { snippetMaker, snippetFor, MAX_SNIPPET, type Snippet } from './report/snippet.js';
+export { toVFileMessage, unifiedCaselint, type UnifiedCaselintOptions } from './report/vfile.js';
