@@ -45,7 +45,7 @@ describe('sentences', () => {
       fc.property(block, (b) => {
         expect(sentencesOf(b)).toEqual(retextSentences(b));
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000, seed: 20261125 },
     );
   });
 });
