@@ -1,4 +1,4 @@
-import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { termsRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { docsUrl } from '../docs.js';
 import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
 
@@ -47,7 +47,7 @@ export const rule: Rule = {
 
   sentence(ctx) {
     const text = ctx.ctx.masked;
-    const extra = extraTerms(ctx);
+    const extra = termsRegExp(ctx.options.terms);
     if (!extra && !TRIGGER.test(text)) return;
     if (ctx.ctx.rejectsFraming()) return;
     const taken: [number, number][] = [];
@@ -108,17 +108,5 @@ function emit(ctx: SentenceRuleContext, start: number, end: number, target: Targ
   ctx.claim({ kind: 'verdict', polarity: NEGATIVE_VERDICT.test(ctx.ctx.norm.slice(start, end)) ? 'negative' : 'positive', start, end });
 }
 
-const extraCache = new WeakMap<string[], RegExp>();
-function extraTerms(ctx: SentenceRuleContext): RegExp | undefined {
-  const terms = ctx.options.terms;
-  if (!terms?.length) return undefined;
-  let re = extraCache.get(terms);
-  if (!re) {
-    re = phraseRegExp(terms);
-    extraCache.set(terms, re);
-  }
-  re.lastIndex = 0;
-  return re.test(ctx.ctx.masked) ? (re.lastIndex = 0, re) : undefined;
-}
 
 export default rule;

@@ -1,4 +1,4 @@
-import { phraseRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { termsRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { docsUrl } from '../docs.js';
 import { REASSURANCE_PATTERNS } from './patterns.js';
 
@@ -26,7 +26,7 @@ export const rule: Rule = {
   sentence(ctx) {
     const c = ctx.ctx;
     const text = c.masked;
-    const extra = ctx.options.terms?.length ? phraseRegExp(ctx.options.terms) : undefined;
+    const extra = termsRegExp(ctx.options.terms);
     if (!TRIGGER.test(text) && !extra) return;
     const taken: [number, number][] = [];
     const consider = (start: number, end: number, messageId: string) => {

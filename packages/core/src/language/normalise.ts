@@ -32,3 +32,16 @@ export function phraseSource(phrases: readonly string[]): string {
 export function phraseRegExp(phrases: readonly string[], flags = 'g'): RegExp {
   return new RegExp(`\\b(?:${phraseSource(phrases)})\\b`, flags);
 }
+
+const termsCache = new WeakMap<readonly string[], RegExp>();
+
+/**
+ * The regular expression for a rule's configured extra `terms`, compiled once per list (the list object comes from
+ * the resolved configuration, so it is the same for every sentence). Undefined when there are none.
+ */
+export function termsRegExp(terms: readonly string[] | undefined): RegExp | undefined {
+  if (!terms?.length) return undefined;
+  let re = termsCache.get(terms);
+  if (!re) termsCache.set(terms, (re = phraseRegExp(terms)));
+  return re;
+}
