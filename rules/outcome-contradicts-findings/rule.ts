@@ -57,10 +57,10 @@ export const rule: Rule = {
       if (!first) firstClaim.set(key, claim);
       const parts: string[] = [];
       if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved (${a.map((x) => capitalise(x.area)).join(', ')})`);
-      if (d.length) parts.push(`deterioration (${d.map((x) => x.what).join('; ')})`);
+      if (d.length) parts.push(`deterioration (${tally(d.map((x) => x.what)).join('; ')})`);
       const more = a.length + d.length > 0;
       const concernWord = others.length === 1 ? (more ? 'another concern' : 'a concern') : more ? 'other concerns' : 'concerns';
-      if (others.length) parts.push(`${concernWord} (${uniq(others.map(describeConcern)).join('; ')})`);
+      if (others.length) parts.push(`${concernWord} (${tally(others.map(describeConcern)).join('; ')})`);
       ctx.report({
         // The first claim that answers to a set of findings names them all; later ones point back to it.
         ...(first
@@ -104,8 +104,11 @@ function dedupe<T extends { start: number; end: number }>(facts: T[]): T[] {
   return out;
 }
 
-function uniq(items: string[]): string[] {
-  return [...new Set(items)];
+/** Each distinct item once, in first-seen order, with how often it is recorded: "self-care deteriorated (3 times)". */
+function tally(items: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts].map(([item, n]) => (n === 1 ? item : `${item} (${n === 2 ? 'twice' : `${n} times`})`));
 }
 
 export type { DocumentFacts };

@@ -41,3 +41,22 @@ describe('engine', () => {
     expect(linter.lint(doc, off).map((f) => f.ruleId)).toEqual(['simplistic-outcome']);
   });
 });
+
+describe('outcome-contradicts-findings message', () => {
+  it('names a repeated record once, with how often it is recorded', () => {
+    const text = [
+      'Week 1: her presentation and self-care deteriorated.',
+      'Week 2: her presentation and self-care deteriorated.',
+      'Week 3: her presentation and self-care deteriorated. Staff saw co-sleeping on the night check.',
+      'Staff again saw co-sleeping at the weekend.',
+      'Summary: the placement has been positive.',
+    ].join('\n\n');
+    const findings = new Linter(rules).lint(parseDocument(text, 'text'), defaultConfig());
+    const contradiction = findings.find((f) => f.ruleId === 'outcome-contradicts-findings')!;
+    expect(contradiction.message).toContain('presentation and self-care deteriorated (3 times)');
+    expect(contradiction.message).toContain('co-sleeping or bed-sharing seen (twice)');
+    expect(contradiction.message.match(/self-care deteriorated/g)).toHaveLength(1);
+    // Each record still has its own related location.
+    expect(contradiction.related?.filter((r) => r.message.startsWith('Deterioration'))).toHaveLength(3);
+  });
+});
