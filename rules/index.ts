@@ -1,4 +1,5 @@
-import { setDefaultCatalogue, type RawConfig, type Rule } from '@caselint/core';
+import { setDefaultCatalogue } from '@caselint/core/config';
+import type { RawConfig, Rule } from '@caselint/core';
 import coSleepingPlan from './co-sleeping-plan/rule.js';
 import outcomeContradictsFindings from './outcome-contradicts-findings/rule.js';
 import riskAssessment from './risk-assessment/rule.js';

@@ -1,4 +1,5 @@
-import { termsRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
+import type { Rule, SentenceRuleContext } from '@caselint/core';
+import { termsRegExp } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { REASSURANCE_PATTERNS } from './patterns.js';
 

@@ -1,7 +1,21 @@
 import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { crc32Portable } from '../../packages/cli/src/crc32.js';
 import { built, caselint, copyCorpus, reportText, seeded, tempDir, write } from './helpers.js';
+
+/** The cache file's header, entry lines and trailer (see packages/cli/src/cache.ts). */
+const readCache = (file: string) => {
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const header = JSON.parse(lines[0]!) as { tool: string; schema: number; engine: string };
+  const trailer = JSON.parse(lines[lines.length - 1]!) as { entries: number; sha256: string };
+  const entries = lines.slice(1, -1).map((line) => {
+    const [head, messages, extras] = line.split('\t');
+    return { head: JSON.parse(head!) as unknown[], messages: JSON.parse(messages!) as { ruleId: string }[], extras: JSON.parse(extras!) as unknown[] };
+  });
+  return { header, entries, trailer };
+};
 
 const stats = (stderr: string) => {
   const m = /cache: (\d+) files? reused, (\d+) checked/.exec(stderr);
@@ -25,9 +39,14 @@ describe.skipIf(!built)('--cache', () => {
     const cold = await run();
     expect(stats(cold.stderr)).toEqual({ reused: 0, checked: 15 });
     const file = join(dir, '.caselintcache');
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { tool: string; engine: string; entries: Record<string, unknown> };
-    expect(saved.tool).toBe('caselint-cache');
-    expect(Object.keys(saved.entries)).toHaveLength(15);
+    const saved = readCache(file);
+    expect(saved.header.tool).toBe('caselint-cache');
+    expect(saved.entries).toHaveLength(15);
+    expect(saved.trailer.entries).toBe(15);
+    // Each entry keeps its findings as the JSON report prints them, with their offsets alongside.
+    for (const e of saved.entries) expect(e.extras).toHaveLength(e.messages.length);
+    const report = JSON.parse(cold.stdout) as { filePath: string; messages: unknown[] }[];
+    for (const e of saved.entries) expect(e.messages).toEqual(report.find((r) => r.filePath === e.head[0])!.messages);
     const before = readFileSync(file, 'utf8');
     const warm = await run();
     expect(stats(warm.stderr)).toEqual({ reused: 15, checked: 0 });
@@ -42,6 +61,30 @@ describe.skipIf(!built)('--cache', () => {
     expect(stats(again.stderr)).toEqual({ reused: 15, checked: 0 });
     expect(readFileSync(join(dir, 'r2.html'), 'utf8')).toContain('Ms Carter has <mark>passed</mark> the assessment.');
     expect(readFileSync(join(dir, 'r2.html'), 'utf8')).toBe(readFileSync(join(dir, 'r.html'), 'utf8'));
+  });
+
+  it('gives every format the same report from the cache as without it (findings read back from their text)', async () => {
+    await run(); // fills the cache
+    for (const args of [['-f', 'stylish'], ['-f', 'sarif'], ['-f', 'json', '--quiet'], ['-f', 'stylish', '--quiet']]) {
+      const plain = await caselint(dir, [...args, '--no-color', '--verbose', 'reports']);
+      const cached = await caselint(dir, [...args, '--no-color', '--cache', '--verbose', 'reports']);
+      expect(stats(cached.stderr), args.join(' ')).toEqual({ reused: 15, checked: 0 });
+      expect(cached.stdout, args.join(' ')).toBe(plain.stdout);
+      expect(cached.code).toBe(plain.code);
+    }
+  });
+
+  it('remembers a file refused for its bytes (binary), and refuses an oversized one by its size alone', async () => {
+    writeFileSync(join(dir, 'reports/scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff, 0x00]));
+    write(join(dir, 'reports/huge.txt'), 'Ms Carter passed. '.repeat(70000));
+    const cold = await run('--max-file-size', '1');
+    expect(stats(cold.stderr)).toEqual({ reused: 0, checked: 16 });
+    const warm = await run('--max-file-size', '1');
+    expect(stats(warm.stderr)).toEqual({ reused: 16, checked: 0 });
+    expect(warm.stdout).toBe(cold.stdout);
+    const codes = (JSON.parse(warm.stdout) as { filePath: string; messages: { code?: string }[] }[])
+      .filter((r) => /scan|huge/.test(r.filePath)).map((r) => r.messages[0]!.code);
+    expect(codes).toEqual(['too-large', 'binary']);
   });
 
   it('checks a file again when its content changes, even at the same size', async () => {
@@ -85,22 +128,34 @@ describe.skipIf(!built)('--cache', () => {
   it('ignores and rewrites a corrupt, foreign or outdated cache, never failing the run', async () => {
     const cold = await run();
     const file = join(dir, '.caselintcache');
-    const saved = JSON.parse(readFileSync(file, 'utf8')) as { engine: string };
-    for (const bad of ['{"tool":"caselint-cache","schema":1,"engine":"', '\u0000\u0001binary', JSON.stringify({ tool: 'eslint', entries: {} }), JSON.stringify({ ...saved, engine: 'an older caselint' }), 'null']) {
+    const good = readFileSync(file, 'utf8');
+    const header = readCache(file).header;
+    const lines = good.split('\n');
+    const damaged = [
+      good.slice(0, Math.floor(good.length / 2)), // cut short
+      good.replace('"ruleId":"', '"ruleId":"x'), // changed by hand: the digest no longer matches
+      lines.slice(0, 2).concat(lines.slice(3)).join('\n'), // an entry line lost
+      lines[0]!, // a header alone
+      `${lines[0]}\n{"entries":0,"sha256":"00"}\n`,
+    ];
+    const foreign = [
+      '{"tool":"caselint-cache","schema":1,"engine":"',
+      '\u0000\u0001binary',
+      JSON.stringify({ tool: 'eslint', entries: {} }),
+      good.replace(header.engine, 'an older caselint'),
+      JSON.stringify({ tool: 'caselint-cache', schema: 1, engine: header.engine, entries: {} }), // the old one-JSON cache
+      'null',
+      '',
+    ];
+    for (const bad of [...damaged, ...foreign]) {
       writeFileSync(file, bad);
       const again = await run();
       expect(again.code).toBe(cold.code);
       expect(again.stdout).toBe(cold.stdout);
       expect(again.stderr).toMatch(/ignoring the cache/);
       expect(stats(again.stderr)).toEqual({ reused: 0, checked: 15 });
-      expect((JSON.parse(readFileSync(file, 'utf8')) as { tool: string }).tool).toBe('caselint-cache');
+      expect(readCache(file).entries).toHaveLength(15);
     }
-    // Entries that are not entries are dropped, the rest kept.
-    const good = JSON.parse(readFileSync(file, 'utf8')) as { entries: Record<string, unknown> };
-    const [first] = Object.keys(good.entries);
-    good.entries[first!] = { size: 'big' };
-    writeFileSync(file, JSON.stringify(good));
-    expect(stats((await run()).stderr)).toEqual({ reused: 14, checked: 1 });
   });
 
   it('honours --cache-location, a file or a folder', async () => {
@@ -109,5 +164,14 @@ describe.skipIf(!built)('--cache', () => {
     await caselint(dir, ['--cache', '--cache-location', 'cachedir/', 'reports']);
     expect(existsSync(join(dir, 'cachedir/.caselintcache'))).toBe(true);
     expect(existsSync(join(dir, '.caselintcache'))).toBe(false);
+  });
+});
+
+describe('the cache checksum', () => {
+  it('is CRC-32 as zlib computes it, also where zlib lacks it, and continues across chunks', () => {
+    const bytes = Buffer.from('Ms Carter passed the assessment.\tNo concerns.\n'.repeat(50));
+    expect(crc32Portable(bytes)).toBe(zlibCrc32(bytes));
+    expect(crc32Portable(bytes.subarray(7), crc32Portable(bytes.subarray(0, 7)))).toBe(zlibCrc32(bytes));
+    expect(crc32Portable(new Uint8Array())).toBe(0);
   });
 });

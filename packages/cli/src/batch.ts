@@ -1,19 +1,17 @@
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative } from 'node:path';
-import {
-  fatalResult, Linter, loadConfig, resolveConfig,
-  type LintResult, type RawConfig, type ResolvedConfig,
-} from '@caselint/core';
-import { ruleById, rules } from '@caselint/rules';
+import { loadConfig, resolveConfig, type RawConfig, type ResolvedConfig } from '@caselint/core/config';
+import { errnoError, refusalByStat } from '@caselint/core/errors';
+import { fatalResult } from '@caselint/core/report';
 import ignore from 'ignore';
-import { configHash, type ResultCache } from './cache.js';
-import { checkFile, restoreFindings, type CheckedFile, type CheckTask } from './check-file.js';
+import { configHash, type CacheEntry, type ResultCache } from './cache.js';
+import type { CheckedFile, CheckTask } from './check-file.js';
 import type { Target } from './files.js';
 import { WorkerPool } from './pool.js';
+import { resultFromText, type FileResult, type FindingsText } from './result.js';
 
-/** A checked file as reports see it: findings may carry their sentence (FindingInContext). */
-export type FileResult = CheckedFile['result'];
+export type { FileResult } from './result.js';
 
 export interface BatchSettings {
   /** Worker threads; undefined picks one per core but one, or none when the work is too small to pay for starting them. */
@@ -53,7 +51,7 @@ const WORKER_HEAP_MB = 1024;
 /**
  * Check every target and return their results in target order (the targets come sorted by path), whatever
  * order the files finish in. Configuration is resolved and the cache consulted here, in the main thread; the
- * checking itself runs in worker threads (or in this thread with one job). Workers send back findings only.
+ * checking itself runs in worker threads (or in this thread with one job). Workers send back findings as text (see result.ts).
  * Files left out by "ignores" are dropped from the results.
  */
 export async function runBatch(targets: readonly Target[], settings: BatchSettings): Promise<FileResult[]> {
@@ -85,23 +83,37 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
       return;
     }
     const maxFileSize = settings.maxFileSize ?? config.maxFileSize;
-    const info = statQuietly(target.path);
-    if (info?.isFile()) pendingBytes += Math.min(info.size, maxFileSize);
+    // What the file system alone says (missing, a loop, a folder or pipe, too large) needs no check, nor the engine.
+    let info: Stats;
+    try {
+      info = statSync(target.path);
+    } catch (e) {
+      const error = errnoError(e);
+      results[index] = fatalResult(target.path, error.message, error.code);
+      ready.push(results[index]!);
+      return;
+    }
+    const refusal = refusalByStat(info, maxFileSize);
+    if (refusal) {
+      results[index] = fatalResult(target.path, refusal.message, refusal.code);
+      ready.push(results[index]!);
+      return;
+    }
+    pendingBytes += info.size;
     const task: CheckTask = { index, path: target.path, config, maxFileSize, snippets, hash: !!cache, keepDocxText: settings.keepDocxText };
     if (cache) {
       const key = configHash(config, maxFileSize);
       hashes.set(target.path, key);
       const entry = cache.get(target.path);
       const usable = entry && entry.config === key && (entry.snippets || !snippets) && !(settings.keepDocxText && /\.docx$/i.test(target.path));
-      if (usable && info && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
+      if (usable && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
         // Fast path: same size and modification time; the file is not opened.
-        results[index] = { filePath: target.path, findings: entry.findings, errorCount: entry.errorCount, warningCount: entry.warningCount };
-        restoreFindings(entry.findings, ruleById);
+        results[index] = cachedResult(target.path, entry);
         cache.hits++;
         ready.push(results[index]!);
         return;
       }
-      if (usable && info && info.size === entry.size) task.knownHash = entry.hash;
+      if (usable && info.size === entry.size) task.knownHash = entry.hash;
     }
     tasks.push(task);
   });
@@ -127,25 +139,31 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   const accept = (checked: CheckedFile) => {
     const task = taskAt.get(checked.index);
     const path = targets[checked.index]!.path;
-    let result = checked.result;
+    const { errorCount, warningCount } = checked.result;
+    let result: FileResult = checked.result;
+    if (checked.text) {
+      result = resultFromText(path, errorCount, warningCount, checked.text);
+      if (checked.result.document) result.document = checked.result.document;
+    }
     if (cache) {
       const entry = cache.get(path);
       if (checked.unchanged && entry) {
         // Touched, not changed: the bytes hash the same.
         cache.touch(path, checked.size!, checked.mtimeMs!);
         cache.hits++;
-        result = { filePath: path, findings: entry.findings, errorCount: entry.errorCount, warningCount: entry.warningCount };
+        result = cachedResult(path, entry);
       } else {
         cache.misses++;
-        if (checked.contentHash && !result.fatal && checked.size !== undefined && checked.mtimeMs !== undefined) {
+        // Cached: findings, and refusals decided by the bytes alone (binary, a damaged .docx); never a file that
+        // could not be read or a failed check (checkFile leaves no hash for those).
+        if (checked.contentHash && checked.size !== undefined && checked.mtimeMs !== undefined) {
           cache.set(path, {
             size: checked.size, mtimeMs: checked.mtimeMs, hash: checked.contentHash, config: hashes.get(path)!, snippets: task?.snippets ?? snippets,
-            findings: result.findings, errorCount: result.errorCount, warningCount: result.warningCount,
+            errorCount, warningCount, text: checked.text ?? NO_FINDINGS, ...(result.fatal ? { fatal: result.fatal } : {}),
           });
-        } else if (result.fatal) cache.delete(path);
+        } else cache.delete(path);
       }
     }
-    restoreFindings(result.findings, ruleById);
     results[checked.index] = result;
     settings.onFile?.(result);
     emitReady();
@@ -161,11 +179,14 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   return results.filter((r): r is FileResult => r !== null && r !== undefined);
 }
 
-/** --jobs 1: no workers, one Linter here. Each file awaits its reads, so a progress bar still redraws. */
+/**
+ * --jobs 1: no workers, one Linter here. The engine is loaded only now: a run that the cache answers never
+ * loads the parsers and rules. Each file awaits its reads, so a progress bar still redraws.
+ */
 async function checkInProcess(tasks: CheckTask[], accept: (c: CheckedFile) => void): Promise<void> {
   if (!tasks.length) return;
+  const [{ checkFile }, { Linter }, { rules }] = await Promise.all([import('./check-file.js'), import('@caselint/core'), import('@caselint/rules')]);
   const linter = new Linter(rules);
-  // The clone does what the thread boundary does for workers: the findings stop referring to the document's text.
   for (const task of tasks) accept(await checkFile(task, linter));
 }
 
@@ -227,10 +248,8 @@ function isConfigIgnored(config: ResolvedConfig, path: string): boolean {
   return matcher.ignores(rel.split('\\').join('/'));
 }
 
-function statQuietly(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
+const NO_FINDINGS: FindingsText = { messages: '[]', extras: '[]' };
+
+function cachedResult(path: string, entry: CacheEntry): FileResult {
+  return entry.fatal ? fatalResult(path, entry.fatal.message, entry.fatal.code) : resultFromText(path, entry.errorCount, entry.warningCount, entry.text);
 }

@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { FindingInContext, ResolvedConfig } from '@caselint/core';
+import type { ResolvedConfig } from '@caselint/core/config';
+import type { FindingsText } from './result.js';
 import { fileSink } from './sink.js';
+import { crc32 } from './crc32.js';
 
 const TOOL = 'caselint-cache';
-const SCHEMA = 1;
+const SCHEMA = 2;
+const NEWLINE = 0x0a;
+const TAB = 0x09;
 
 /** One file's cached result, valid while its bytes, its configuration and the engine are the same. */
 export interface CacheEntry {
@@ -17,21 +22,27 @@ export interface CacheEntry {
   config: string;
   /** Whether the findings carry sentence snippets (an HTML report needs them). */
   snippets: boolean;
-  findings: FindingInContext[];
   errorCount: number;
   warningCount: number;
+  /** The findings as text, kept as read from the cache file (never parsed to be written again). */
+  text: FindingsText;
+  /** Set when the file was refused for its bytes (binary, a damaged .docx). */
+  fatal?: { message: string; code: string };
 }
 
-interface CacheFile {
-  tool: typeof TOOL;
-  schema: typeof SCHEMA;
-  engine: string;
-  entries: Record<string, CacheEntry>;
-}
+/** The fields of an entry's first column, in order. */
+type EntryHead = [path: string, size: number, mtimeMs: number, hash: string, config: string, snippets: boolean, errorCount: number, warningCount: number, fatal: { message: string; code: string } | null];
 
 /**
- * Results of earlier runs, by absolute path, in one JSON file. A cache from another engine (another
- * version, changed rules), another tool, or a corrupt file is ignored and replaced: never fatal.
+ * Results of earlier runs, by absolute path, in one file. A cache from another engine (another version,
+ * changed rules), another tool, or a damaged file is ignored and replaced: never fatal.
+ *
+ * The file is made for a warm run to be little more than reading and writing bytes:
+ *   line 1:   {"tool":"caselint-cache","schema":2,"engine":"…"}
+ *   entries:  [path,size,mtimeMs,hash,config,snippets,errors,warnings,fatal] TAB messages TAB extras
+ *   last:     {"entries":N,"crc32":…}   (a checksum of the entry lines: a damaged file is never half-used)
+ * Messages are the JSON report's own text for the file, so a JSON report copies them without parsing; tabs
+ * and newlines never occur unescaped inside JSON, so they can separate columns and lines.
  */
 export class ResultCache {
   /** Why an existing cache file was not used (for --verbose), if it was not. */
@@ -49,33 +60,51 @@ export class ResultCache {
   /** `location` is a file, or a folder (an existing one, or a path ending in a slash) to hold .caselintcache. */
   static async load(location: string, engine: string): Promise<ResultCache> {
     let file = location;
-    if (/[\\/]$/.test(location) || (await stat(location).catch(() => undefined))?.isDirectory()) file = join(location, '.caselintcache');
-    let raw: string | undefined;
-    try {
-      raw = await readFile(file, 'utf8');
-    } catch {
-      return new ResultCache(file, engine, new Map());
-    }
+    if (/[\\/]$/.test(location) || isDirectory(location)) file = join(location, '.caselintcache');
     const cache = new ResultCache(file, engine, new Map());
-    let parsed: unknown;
+    let bytes: Buffer;
     try {
-      parsed = JSON.parse(raw);
+      bytes = readFileSync(file);
     } catch {
-      cache.discarded = 'not valid JSON';
+      return cache;
+    }
+    const problem = cache.read(bytes);
+    if (problem) {
+      cache.entries.clear();
+      cache.discarded = problem;
       cache.changed = true;
-      return cache;
     }
-    const c = parsed as Partial<CacheFile> | null;
-    if (!c || typeof c !== 'object' || c.tool !== TOOL || c.schema !== SCHEMA || typeof c.entries !== 'object' || c.entries === null) {
-      cache.discarded = 'not a caselint cache';
-    } else if (c.engine !== engine) {
-      cache.discarded = 'made by another caselint version or rule set';
-    } else {
-      for (const [path, entry] of Object.entries(c.entries)) if (isEntry(entry)) cache.entries.set(path, entry);
-      return cache;
-    }
-    cache.changed = true;
     return cache;
+  }
+
+  /** Fill the entries from a cache file's bytes; returns why the file cannot be used, if it cannot. */
+  private read(bytes: Buffer): string | undefined {
+    const headEnd = bytes.indexOf(NEWLINE);
+    const header = headEnd < 0 ? undefined : parseJson(bytes.toString('utf8', 0, headEnd));
+    if (!isObject(header) || header.tool !== TOOL) return 'not a caselint cache';
+    if (header.schema !== SCHEMA || header.engine !== this.engine) return 'made by another caselint version or rule set';
+    // The trailer is the last line; everything between header and trailer is entries.
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === NEWLINE ? bytes.length - 1 : bytes.length;
+    const trailerStart = bytes.lastIndexOf(NEWLINE, end - 1) + 1;
+    const trailer = trailerStart > headEnd ? parseJson(bytes.toString('utf8', trailerStart, end)) : undefined;
+    const body = bytes.subarray(headEnd + 1, trailerStart);
+    if (!isObject(trailer) || trailer.crc32 !== crc32(body)) {
+      return 'damaged (incomplete, or changed by hand)';
+    }
+    for (let at = 0; at < body.length; ) {
+      const lineEnd = body.indexOf(NEWLINE, at);
+      const tab1 = body.indexOf(TAB, at);
+      const tab2 = tab1 < 0 ? -1 : body.indexOf(TAB, tab1 + 1);
+      if (lineEnd < 0 || tab1 < 0 || tab2 < 0 || tab2 > lineEnd) return 'damaged (an entry is malformed)';
+      const head = parseJson(body.toString('utf8', at, tab1));
+      if (!isHead(head)) return 'damaged (an entry is malformed)';
+      const [path, size, mtimeMs, hash, config, snippets, errorCount, warningCount, fatal] = head;
+      const text = { messages: body.subarray(tab1 + 1, tab2), extras: body.subarray(tab2 + 1, lineEnd) };
+      this.entries.set(path, { size, mtimeMs, hash, config, snippets, errorCount, warningCount, text, ...(fatal ? { fatal } : {}) });
+      at = lineEnd + 1;
+    }
+    if (trailer.entries !== this.entries.size) return 'damaged (entries missing)';
+    return undefined;
   }
 
   get(path: string): CacheEntry | undefined {
@@ -100,31 +129,28 @@ export class ResultCache {
     if (this.entries.delete(path)) this.changed = true;
   }
 
-  /**
-   * Write the cache atomically (a reader never sees half of it). `shared` gives what each rule's findings
-   * share (why, how to fix, link): left out of the file, and put back from the catalogue when read.
-   */
-  async save(shared?: (ruleId: string) => { note?: string; fix?: string; url?: string } | undefined): Promise<void> {
+  /** Write the cache atomically (a reader never sees half of it), entry by entry: never one string of it all. */
+  async save(): Promise<void> {
     if (!this.changed) return;
-    const slim = function (this: unknown, key: string, value: unknown) {
-      if ((key === 'note' || key === 'fix' || key === 'url') && shared) {
-        const holder = this as { ruleId?: unknown };
-        if (typeof holder.ruleId === 'string' && shared(holder.ruleId)?.[key] === value) return undefined;
-      }
-      return value;
-    };
     await mkdir(dirname(this.file), { recursive: true });
-    // Written entry by entry into a temporary file that is then renamed: never one string of the whole cache
-    // in memory, and never half a cache on disk.
     const sink = fileSink(this.file);
     try {
-      sink.write(`{"tool":${JSON.stringify(TOOL)},"schema":${SCHEMA},"engine":${JSON.stringify(this.engine)},"entries":{`);
-      let first = true;
-      for (const [path, entry] of this.entries) {
-        sink.write(`${first ? '' : ','}${JSON.stringify(path)}:${JSON.stringify(entry, slim)}`);
-        first = false;
+      sink.write(`${JSON.stringify({ tool: TOOL, schema: SCHEMA, engine: this.engine })}\n`);
+      let checksum = 0;
+      const put = (chunk: string | Uint8Array) => {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        checksum = crc32(bytes, checksum);
+        sink.write(bytes);
+      };
+      for (const [path, e] of this.entries) {
+        const head: EntryHead = [path, e.size, e.mtimeMs, e.hash, e.config, e.snippets, e.errorCount, e.warningCount, e.fatal ?? null];
+        put(`${JSON.stringify(head)}\t`);
+        put(e.text.messages);
+        put('\t');
+        put(e.text.extras);
+        put('\n');
       }
-      sink.write('}}');
+      sink.write(`${JSON.stringify({ entries: this.entries.size, crc32: checksum })}\n`);
       sink.close();
     } catch (e) {
       sink.abort();
@@ -134,16 +160,47 @@ export class ResultCache {
   }
 }
 
-/** The part of a configuration that decides a file's findings, hashed. */
+const configHashes = new WeakMap<ResolvedConfig, Map<number, string>>();
+
+/** The part of a configuration that decides a file's findings, hashed (once per configuration: files share them). */
 export function configHash(config: ResolvedConfig, maxFileSize: number): string {
-  return createHash('sha256').update(JSON.stringify({ rules: config.rules, maxFileSize })).digest('hex').slice(0, 32);
+  let bySize = configHashes.get(config);
+  if (!bySize) configHashes.set(config, (bySize = new Map()));
+  let hash = bySize.get(maxFileSize);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(JSON.stringify({ rules: config.rules, maxFileSize })).digest('hex').slice(0, 32);
+    bySize.set(maxFileSize, hash);
+  }
+  return hash;
 }
 
-function isEntry(e: unknown): e is CacheEntry {
-  const x = e as CacheEntry;
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return !!x && typeof x === 'object' && !Array.isArray(x);
+}
+
+function isHead(x: unknown): x is EntryHead {
+  if (!Array.isArray(x) || x.length !== 9) return false;
+  const [path, size, mtimeMs, hash, config, snippets, errorCount, warningCount, fatal] = x as unknown[];
+  const f = fatal as { message?: unknown; code?: unknown } | null;
   return (
-    !!x && typeof x === 'object' && typeof x.size === 'number' && typeof x.mtimeMs === 'number' && typeof x.hash === 'string' &&
-    typeof x.config === 'string' && typeof x.snippets === 'boolean' && Array.isArray(x.findings) &&
-    typeof x.errorCount === 'number' && typeof x.warningCount === 'number'
+    (f === null || (typeof f === 'object' && typeof f.message === 'string' && typeof f.code === 'string')) &&
+    typeof path === 'string' && typeof size === 'number' && typeof mtimeMs === 'number' && typeof hash === 'string' &&
+    typeof config === 'string' && typeof snippets === 'boolean' && typeof errorCount === 'number' && typeof warningCount === 'number'
   );
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
-  documentFromBytes, fatalResult, Linter, ReadError, readFileBytes, snippetMaker, toLintResult,
-  type Finding, type FindingInContext, type LintResult, type ResolvedConfig, type RuleMeta, type SourceDocument,
+  documentFromBytes, fatalResult, findingOffsets, Linter, ReadError, readFileBytes, snippetMaker, toJsonMessage, toLintResult,
+  type LintResult, type ResolvedConfig, type SourceDocument,
 } from '@caselint/core';
+import type { FindingExtras, FindingsText } from './result.js';
 
 /** One file to check, as sent to a worker: plain data only (it is structured-cloned). */
 export interface CheckTask {
@@ -22,10 +23,15 @@ export interface CheckTask {
   keepDocxText: boolean;
 }
 
-/** What comes back: findings and counts, never the parsed document (memory stays bounded by findings). */
+/**
+ * What comes back: counts, and the findings as text (cheap to pass between threads, stored as is in the
+ * cache, written as is into a JSON report); never the parsed document, so memory stays bounded by findings.
+ */
 export interface CheckedFile {
   index: number;
-  result: LintResult & { findings: FindingInContext[] };
+  /** Counts, or the fatal error; its `findings` are left empty: they are in `text`. */
+  result: LintResult;
+  text?: FindingsText;
   /** Set when the bytes matched `knownHash`: `result` is empty and the cached one stands. */
   unchanged?: boolean;
   contentHash?: string;
@@ -51,49 +57,28 @@ export async function checkFile(task: CheckTask, linter: Linter): Promise<Checke
       }
     }
     const doc = await documentFromBytes(file.bytes, path);
-    const findings: FindingInContext[] = linter.lint(doc, task.config);
-    if (task.snippets && findings.length) {
-      const snippet = snippetMaker(doc);
-      for (const f of findings) f.snippet = snippet(f);
-    }
-    slimFindings(findings, linter);
-    out.result = toLintResult(path, findings, task.keepDocxText && doc.format === 'docx' ? textOnly(doc) : undefined);
+    const findings = linter.lint(doc, task.config);
+    const snippet = task.snippets && findings.length ? snippetMaker(doc) : undefined;
+    out.text = {
+      messages: JSON.stringify(findings.map(toJsonMessage)),
+      extras: JSON.stringify(findings.map((f): FindingExtras => (snippet ? { ...findingOffsets(f), snippet: snippet(f) } : findingOffsets(f)))),
+    };
+    out.result = toLintResult(path, [], task.keepDocxText && doc.format === 'docx' ? textOnly(doc) : undefined);
+    out.result.errorCount = findings.filter((f) => f.severity === 2).length;
+    out.result.warningCount = findings.length - out.result.errorCount;
   } catch (e) {
-    if (e instanceof ReadError) out.result = fatalResult(path, e.message, e.code);
-    else {
+    if (e instanceof ReadError) {
+      out.result = fatalResult(path, e.message, e.code);
+      // Refused for its bytes (binary, a damaged .docx): as cacheable as findings. Any other failure is not.
+      if (out.contentHash) return out;
+    } else {
       // A bug must not cost the rest of the batch: report it against this file, without document text.
       out.result = fatalResult(path, `could not be checked: internal error (${(e as Error).name}: ${String((e as Error).message).slice(0, 200)})`, 'internal');
     }
     delete out.contentHash; // a failed check is not cached
+    delete out.text;
   }
   return out;
-}
-
-/**
- * Drop what every finding of a rule shares with the rule's metadata (why, how to fix, the link): it is put
- * back from the catalogue by `restoreFindings`. Thousands of findings then cost neither copies between
- * threads nor space in the cache.
- */
-function slimFindings(findings: Finding[], linter: Linter): void {
-  const metas = new Map(linter.rules.map((r) => [r.meta.id, r.meta]));
-  for (const f of findings) {
-    const meta = metas.get(f.ruleId);
-    if (!meta) continue;
-    if (f.note === meta.lesson) delete f.note;
-    if (f.fix === meta.fix) delete f.fix;
-    if (f.url === meta.url) delete f.url;
-  }
-}
-
-/** Put back what `slimFindings` took out, as references to the catalogue's strings (one copy in memory). */
-export function restoreFindings(findings: Finding[], metas: ReadonlyMap<string, { meta: RuleMeta }>): void {
-  for (const f of findings) {
-    const meta = metas.get(f.ruleId)?.meta;
-    if (!meta) continue;
-    f.note ??= meta.lesson;
-    f.fix ??= meta.fix;
-    f.url ??= meta.url;
-  }
 }
 
 /** What --annotate needs of a .docx (its format and checked text), without the blocks. */
@@ -101,4 +86,3 @@ function textOnly(doc: SourceDocument): SourceDocument {
   return { ...(doc.path ? { path: doc.path } : {}), format: doc.format, text: doc.text, blocks: [], directives: [] };
 }
 
-/** SHA-256 of a file's bytes, streamed in 1 MB chunks. */

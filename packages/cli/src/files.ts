@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { DOCUMENT_EXTENSIONS } from '@caselint/core';
+import { DOCUMENT_EXTENSIONS } from '@caselint/core/file-types';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { walkFolder } from './walk.js';

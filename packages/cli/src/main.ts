@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
-import { ConfigError, writeFileAtomic } from '@caselint/core';
+import { ConfigError } from '@caselint/core/config';
+import { writeFileAtomic } from '@caselint/core/report';
+// The rule catalogue (metadata; light): configuration is validated against it.
 import { ruleById } from '@caselint/rules';
-import { annotateResults } from './annotate.js';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { runBatch, type FileResult } from './batch.js';
 import { ResultCache } from './cache.js';
@@ -15,7 +16,7 @@ import { fileSink, stdoutSink, type ReportSink } from './sink.js';
 
 export interface RunIO {
   cwd: string;
-  stdout: (s: string) => void;
+  stdout: (s: string | Uint8Array) => void;
   stderr: (s: string) => void;
   /** Whether standard output is a terminal (colour). */
   isTTY: boolean;
@@ -86,7 +87,11 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     }
     stream = streamReport(options.format, sink, reportContext);
   }
-  const quiet = (r: FileResult): FileResult => (options.quiet ? { ...r, findings: r.findings.filter((f) => f.severity === 2), warningCount: 0 } : r);
+  const quiet = (r: FileResult): FileResult => {
+    if (!options.quiet || r.warningCount === 0) return r;
+    const { text: _text, ...rest } = r; // the text holds the warnings too
+    return { ...rest, findings: r.findings.filter((f) => f.severity === 2), warningCount: 0 };
+  };
 
   let results: FileResult[];
   let progress: ProgressBar | undefined;
@@ -106,7 +111,7 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
       ...(showProgress
         ? {
             onStart: (total: number) => (progress = new ProgressBar(io.stderr, total)),
-            onFile: (r: FileResult) => progress?.tick(r.findings.length + (r.fatal ? 1 : 0)),
+            onFile: (r: FileResult) => progress?.tick(r.errorCount + r.warningCount),
           }
         : {}),
     });
@@ -124,10 +129,7 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
   if (cache && options.verbose) io.stderr(`caselint: cache: ${cache.hits} file${cache.hits === 1 ? '' : 's'} reused, ${cache.misses} checked\n`);
   if (cache) {
     // A cache that cannot be written costs the next run time, not this run its report.
-    await cache.save((id) => {
-      const meta = ruleById.get(id)?.meta;
-      return meta && { note: meta.lesson, fix: meta.fix, url: meta.url };
-    }).catch((e: Error) => io.stderr(`caselint: cannot write the cache ${options.cacheLocation}: ${e.message}\n`));
+    await cache.save().catch((e: Error) => io.stderr(`caselint: cannot write the cache ${options.cacheLocation}: ${e.message}\n`));
   }
 
   if (stream && sink) {
@@ -156,7 +158,8 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     }
   }
 
-  const annotationFailures = options.annotate ? await annotateResults(results, options.outDir, io) : 0;
+  // Word annotation loads the .docx writer only when asked for.
+  const annotationFailures = options.annotate ? await (await import('./annotate.js')).annotateResults(results, options.outDir, io) : 0;
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);

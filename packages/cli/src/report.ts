@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
-import { formatHtml, formatJson, formatSarif, formatStylish, stylishFile, stylishSummary, toJsonObjects, type LintResult } from '@caselint/core';
+import { formatHtml, formatJson, formatSarif, formatStylish, stylishFile, stylishSummary, toJsonObjects, type LintResult } from '@caselint/core/report';
 import { rules } from '@caselint/rules';
 import type { FormatName } from './args.js';
-import type { FileResult } from './batch.js';
+import type { FileResult } from './result.js';
 import type { ReportSink } from './sink.js';
 
 export interface ReportContext {
@@ -45,8 +45,14 @@ export function streamReport(format: FormatName, sink: ReportSink, ctx: ReportCo
     let first = true;
     return {
       add(r) {
-        sink.write(`${first ? '[' : ','}${JSON.stringify(toJsonObjects([r])[0])}`);
+        sink.write(first ? '[' : ',');
         first = false;
+        if (r.text && !r.fatal) {
+          // Findings already serialised (by a worker, or read from the cache) are copied, not parsed and re-serialised.
+          sink.write(`{"filePath":${JSON.stringify(r.filePath)},"messages":`);
+          sink.write(r.text.messages);
+          sink.write(`,"errorCount":${r.errorCount},"warningCount":${r.warningCount},"fatalErrorCount":0}`);
+        } else sink.write(JSON.stringify(toJsonObjects([r])[0]));
       },
       end() {
         sink.write(first ? '[]\n' : ']\n');

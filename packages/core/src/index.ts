@@ -17,7 +17,7 @@ export { loadConfig, resolveConfig, readConfigFile, defaultConfig, clearConfigCa
 export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './config/types.js';
 export { toLintResult, fatalResult } from './report/result.js';
 export { formatStylish, stylishFile, stylishSummary, type StylishOptions } from './report/stylish.js';
-export { formatJson, toJsonObjects } from './report/json.js';
+export { formatJson, toJsonObjects, toJsonMessage, jsonResultText, findingOffsets, findingFromJson, type JsonMessage, type FindingOffsets } from './report/json.js';
 // Word .docx: reading (readDocx, docxLocationAt) and annotated copies (annotateDocx); see "Word documents" in the README.
 export * from './read/docx.js';
 export * from './report/docx-annotate.js';

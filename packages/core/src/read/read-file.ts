@@ -3,7 +3,7 @@ import { DEFAULT_MAX_FILE_SIZE } from '../config/types.js';
 import { formatFromPath, parseDocument } from '../document/index.js';
 import type { SourceDocument } from '../types.js';
 import { decodeText } from './decode.js';
-import { ReadError } from './errors.js';
+import { errnoError, mb, ReadError, refusalByStat } from './errors.js';
 
 export interface ReadOptions {
   /** Largest file to read, in bytes. */
@@ -35,9 +35,8 @@ export function readFileBytes(path: string, options: ReadOptions = {}): FileByte
   let fd: number;
   try {
     // Check the kind before opening: opening a FIFO for reading would block until something writes to it.
-    const kind = statSync(path);
-    if (kind.isDirectory()) throw new ReadError('is a folder, not a file', 'is-directory');
-    if (!kind.isFile()) throw new ReadError('is not a regular file (a device, pipe or socket)', 'not-a-file');
+    const kind = refusalByStat(statSync(path), max);
+    if (kind) throw kind;
     fd = openSync(path, 'r');
   } catch (e) {
     if (e instanceof ReadError) throw e;
@@ -45,11 +44,8 @@ export function readFileBytes(path: string, options: ReadOptions = {}): FileByte
   }
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) throw new ReadError('is a folder, not a file', 'is-directory');
-    if (!info.isFile()) throw new ReadError('is not a regular file', 'not-a-file');
-    if (info.size > max) {
-      throw new ReadError(`is ${mb(info.size)}, over the ${mb(max)} limit (raise it with --max-file-size or "maxFileSize")`, 'too-large');
-    }
+    const refusal = refusalByStat(info, max);
+    if (refusal) throw refusal;
     return { bytes: readAll(fd, info.size, max), size: info.size, mtimeMs: info.mtimeMs };
   } catch (e) {
     if (e instanceof ReadError) throw e;
@@ -88,17 +84,4 @@ function readAll(fd: number, size: number, max: number): Uint8Array {
     length += n;
   }
   return buf.subarray(0, length);
-}
-
-function errnoError(e: unknown): ReadError {
-  const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new ReadError('does not exist', 'not-found');
-  if (code === 'EACCES' || code === 'EPERM') return new ReadError('cannot be read: permission denied', 'permission');
-  if (code === 'ELOOP') return new ReadError('is a symbolic link loop', 'symlink-loop');
-  if (code === 'EISDIR') return new ReadError('is a folder, not a file', 'is-directory');
-  return new ReadError(`cannot be read (${code ?? 'error'})`, 'io');
-}
-
-function mb(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
