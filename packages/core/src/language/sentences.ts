@@ -79,7 +79,7 @@ export function retextSentences(blockText: string): Sentence[] {
 
 // A block is plain prose when its only sentence punctuation is a full stop, question or exclamation mark that
 // ends the block or is followed by one space and a capital letter, after a word or number of at least two characters that
-// is not an abbreviation; and it has no quotation marks, brackets, line breaks or other dots.
+// is not an abbreviation; and it has no quotation marks, brackets, line breaks or other dots than decimal points.
 const END = /[.!?]/g;
 const ABBREVIATION = /^(?:mr|mrs|ms|mx|dr|st|no|nos|vs|etc|approx|dept|est|fig|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|inc|ltd|co|cf|al|ref|tel|mob|ext|para|sec|yrs|hrs|mins|wk|wks|am|pm)$/i;
 
@@ -124,6 +124,7 @@ function isPlainProse(text: string): boolean {
     const c = text.charCodeAt(at);
     if (c < 128 ? PLAIN_ASCII[c] === 0 : !PLAIN_OTHER.has(text[at]!) && !LETTER.test(text[at]!)) return false;
     if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
+    if (isDecimalPoint(text, at)) continue;
     if (at + 1 < text.length) {
       // Followed by exactly one space and a capital letter.
       if (text.charCodeAt(at + 1) !== 32) return false;
@@ -136,8 +137,21 @@ function isPlainProse(text: string): boolean {
     while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from--;
     const word = text.slice(from, at);
     if (at - from < 2 || ABBREVIATION.test(word) || isRetextException(word)) return false;
+    // After a decimal ("at 9.25."), retext sees one word "9.25": left to retext rather than reasoned about here.
+    if (from > 0 && text.charCodeAt(from - 1) === 46) return false;
   }
   return true;
+}
+
+/**
+ * A full stop between two digits ("9.7 kg") is a decimal point: retext-english keeps it inside the word (parse-latin's
+ * inner-word symbols), so it neither ends a sentence nor makes the block ambiguous.
+ */
+function isDecimalPoint(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 46 || at === 0) return false;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 1); // NaN past the end
+  return before >= 48 && before <= 57 && after >= 48 && after <= 57;
 }
 
 function splitPlainProse(text: string): Sentence[] {
@@ -154,6 +168,7 @@ function splitPlainProse(text: string): Sentence[] {
     if (words > 0) out.push({ text: chunk, start, end: e, words });
   };
   for (let m = END.exec(text); m; m = END.exec(text)) {
+    if (isDecimalPoint(text, m.index)) continue;
     let end = m.index + 1;
     while (end < text.length && /[.!?]/.test(text[end]!)) end++;
     push(end);
