@@ -118,7 +118,7 @@ export class Linter {
     const norm = normalise(block.text);
     const sentences = sentencesOf(block.text);
     const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end)));
-    out.facts.push(...blockFacts(block, contexts, norm));
+    out.facts.push(...blockFacts(block, contexts));
     // A rule whose trigger words are nowhere in the block has nothing to say about any of its sentences.
     const sentenceRules = this.sentenceRules.filter((rule) => !rule.trigger || rule.trigger.test(norm) || !!config.rules[rule.meta.id]?.options.terms?.length);
     sentences.forEach((sentence, i) => {

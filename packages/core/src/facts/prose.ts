@@ -62,24 +62,51 @@ const GATE = {
   event: /plac|mov|transfer|transition|return|step|discharg|leave|left|\bend|conclud|independent/,
 };
 
-export type FactFamilies = Record<keyof typeof GATE, boolean>;
+type Family = keyof typeof GATE;
+const FAMILIES = Object.keys(GATE) as Family[];
+/** Every gate in one alternation, one group per family (the gates have no groups of their own). */
+const ANY_GATE = new RegExp(FAMILIES.map((f) => `(${GATE[f].source})`).join('|'), 'g');
+/** Each gate, anchored where ANY_GATE hit: more than one family's keyword can start there ("transition", "left"). */
+const GATE_AT = FAMILIES.map((f) => new RegExp(GATE[f].source, 'y'));
 
-/** Which families of facts a stretch of text can hold: tested once per block, so most sentences skip most patterns. */
+export type FactFamilies = Record<Family, boolean>;
+
+/**
+ * Which families of facts a sentence can hold: exactly `GATE[family].test(norm)` for each family, from one scan.
+ * ANY_GATE stops at every position where some gate matches (it restarts one character on), so no family is missed.
+ */
 export function familiesIn(norm: string): FactFamilies {
+  const found = FAMILIES.map(() => false);
+  let missing = FAMILIES.length;
+  ANY_GATE.lastIndex = 0;
+  for (let m = ANY_GATE.exec(norm); m; m = ANY_GATE.exec(norm)) {
+    // The first group that took part is the first family matching here; earlier ones do not match here.
+    let first = 0;
+    while (m[first + 1] === undefined) first++;
+    if (!found[first]) (found[first] = true), missing--;
+    for (let i = first + 1; i < FAMILIES.length; i++) {
+      if (found[i]) continue;
+      const re = GATE_AT[i]!;
+      re.lastIndex = m.index;
+      if (re.test(norm)) (found[i] = true), missing--;
+    }
+    if (missing === 0) break;
+    ANY_GATE.lastIndex = m.index + 1;
+  }
   const out = {} as FactFamilies;
-  for (const key of Object.keys(GATE) as (keyof typeof GATE)[]) out[key] = GATE[key].test(norm);
+  FAMILIES.forEach((f, i) => (out[f] = found[i]!));
   return out;
 }
 
 /** Extract the facts one sentence records. */
-export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = familiesIn(ctx.norm)): SentenceFact[] {
+export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
   const norm = ctx.norm;
   const out: SentenceFact[] = [];
-  const has = (family: keyof typeof GATE) => families[family] && GATE[family].test(norm);
+  const families = familiesIn(norm);
 
   // Each family of facts has a cheap keyword gate, so most sentences skip the heavier patterns.
   // Areas and their status, in prose.
-  if (has('area')) for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
+  if (families.area) for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
     for (const m of norm.matchAll(re)) {
       const list = m.groups!.list!;
       const statusText = m.groups!.status!;
@@ -92,7 +119,7 @@ export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = fam
     }
   }
 
-  if (has('deterioration')) for (const m of norm.matchAll(DETERIORATION_VERB)) {
+  if (families.deterioration) for (const m of norm.matchAll(DETERIORATION_VERB)) {
     const verbEnd = m.index! + m[0].length;
     if (m.groups!.verb === 'declined' || m.groups!.verb === 'declining') {
       if (REFUSAL_AFTER.test(norm.slice(verbEnd))) continue;
@@ -102,35 +129,35 @@ export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = fam
     const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
     out.push({ kind: 'deterioration', what: what ? `${what} ${m.groups!.verb}` : m.groups!.verb!, start: found >= 0 ? found : m.index!, end: verbEnd });
   }
-  if (has('deterioration')) for (const m of norm.matchAll(DETERIORATION_NOUN)) {
+  if (families.deterioration) for (const m of norm.matchAll(DETERIORATION_NOUN)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length).trim(), start: m.index!, end: m.index! + m[0].trimEnd().length });
   }
-  if (has('concern')) for (const m of norm.matchAll(CONCERNS)) {
+  if (families.concern) for (const m of norm.matchAll(CONCERNS)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
-  if (has('coSleeping')) for (const m of norm.matchAll(CO_SLEEPING)) {
+  if (families.coSleeping) for (const m of norm.matchAll(CO_SLEEPING)) {
     const before = norm.slice(Math.max(0, m.index! - 60), m.index!).split(/\s+/).slice(-7).join(' ');
     if (NOT_A_MENTION.test(before)) continue;
     if (/^\s*(?:plan|risks?|risk\s+assessment|policy|advice|leaflet|guidance)\b/.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
-  if (has('plan')) for (const [plan, re] of PLANS) {
+  if (families.plan) for (const [plan, re] of PLANS) {
     for (const m of norm.matchAll(re)) {
       if (PLAN_ABSENT_BEFORE.test(norm.slice(Math.max(0, m.index! - 80), m.index!))) continue;
       if (PLAN_ABSENT_AFTER.test(norm.slice(m.index! + m[0].length))) continue;
       out.push({ kind: 'plan', plan, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  if (has('allocation')) for (const [allocation, re] of ALLOCATION) {
+  if (families.allocation) for (const [allocation, re] of ALLOCATION) {
     for (const m of norm.matchAll(re)) {
       if ((allocation === 'reallocated' || allocation === 'handover') && ctx.negatedBefore(m.index!, 3)) continue;
       if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
       out.push({ kind: 'allocation', allocation, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  if (has('event')) for (const [event, re] of EVENTS) {
+  if (families.event) for (const [event, re] of EVENTS) {
     for (const m of norm.matchAll(re)) {
       if (event === 'move' && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;
