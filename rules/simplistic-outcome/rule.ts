@@ -1,4 +1,4 @@
-import { termsRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { matchesIn, termsRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { docsUrl } from '../docs.js';
 import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
 
@@ -53,10 +53,8 @@ export const rule: Rule = {
     const taken: [number, number][] = [];
     for (const pattern of VERDICT_PATTERNS) {
       if (!pattern.gate.test(text)) continue;
-      pattern.re.lastIndex = 0;
-      let seen = 0;
-      for (const m of text.matchAll(pattern.re)) {
-        if (++seen > MAX_MATCHES) break; // a runaway "sentence" (pasted text with no full stops)
+      // At most MAX_MATCHES: a runaway "sentence" (pasted text with no full stops) is cut short.
+      for (const m of matchesIn(pattern.re, text, MAX_MATCHES)) {
         const idx = m.indices!.groups!;
         const v = idx.v ?? idx.v2;
         const np = idx.np ?? idx.np2;
@@ -77,7 +75,7 @@ export const rule: Rule = {
       }
     }
     if (extra) {
-      for (const m of text.matchAll(extra)) {
+      for (const m of matchesIn(extra, text)) {
         const start = m.index!;
         const end = start + m[0].length;
         if (taken.some(([a, b]) => start < b && a < end)) continue;

@@ -1,4 +1,4 @@
-import { termsRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { matchesIn, termsRegExp, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { docsUrl } from '../docs.js';
 import { REASSURANCE_PATTERNS } from './patterns.js';
 
@@ -39,15 +39,13 @@ export const rule: Rule = {
     };
     for (const pattern of REASSURANCE_PATTERNS) {
       if (!pattern.gate.test(text)) continue;
-      pattern.re.lastIndex = 0;
-      let seen = 0;
-      for (const m of text.matchAll(pattern.re)) {
-        if (++seen > MAX_MATCHES) break; // a runaway "sentence" (pasted text with no full stops)
+      // At most MAX_MATCHES: a runaway "sentence" (pasted text with no full stops) is cut short.
+      for (const m of matchesIn(pattern.re, text, MAX_MATCHES)) {
         const [start, end] = (m.indices!.groups!.v ?? m.indices!.groups!.v2)!;
         consider(start, end, pattern.messageId);
       }
     }
-    if (extra) for (const m of text.matchAll(extra)) consider(m.index!, m.index! + m[0].length, 'wellPhrase');
+    if (extra) for (const m of matchesIn(extra, text)) consider(m.index!, m.index! + m[0].length, 'wellPhrase');
   },
 };
 

@@ -1,4 +1,5 @@
 import type { SentenceContext } from '../language/context.js';
+import { matchesIn } from '../language/matches.js';
 import { classifyStatus } from './status.js';
 import type { Span } from '../types.js';
 import type { AllocationKind, EventKind, FactBody, PlanKind } from './types.js';
@@ -107,7 +108,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
   // Each family of facts has a cheap keyword gate, so most sentences skip the heavier patterns.
   // Areas and their status, in prose.
   if (families.area) for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
-    for (const m of norm.matchAll(re)) {
+    for (const m of matchesIn(re, norm)) {
       const list = m.groups!.list!;
       const statusText = m.groups!.status!;
       if (/\bno\s+(?:areas?|domains?|skills?|needs?)\b/.test(norm.slice(Math.max(0, m.index! - 12), m.index! + 20))) continue;
@@ -119,7 +120,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     }
   }
 
-  if (families.deterioration) for (const m of norm.matchAll(DETERIORATION_VERB)) {
+  if (families.deterioration) for (const m of matchesIn(DETERIORATION_VERB, norm)) {
     const verbEnd = m.index! + m[0].length;
     if (m.groups!.verb === 'declined' || m.groups!.verb === 'declining') {
       if (REFUSAL_AFTER.test(norm.slice(verbEnd))) continue;
@@ -129,36 +130,36 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
     out.push({ kind: 'deterioration', what: what ? `${what} ${m.groups!.verb}` : m.groups!.verb!, start: found >= 0 ? found : m.index!, end: verbEnd });
   }
-  if (families.deterioration) for (const m of norm.matchAll(DETERIORATION_NOUN)) {
+  if (families.deterioration) for (const m of matchesIn(DETERIORATION_NOUN, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length).trim(), start: m.index!, end: m.index! + m[0].trimEnd().length });
   }
-  if (families.concern) for (const m of norm.matchAll(CONCERNS)) {
+  if (families.concern) for (const m of matchesIn(CONCERNS, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
-  if (families.coSleeping) for (const m of norm.matchAll(CO_SLEEPING)) {
+  if (families.coSleeping) for (const m of matchesIn(CO_SLEEPING, norm)) {
     const before = norm.slice(Math.max(0, m.index! - 60), m.index!).split(/\s+/).slice(-7).join(' ');
     if (NOT_A_MENTION.test(before)) continue;
     if (/^\s*(?:plan|risks?|risk\s+assessment|policy|advice|leaflet|guidance)\b/.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
   if (families.plan) for (const [plan, re] of PLANS) {
-    for (const m of norm.matchAll(re)) {
+    for (const m of matchesIn(re, norm)) {
       if (PLAN_ABSENT_BEFORE.test(norm.slice(Math.max(0, m.index! - 80), m.index!))) continue;
       if (PLAN_ABSENT_AFTER.test(norm.slice(m.index! + m[0].length))) continue;
       out.push({ kind: 'plan', plan, start: m.index!, end: m.index! + m[0].length });
     }
   }
   if (families.allocation) for (const [allocation, re] of ALLOCATION) {
-    for (const m of norm.matchAll(re)) {
+    for (const m of matchesIn(re, norm)) {
       if ((allocation === 'reallocated' || allocation === 'handover') && ctx.negatedBefore(m.index!, 3)) continue;
       if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
       out.push({ kind: 'allocation', allocation, start: m.index!, end: m.index! + m[0].length });
     }
   }
   if (families.event) for (const [event, re] of EVENTS) {
-    for (const m of norm.matchAll(re)) {
+    for (const m of matchesIn(re, norm)) {
       if (event === 'move' && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;
       out.push({ kind: 'event', event, start: m.index!, end: m.index! + m[0].length });
@@ -174,7 +175,7 @@ export function splitList(list: string): { text: string; offset: number }[] {
   const parts: { text: string; offset: number }[] = [];
   const re = hasCommas ? /,\s*/g : /\s+(?:and|or|&)\s+/g;
   let last = 0;
-  for (const m of list.matchAll(re)) {
+  for (const m of matchesIn(re, list)) {
     parts.push({ text: list.slice(last, m.index!), offset: last });
     last = m.index! + m[0].length;
   }
