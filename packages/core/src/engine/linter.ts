@@ -64,9 +64,17 @@ function ruleFailure(ruleId: string, e: unknown, start: number, end: number): Pe
   return { ruleId, messageId: 'rule-failed', data: { rule: ruleId, error: e instanceof Error ? e.name : 'error' }, start, end };
 }
 
-function located(doc: SourceDocument, offset: number): { docx?: DocxLocation } {
-  const docx = doc.locationAt?.(offset);
-  return docx ? { docx } : {};
+/** A related location with its line and column (and Word location), added after its own fields as spreading would. */
+function withPosition<T extends Span & { message: string }>(r: T, starts: number[], doc: SourceDocument, start: number, end: number): RelatedLocation {
+  const range = rangeOf(starts, start, end);
+  const placed = r as T & Partial<RelatedLocation>;
+  placed.line = range.line;
+  placed.column = range.column;
+  placed.endLine = range.endLine;
+  placed.endColumn = range.endColumn;
+  const docx = doc.locationAt?.(start);
+  if (docx) placed.docx = docx;
+  return placed as RelatedLocation;
 }
 
 export class Linter {
@@ -197,7 +205,7 @@ export class Linter {
     const relatedDone = new Map<object, RelatedLocation[]>();
     const placeRelated = (list: (Span & { message: string })[]): RelatedLocation[] => {
       let placed = relatedDone.get(list);
-      if (!placed) relatedDone.set(list, (placed = list.map((r) => ({ ...r, ...rangeOf(starts, r.start, r.end), ...located(doc, r.start) }))));
+      if (!placed) relatedDone.set(list, (placed = list.map((r) => withPosition({ ...r }, starts, doc, r.start, r.end))));
       return placed;
     };
     const seen = new Set<string>();
@@ -210,8 +218,9 @@ export class Linter {
       seen.add(dup);
       const rule = this.byId.get(p.ruleId)!;
       const template = rule.meta.messages[p.messageId] ?? ENGINE_MESSAGES[p.messageId] ?? p.messageId;
-      const docx = doc.locationAt?.(p.start);
-      findings.push({
+      const range = rangeOf(starts, p.start, p.end);
+      // Fields in this order (they are written out in it); the optional ones only when present.
+      const finding: Finding = {
         ruleId: p.ruleId,
         severity: setting(p.ruleId).severity as 1 | 2,
         messageId: p.messageId,
@@ -222,11 +231,16 @@ export class Linter {
         url: rule.meta.url,
         start: p.start,
         end: p.end,
-        ...rangeOf(starts, p.start, p.end),
-        ...(p.expected?.length ? { expected: p.expected } : {}),
-        ...(p.related?.length ? { related: placeRelated(p.related) } : {}),
-        ...(docx ? { docx } : {}),
-      });
+        line: range.line,
+        column: range.column,
+        endLine: range.endLine,
+        endColumn: range.endColumn,
+      };
+      if (p.expected?.length) finding.expected = p.expected;
+      if (p.related?.length) finding.related = placeRelated(p.related);
+      const docx = doc.locationAt?.(p.start);
+      if (docx) finding.docx = docx;
+      findings.push(finding);
     }
     return applyDirectives(doc, findings).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   }
