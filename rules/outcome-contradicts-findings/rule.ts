@@ -55,11 +55,13 @@ export const rule: Rule = {
       const key = [...a, ...d, ...others].map((x) => x.start).join(',');
       const first = firstClaim.get(key);
       if (!first) firstClaim.set(key, claim);
+      // The first claim that answers to a set of findings names them all; later ones point back to it.
+      const message: { messageId: string; data: Record<string, string> } = first
+        ? { messageId: 'again', data: { phrase: claim.phrase, first: first.phrase, findings: brief(a.length, d.length, others.length) } }
+        : { messageId: a.length + d.length ? 'contradiction' : 'concerns', data: { phrase: claim.phrase, findings: describeFindings(a, d, others) } };
       ctx.report({
-        // The first claim that answers to a set of findings names them all; later ones point back to it.
-        ...(first
-          ? { messageId: 'again', data: { phrase: claim.phrase, first: first.phrase, findings: brief(a.length, d.length, others.length) } }
-          : { messageId: a.length + d.length ? 'contradiction' : 'concerns', data: { phrase: claim.phrase, findings: describeFindings(a, d, others) } }),
+        messageId: message.messageId,
+        data: message.data,
         start: claim.start,
         end: claim.end,
         expected: a.length ? [`[Name] achieved [N] areas; ${list(a.map((x) => x.area.toLowerCase()))} remain${a.length === 1 ? 's' : ''} unachieved.`] : undefined,

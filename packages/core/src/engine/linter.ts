@@ -64,7 +64,10 @@ function ruleFailure(ruleId: string, e: unknown, start: number, end: number): Pe
   return { ruleId, messageId: 'rule-failed', data: { rule: ruleId, error: e instanceof Error ? e.name : 'error' }, start, end };
 }
 
-/** A related location with its line and column (and Word location), added after its own fields as spreading would. */
+/**
+ * A related location with its line and column (and Word location), added after its own fields as spreading would.
+ * `r` is a fresh copy made with Object.assign: adding properties to a spread copy is slow in V8 (Node 20).
+ */
 function withPosition<T extends Span & { message: string }>(r: T, starts: number[], doc: SourceDocument, start: number, end: number): RelatedLocation {
   const range = rangeOf(starts, start, end);
   const placed = r as T & Partial<RelatedLocation>;
@@ -112,7 +115,14 @@ export class Linter {
       const entry = entries[index]!;
       for (const f of analysis.facts) {
         const at = spanToSource(block, f.start, f.end);
-        facts.push({ ...f, start: at.start, end: at.end, block: index, entry } as Fact);
+        // A copy (the analysis may be cached), placed in the document. Object.assign and stores rather than
+        // `{ ...f, start, ... }`: in V8 (Node 20) properties added to a spread copy take a slow path, ~10 times slower.
+        const fact = Object.assign({}, f) as Fact;
+        fact.start = at.start;
+        fact.end = at.end;
+        fact.block = index;
+        fact.entry = entry;
+        facts.push(fact);
       }
       for (const c of analysis.claims) {
         const at = spanToSource(block, c.start, c.end);
@@ -205,7 +215,7 @@ export class Linter {
     const relatedDone = new Map<object, RelatedLocation[]>();
     const placeRelated = (list: (Span & { message: string })[]): RelatedLocation[] => {
       let placed = relatedDone.get(list);
-      if (!placed) relatedDone.set(list, (placed = list.map((r) => withPosition({ ...r }, starts, doc, r.start, r.end))));
+      if (!placed) relatedDone.set(list, (placed = list.map((r) => withPosition(Object.assign({}, r), starts, doc, r.start, r.end))));
       return placed;
     };
     const seen = new Set<string>();
