@@ -46,9 +46,11 @@ export const rule: Rule = {
   },
 
   sentence(ctx) {
-    const text = ctx.ctx.masked;
     const extra = termsRegExp(ctx.options.terms);
-    if (!extra && !TRIGGER.test(text)) return;
+    // Masking only blanks words out, so a sentence without trigger words has none masked either: no need to mask it.
+    if (!extra && !TRIGGER.test(ctx.ctx.norm)) return;
+    const text = ctx.ctx.masked;
+    if (!extra && text !== ctx.ctx.norm && !TRIGGER.test(text)) return;
     if (ctx.ctx.rejectsFraming()) return;
     const taken: [number, number][] = [];
     for (const pattern of VERDICT_PATTERNS) {

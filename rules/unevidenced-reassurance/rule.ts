@@ -25,9 +25,11 @@ export const rule: Rule = {
 
   sentence(ctx) {
     const c = ctx.ctx;
-    const text = c.masked;
     const extra = termsRegExp(ctx.options.terms);
-    if (!TRIGGER.test(text) && !extra) return;
+    // Masking only blanks words out, so a sentence without trigger words has none masked either: no need to mask it.
+    if (!extra && !TRIGGER.test(c.norm)) return;
+    const text = c.masked;
+    if (!extra && text !== c.norm && !TRIGGER.test(text)) return;
     const taken: [number, number][] = [];
     const consider = (start: number, end: number, messageId: string) => {
       if (taken.some(([a, b]) => start < b && a < end)) return;
