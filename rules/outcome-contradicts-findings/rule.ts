@@ -55,17 +55,13 @@ export const rule: Rule = {
       const key = [...a, ...d, ...others].map((x) => x.start).join(',');
       const first = firstClaim.get(key);
       if (!first) firstClaim.set(key, claim);
-      const parts: string[] = [];
-      if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved (${a.map((x) => capitalise(x.area)).join(', ')})`);
-      if (d.length) parts.push(`deterioration (${tally(d.map((x) => x.what)).join('; ')})`);
-      const more = a.length + d.length > 0;
-      const concernWord = others.length === 1 ? (more ? 'another concern' : 'a concern') : more ? 'other concerns' : 'concerns';
-      if (others.length) parts.push(`${concernWord} (${tally(others.map(describeConcern)).join('; ')})`);
+      // The first claim that answers to a set of findings names them all; later ones point back to it.
+      const message: { messageId: string; data: Record<string, string> } = first
+        ? { messageId: 'again', data: { phrase: claim.phrase, first: first.phrase, findings: brief(a.length, d.length, others.length) } }
+        : { messageId: a.length + d.length ? 'contradiction' : 'concerns', data: { phrase: claim.phrase, findings: describeFindings(a, d, others) } };
       ctx.report({
-        // The first claim that answers to a set of findings names them all; later ones point back to it.
-        ...(first
-          ? { messageId: 'again', data: { phrase: claim.phrase, first: first.phrase, findings: brief(a.length, d.length, others.length) } }
-          : { messageId: a.length + d.length ? 'contradiction' : 'concerns', data: { phrase: claim.phrase, findings: list(parts) } }),
+        messageId: message.messageId,
+        data: message.data,
         start: claim.start,
         end: claim.end,
         expected: a.length ? [`[Name] achieved [N] areas; ${list(a.map((x) => x.area.toLowerCase()))} remain${a.length === 1 ? 's' : ''} unachieved.`] : undefined,
@@ -78,6 +74,17 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The findings in full, for the first claim that answers to them (later ones get the brief form). */
+function describeFindings(a: FactOf<'area'>[], d: FactOf<'deterioration'>[], others: (FactOf<'concern'> | FactOf<'co-sleeping'>)[]): string {
+  const parts: string[] = [];
+  if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved (${a.map((x) => capitalise(x.area)).join(', ')})`);
+  if (d.length) parts.push(`deterioration (${tally(d.map((x) => x.what)).join('; ')})`);
+  const more = a.length + d.length > 0;
+  const concernWord = others.length === 1 ? (more ? 'another concern' : 'a concern') : more ? 'other concerns' : 'concerns';
+  if (others.length) parts.push(`${concernWord} (${tally(others.map(describeConcern)).join('; ')})`);
+  return list(parts);
+}
 
 /** "4 areas not achieved, deterioration and 2 other concerns". */
 function brief(areas: number, deteriorations: number, concerns: number): string {

@@ -1,5 +1,5 @@
 import type { Rule, SentenceRuleContext } from '@caselint/core';
-import { termsRegExp } from '@caselint/core/terms';
+import { matchesIn, termsRegExp } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
 
@@ -47,17 +47,17 @@ export const rule: Rule = {
   },
 
   sentence(ctx) {
-    const text = ctx.ctx.masked;
     const extra = termsRegExp(ctx.options.terms);
-    if (!extra && !TRIGGER.test(text)) return;
+    // Masking only blanks words out, so a sentence without trigger words has none masked either: no need to mask it.
+    if (!extra && !TRIGGER.test(ctx.ctx.norm)) return;
+    const text = ctx.ctx.masked;
+    if (!extra && text !== ctx.ctx.norm && !TRIGGER.test(text)) return;
     if (ctx.ctx.rejectsFraming()) return;
     const taken: [number, number][] = [];
     for (const pattern of VERDICT_PATTERNS) {
       if (!pattern.gate.test(text)) continue;
-      pattern.re.lastIndex = 0;
-      let seen = 0;
-      for (const m of text.matchAll(pattern.re)) {
-        if (++seen > MAX_MATCHES) break; // a runaway "sentence" (pasted text with no full stops)
+      // At most MAX_MATCHES: a runaway "sentence" (pasted text with no full stops) is cut short.
+      for (const m of matchesIn(pattern.re, text, MAX_MATCHES)) {
         const idx = m.indices!.groups!;
         const v = idx.v ?? idx.v2;
         const np = idx.np ?? idx.np2;
@@ -78,7 +78,7 @@ export const rule: Rule = {
       }
     }
     if (extra) {
-      for (const m of text.matchAll(extra)) {
+      for (const m of matchesIn(extra, text)) {
         const start = m.index!;
         const end = start + m[0].length;
         if (taken.some(([a, b]) => start < b && a < end)) continue;

@@ -1,5 +1,5 @@
 import type { Rule, SentenceRuleContext } from '@caselint/core';
-import { termsRegExp } from '@caselint/core/terms';
+import { matchesIn, termsRegExp } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { REASSURANCE_PATTERNS } from './patterns.js';
 
@@ -26,9 +26,11 @@ export const rule: Rule = {
 
   sentence(ctx) {
     const c = ctx.ctx;
-    const text = c.masked;
     const extra = termsRegExp(ctx.options.terms);
-    if (!TRIGGER.test(text) && !extra) return;
+    // Masking only blanks words out, so a sentence without trigger words has none masked either: no need to mask it.
+    if (!extra && !TRIGGER.test(c.norm)) return;
+    const text = c.masked;
+    if (!extra && text !== c.norm && !TRIGGER.test(text)) return;
     const taken: [number, number][] = [];
     const consider = (start: number, end: number, messageId: string) => {
       if (taken.some(([a, b]) => start < b && a < end)) return;
@@ -40,15 +42,13 @@ export const rule: Rule = {
     };
     for (const pattern of REASSURANCE_PATTERNS) {
       if (!pattern.gate.test(text)) continue;
-      pattern.re.lastIndex = 0;
-      let seen = 0;
-      for (const m of text.matchAll(pattern.re)) {
-        if (++seen > MAX_MATCHES) break; // a runaway "sentence" (pasted text with no full stops)
+      // At most MAX_MATCHES: a runaway "sentence" (pasted text with no full stops) is cut short.
+      for (const m of matchesIn(pattern.re, text, MAX_MATCHES)) {
         const [start, end] = (m.indices!.groups!.v ?? m.indices!.groups!.v2)!;
         consider(start, end, pattern.messageId);
       }
     }
-    if (extra) for (const m of text.matchAll(extra)) consider(m.index!, m.index! + m[0].length, 'wellPhrase');
+    if (extra) for (const m of matchesIn(extra, text)) consider(m.index!, m.index! + m[0].length, 'wellPhrase');
   },
 };
 

@@ -38,7 +38,7 @@ describe('sentences', () => {
   });
 
   it('match retext-english on random prose', () => {
-    const word = fc.constantFrom('Mother', 'Mia', 'the', 'assessment', 'was', 'positive', 'on', '12', '2024', 'it', 'up', 'Ms', 'Carter', "Carter's", 'self-care', 'St', 'Dr', 'a', 'I', 'no', 'O', '10/12/2020', 'well');
+    const word = fc.constantFrom('Mother', 'Mia', 'the', 'assessment', 'was', 'positive', 'on', '12', '2024', 'it', 'up', 'Ms', 'Carter', "Carter's", 'self-care', 'St', 'Dr', 'a', 'I', 'no', 'O', '10/12/2020', 'well', '9.7', '12.25', '0.5', '1.5.2', '9.2020', 'kg');
     const sentence = fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), fc.constantFrom('.', '?', '!', '', ',')).map(([w, end]) => w.join(' ') + end);
     const block = fc.array(sentence, { minLength: 1, maxLength: 6 }).map((s) => s.join(' '));
     fc.assert(

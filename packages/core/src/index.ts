@@ -7,6 +7,7 @@ export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, DOCUMENT_
 export { sentencesOf, retextSentences, tokensOf, type Sentence, type Token } from './language/sentences.js';
 export { SentenceContext, hasEvidence } from './language/context.js';
 export { normalise, phraseRegExp, phraseSource, termsRegExp } from './language/normalise.js';
+export { matchesIn } from './language/matches.js';
 export * as lexicon from './language/lexicon.js';
 export { classifyStatus, type Status } from './facts/status.js';
 export { DocumentFacts } from './facts/document.js';

@@ -78,7 +78,23 @@ export interface Rule {
   document?(ctx: DocumentRuleContext): void;
 }
 
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/** Templates split once at their placeholders: literal text at even indexes, placeholder names at odd ones. */
+const templateParts = new Map<string, string[]>();
+
 /** Fill {{placeholders}} in a message template. */
 export function renderMessage(template: string, data: Record<string, string | number> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+  let parts = templateParts.get(template);
+  if (!parts) {
+    // Templates come from rules' metadata, so there are few; the cap only guards against a caller making them up.
+    if (templateParts.size > 1000) templateParts.clear();
+    templateParts.set(template, (parts = template.split(PLACEHOLDER)));
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const k = parts[i]!;
+    out += (k in data ? String(data[k]) : `{{${k}}}`) + parts[i + 1]!;
+  }
+  return out;
 }

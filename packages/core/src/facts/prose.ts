@@ -1,4 +1,5 @@
 import type { SentenceContext } from '../language/context.js';
+import { matchesIn } from '../language/matches.js';
 import { classifyStatus } from './status.js';
 import type { Span } from '../types.js';
 import type { AllocationKind, EventKind, FactBody, PlanKind } from './types.js';
@@ -17,6 +18,8 @@ const STATUS_THEN_LIST = new RegExp(String.raw`\b(?:${BE})\s+(?:still\s+)?(?<sta
 const LIST_THEN_STATUS = new RegExp(String.raw`(?:^|[;:]\s*|,\s+but\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+)(?<list>[a-z][^.;:]{2,200}?)\s+(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\b`, 'g');
 // "unmet needs in safety and sleep"
 const UNMET_NEEDS_IN = /\b(?<status>unmet|unachieved)\s+(?:needs?|areas?)\s+(?:in|around|with|for|relating\s+to)\s+(?<list>[^.;:]{3,160})/g;
+
+const AREA_PATTERNS = [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN];
 
 const DETERIORATION_VERB =
   /\b(?:has\s+|had\s+|have\s+)?(?<verb>deteriorated|deteriorating|declined|declining|regressed|relapsed|worsened|worsening|got\s+worse|become\s+worse|became\s+worse|slipped|escalated|escalating)\b/g;
@@ -62,25 +65,52 @@ const GATE = {
   event: /plac|mov|transfer|transition|return|step|discharg|leave|left|\bend|conclud|independent/,
 };
 
-export type FactFamilies = Record<keyof typeof GATE, boolean>;
+type Family = keyof typeof GATE;
+const FAMILIES = Object.keys(GATE) as Family[];
+/** Every gate in one alternation, one group per family (the gates have no groups of their own). */
+const ANY_GATE = new RegExp(FAMILIES.map((f) => `(${GATE[f].source})`).join('|'), 'g');
+/** Each gate, anchored where ANY_GATE hit: more than one family's keyword can start there ("transition", "left"). */
+const GATE_AT = FAMILIES.map((f) => new RegExp(GATE[f].source, 'y'));
 
-/** Which families of facts a stretch of text can hold: tested once per block, so most sentences skip most patterns. */
-export function familiesIn(norm: string): FactFamilies {
-  const out = {} as FactFamilies;
-  for (const key of Object.keys(GATE) as (keyof typeof GATE)[]) out[key] = GATE[key].test(norm);
-  return out;
+/** One bit per family of facts. */
+const BIT = Object.fromEntries(FAMILIES.map((f, i) => [f, 1 << i])) as Record<Family, number>;
+const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
+
+/**
+ * Which families of facts a sentence can hold, as BIT flags: exactly `GATE[family].test(norm)` for each family, from
+ * one scan. ANY_GATE stops at every position where some gate matches (it restarts one character on), so no family is
+ * missed.
+ */
+export function familiesIn(norm: string): number {
+  let found = 0;
+  ANY_GATE.lastIndex = 0;
+  for (let m = ANY_GATE.exec(norm); m; m = ANY_GATE.exec(norm)) {
+    // The first group that took part is the first family matching here; earlier ones do not match here.
+    let first = 0;
+    while (m[first + 1] === undefined) first++;
+    found |= 1 << first;
+    for (let i = first + 1; i < FAMILIES.length; i++) {
+      if (found & (1 << i)) continue;
+      const re = GATE_AT[i]!;
+      re.lastIndex = m.index;
+      if (re.test(norm)) found |= 1 << i;
+    }
+    if (found === ALL_FAMILIES) break;
+    ANY_GATE.lastIndex = m.index + 1;
+  }
+  return found;
 }
 
 /** Extract the facts one sentence records. */
-export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = familiesIn(ctx.norm)): SentenceFact[] {
+export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
   const norm = ctx.norm;
   const out: SentenceFact[] = [];
-  const has = (family: keyof typeof GATE) => families[family] && GATE[family].test(norm);
+  const families = familiesIn(norm);
 
   // Each family of facts has a cheap keyword gate, so most sentences skip the heavier patterns.
   // Areas and their status, in prose.
-  if (has('area')) for (const re of [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN]) {
-    for (const m of norm.matchAll(re)) {
+  if (families & BIT.area) for (const re of AREA_PATTERNS) {
+    for (const m of matchesIn(re, norm)) {
       const list = m.groups!.list!;
       const statusText = m.groups!.status!;
       if (/\bno\s+(?:areas?|domains?|skills?|needs?)\b/.test(norm.slice(Math.max(0, m.index! - 12), m.index! + 20))) continue;
@@ -92,7 +122,7 @@ export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = fam
     }
   }
 
-  if (has('deterioration')) for (const m of norm.matchAll(DETERIORATION_VERB)) {
+  if (families & BIT.deterioration) for (const m of matchesIn(DETERIORATION_VERB, norm)) {
     const verbEnd = m.index! + m[0].length;
     if (m.groups!.verb === 'declined' || m.groups!.verb === 'declining') {
       if (REFUSAL_AFTER.test(norm.slice(verbEnd))) continue;
@@ -102,36 +132,36 @@ export function sentenceFacts(ctx: SentenceContext, families: FactFamilies = fam
     const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
     out.push({ kind: 'deterioration', what: what ? `${what} ${m.groups!.verb}` : m.groups!.verb!, start: found >= 0 ? found : m.index!, end: verbEnd });
   }
-  if (has('deterioration')) for (const m of norm.matchAll(DETERIORATION_NOUN)) {
+  if (families & BIT.deterioration) for (const m of matchesIn(DETERIORATION_NOUN, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length).trim(), start: m.index!, end: m.index! + m[0].trimEnd().length });
   }
-  if (has('concern')) for (const m of norm.matchAll(CONCERNS)) {
+  if (families & BIT.concern) for (const m of matchesIn(CONCERNS, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
-  if (has('coSleeping')) for (const m of norm.matchAll(CO_SLEEPING)) {
+  if (families & BIT.coSleeping) for (const m of matchesIn(CO_SLEEPING, norm)) {
     const before = norm.slice(Math.max(0, m.index! - 60), m.index!).split(/\s+/).slice(-7).join(' ');
     if (NOT_A_MENTION.test(before)) continue;
     if (/^\s*(?:plan|risks?|risk\s+assessment|policy|advice|leaflet|guidance)\b/.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
-  if (has('plan')) for (const [plan, re] of PLANS) {
-    for (const m of norm.matchAll(re)) {
+  if (families & BIT.plan) for (const [plan, re] of PLANS) {
+    for (const m of matchesIn(re, norm)) {
       if (PLAN_ABSENT_BEFORE.test(norm.slice(Math.max(0, m.index! - 80), m.index!))) continue;
       if (PLAN_ABSENT_AFTER.test(norm.slice(m.index! + m[0].length))) continue;
       out.push({ kind: 'plan', plan, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  if (has('allocation')) for (const [allocation, re] of ALLOCATION) {
-    for (const m of norm.matchAll(re)) {
+  if (families & BIT.allocation) for (const [allocation, re] of ALLOCATION) {
+    for (const m of matchesIn(re, norm)) {
       if ((allocation === 'reallocated' || allocation === 'handover') && ctx.negatedBefore(m.index!, 3)) continue;
       if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
       out.push({ kind: 'allocation', allocation, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  if (has('event')) for (const [event, re] of EVENTS) {
-    for (const m of norm.matchAll(re)) {
+  if (families & BIT.event) for (const [event, re] of EVENTS) {
+    for (const m of matchesIn(re, norm)) {
       if (event === 'move' && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;
       out.push({ kind: 'event', event, start: m.index!, end: m.index! + m[0].length });
@@ -147,7 +177,7 @@ export function splitList(list: string): { text: string; offset: number }[] {
   const parts: { text: string; offset: number }[] = [];
   const re = hasCommas ? /,\s*/g : /\s+(?:and|or|&)\s+/g;
   let last = 0;
-  for (const m of list.matchAll(re)) {
+  for (const m of matchesIn(re, list)) {
     parts.push({ text: list.slice(last, m.index!), offset: last });
     last = m.index! + m[0].length;
   }

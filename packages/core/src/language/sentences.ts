@@ -33,7 +33,8 @@ const parser = unified().use(retextEnglish);
  * abbreviations, initials, decimals, times, ellipses or quotations, goes to retext-english.
  */
 export function sentencesOf(blockText: string): Sentence[] {
-  if (isPlainProse(blockText)) return splitPlainProse(blockText);
+  const plain = plainProseSentences(blockText);
+  if (plain) return plain;
   if (blockText.length <= MAX_RETEXT_CHUNK) return retextSentences(blockText);
   // retext-english slows down more than linearly on very long blocks full of abbreviations or initials
   // (480 KB of "A. B. C." took 8.5 s), so a runaway block is parsed in pieces cut after a sentence end.
@@ -79,8 +80,7 @@ export function retextSentences(blockText: string): Sentence[] {
 
 // A block is plain prose when its only sentence punctuation is a full stop, question or exclamation mark that
 // ends the block or is followed by one space and a capital letter, after a word or number of at least two characters that
-// is not an abbreviation; and it has no quotation marks, brackets, line breaks or other dots.
-const END = /[.!?]/g;
+// is not an abbreviation; and it has no quotation marks, brackets, line breaks or other dots than decimal points.
 const ABBREVIATION = /^(?:mr|mrs|ms|mx|dr|st|no|nos|vs|etc|approx|dept|est|fig|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|inc|ltd|co|cf|al|ref|tel|mob|ext|para|sec|yrs|hrs|mins|wk|wks|am|pm)$/i;
 
 /** Words, counting "10/12/2020", "self-care" and "Carter's" as one each. A character loop: this runs on every sentence. */
@@ -110,7 +110,8 @@ const LETTER = /[\p{L}\p{N}]/u;
 /** ASCII characters plain prose may contain: letters, digits, space and , ; : ' - % & / . ! ? */
 const PLAIN_ASCII = new Uint8Array(128);
 for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,;:'-%&/.!?") PLAIN_ASCII[ch.charCodeAt(0)] = 1;
-const PLAIN_OTHER = new Set(['’', '–', '—', '£']);
+/** Other characters plain prose may contain besides letters and digits: ’ – — £ (none of them a letter). */
+const PLAIN_OTHER = new Set([0x2019, 0x2013, 0x2014, 0xa3]);
 
 /** retext-english's own exceptions: the word before a full stop that does not end a sentence there. */
 function isRetextException(word: string): boolean {
@@ -118,50 +119,75 @@ function isRetextException(word: string): boolean {
   return LATIN_PREFIX.test(lower) || ENGLISH.test(lower) || ENGLISH_SENSITIVE.test(word);
 }
 
-function isPlainProse(text: string): boolean {
-  // One pass over the characters: this runs on every block, so no regular expressions on the common path.
-  for (let at = 0; at < text.length; at++) {
+/**
+ * The sentences of a block of plain prose, split directly, or undefined when the block is not plain prose.
+ * One pass over the characters that checks the block, finds the sentence ends and counts words as it goes (the
+ * same count as countWords on each sentence): this runs on every block, so no regular expressions on the common path.
+ */
+function plainProseSentences(text: string): Sentence[] | undefined {
+  const out: Sentence[] = [];
+  const length = text.length;
+  let start = 0;
+  while (start < length && text.charCodeAt(start) === 32) start++;
+  let words = 0;
+  let inWord = false;
+  for (let at = start; at < length; at++) {
     const c = text.charCodeAt(at);
-    if (c < 128 ? PLAIN_ASCII[c] === 0 : !PLAIN_OTHER.has(text[at]!) && !LETTER.test(text[at]!)) return false;
+    let wordChar: boolean;
+    if (c < 128) {
+      if (PLAIN_ASCII[c] === 0) return undefined;
+      wordChar = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    } else if (PLAIN_OTHER.has(c)) wordChar = false;
+    else if (LETTER.test(text[at]!)) wordChar = true;
+    else return undefined;
+    if (wordChar) {
+      if (!inWord) words++;
+      inWord = true;
+    } else if (inWord && isJoiner(c) && at + 1 < length && isWordChar(text.charCodeAt(at + 1))) {
+      // "self-care", "Carter's", "10/12/2020", "9.7": the joiner keeps the word going
+    } else inWord = false;
+
     if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
-    if (at + 1 < text.length) {
+    if (isDecimalPoint(text, at)) continue;
+    if (at + 1 < length) {
       // Followed by exactly one space and a capital letter.
-      if (text.charCodeAt(at + 1) !== 32) return false;
+      if (text.charCodeAt(at + 1) !== 32) return undefined;
+      if (at + 2 >= length) return undefined;
       const after = text.charCodeAt(at + 2);
-      if (!((after >= 65 && after <= 90) || (after > 127 && /\p{Lu}/u.test(text[at + 2]!)))) return false;
+      if (!((after >= 65 && after <= 90) || (after > 127 && /\p{Lu}/u.test(text[at + 2]!)))) return undefined;
     }
     // A stop after an abbreviation, an initial or a short number is ambiguous; after a word of two letters or more,
     // or a number of four digits or more (a year), it ends the sentence.
     let from = at;
     while (from > 0 && isWordChar(text.charCodeAt(from - 1))) from--;
     const word = text.slice(from, at);
-    if (at - from < 2 || ABBREVIATION.test(word) || isRetextException(word)) return false;
+    if (at - from < 2 || ABBREVIATION.test(word) || isRetextException(word)) return undefined;
+    // After a decimal ("at 9.25."), retext sees one word "9.25": left to retext rather than reasoned about here.
+    if (from > 0 && text.charCodeAt(from - 1) === 46) return undefined;
+
+    if (words > 0) out.push({ text: text.slice(start, at + 1), start, end: at + 1, words });
+    start = at + 1;
+    while (start < length && text.charCodeAt(start) === 32) start++;
+    at = start - 1;
+    words = 0;
+    inWord = false;
   }
-  return true;
+  let end = length;
+  while (end > start && text.charCodeAt(end - 1) === 32) end--;
+  if (end > start && words > 0) out.push({ text: text.slice(start, end), start, end, words });
+  return out;
 }
 
-function splitPlainProse(text: string): Sentence[] {
-  const out: Sentence[] = [];
-  let start = 0;
-  while (start < text.length && text[start] === ' ') start++;
-  END.lastIndex = 0;
-  const push = (end: number) => {
-    let e = end;
-    while (e > start && text[e - 1] === ' ') e--;
-    if (e <= start) return;
-    const chunk = text.slice(start, e);
-    const words = countWords(chunk);
-    if (words > 0) out.push({ text: chunk, start, end: e, words });
-  };
-  for (let m = END.exec(text); m; m = END.exec(text)) {
-    let end = m.index + 1;
-    while (end < text.length && /[.!?]/.test(text[end]!)) end++;
-    push(end);
-    start = end;
-    while (start < text.length && text[start] === ' ') start++;
-  }
-  push(text.length);
-  return out;
+/**
+ * A full stop between two digits ("9.7 kg") is a decimal point: retext-english keeps it inside the word (parse-latin's
+ * inner-word symbols), so it neither ends a sentence nor makes the block ambiguous.
+ */
+function isDecimalPoint(text: string, at: number): boolean {
+  // No reads past the end: V8 handles every later read at that place more slowly once one has been out of bounds.
+  if (text.charCodeAt(at) !== 46 || at === 0 || at + 1 >= text.length) return false;
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 1);
+  return before >= 48 && before <= 57 && after >= 48 && after <= 57;
 }
 
 /** The word and punctuation tokens of a sentence, for rules that need them (computed on demand). */
