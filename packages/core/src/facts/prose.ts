@@ -80,8 +80,8 @@ const GATE_AT = FAMILIES.map((f) => new RegExp(GATE_KEYWORDS[f].join('|'), 'y'))
 const BIT = Object.fromEntries(FAMILIES.map((f, i) => [f, 1 << i])) as Record<Family, number>;
 const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 
-/** For each three lower-case letters (a-z, as base-26 digits), the families with a keyword that starts with them. */
-const STARTS = new Uint8Array(26 * 26 * 26);
+/** For each three lower-case letters (a-z as 0-25, five bits each), the families with a keyword that starts with them. */
+const STARTS = new Uint8Array(1 << 15);
 FAMILIES.forEach((family, i) => {
   for (const keyword of GATE_KEYWORDS[family]) {
     const lead = keyword.replace(/^\\b/, '');
@@ -95,7 +95,7 @@ function trigram(a: number, b: number, c: number): number {
   a -= 97;
   b -= 97;
   c -= 97;
-  return a >= 0 && a < 26 && b >= 0 && b < 26 && c >= 0 && c < 26 ? (a * 26 + b) * 26 + c : -1;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 && c >= 0 && c < 26 ? (a << 10) | (b << 5) | c : -1;
 }
 
 /**
@@ -104,7 +104,7 @@ function trigram(a: number, b: number, c: number): number {
  */
 export function familiesIn(norm: string): number {
   let found = 0;
-  // A window of three characters as base-26 digits; `letters` counts how many of them, from the right, are a-z.
+  // The last three characters, five bits each; `letters` counts how many of them, from the right, are a-z.
   let window = 0;
   let letters = 0;
   for (let at = 0; at < norm.length; at++) {
@@ -113,7 +113,7 @@ export function familiesIn(norm: string): number {
       letters = 0;
       continue;
     }
-    window = (window % 676) * 26 + c;
+    window = ((window << 5) | c) & 0x7fff;
     if (++letters < 3) continue;
     let candidates = STARTS[window]! & ~found;
     for (let i = 0; candidates !== 0; i++, candidates >>>= 1) {
