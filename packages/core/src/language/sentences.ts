@@ -28,9 +28,9 @@ const parser = unified().use(retextEnglish);
 /**
  * Split one block into sentences. Blocks are parsed on their own: whole-document parses degrade.
  * Most report prose is unambiguous to split (every full stop ends a sentence and is followed by a space and a
- * capital); for those blocks a direct split gives exactly retext-english's sentences at a tenth of the cost
- * (checked against retext on generated and example reports in the tests). Anything else, such as
- * abbreviations, initials, decimals, times, ellipses or quotations, goes to retext-english.
+ * capital, or is a decimal point between digits); for those blocks a direct split gives exactly retext-english's
+ * sentences at a tenth of the cost (checked against retext on generated and example reports in the tests). Anything
+ * else, such as abbreviations, initials, ellipses, brackets or quotations, goes to retext-english.
  */
 export function sentencesOf(blockText: string): Sentence[] {
   const plain = plainProseSentences(blockText);
