@@ -7,7 +7,7 @@ import type { Fact } from '../facts/types.js';
 import { SentenceContext } from '../language/context.js';
 import { normalise } from '../language/normalise.js';
 import { sentencesOf } from '../language/sentences.js';
-import type { Block, DocxLocation, Finding, RelatedLocation, SourceDocument, Span } from '../types.js';
+import type { Block, Finding, RelatedLocation, SourceDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { entriesOf } from './entries.js';
 import { renderMessage, type Claim, type ReportDescriptor, type Rule } from './rule.js';

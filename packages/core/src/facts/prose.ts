@@ -55,48 +55,74 @@ const EVENTS: [EventKind, RegExp][] = [
 ];
 const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|accommodation|flat|refuge|hostel|kinship|community)\b/;
 
-const GATE = {
-  area: /achiev|unmet|not\s+(?:yet\s+)?met|outstanding/,
-  deterioration: /deteriorat|declin|regress|relaps|wors|slipped|escalat/,
-  concern: /domestic|positive|concern/,
-  coSleeping: /sleep|slept|bed|asleep/,
-  plan: /plan|assessment|purpose|exit|transition|carer/,
-  allocation: /allocat|\bleft\b|leav|resign|hand-?over|handed\s+over|sick|moved\s+on|social\s+worker/,
-  event: /plac|mov|transfer|transition|return|step|discharg|leave|left|\bend|conclud|independent/,
+/**
+ * Each family's keywords (regular-expression sources), as data: a sentence can hold a family's facts only if one of
+ * them occurs in it, so most sentences skip most of the patterns above. Every keyword starts with three lower-case
+ * letters (after an optional \b): familiesIn looks for those first.
+ */
+export const GATE_KEYWORDS = {
+  area: ['achiev', 'unmet', String.raw`not\s+(?:yet\s+)?met`, 'outstanding'],
+  deterioration: ['deteriorat', 'declin', 'regress', 'relaps', 'wors', 'slipped', 'escalat'],
+  concern: ['domestic', 'positive', 'concern'],
+  coSleeping: ['sleep', 'slept', 'bed', 'asleep'],
+  plan: ['plan', 'assessment', 'purpose', 'exit', 'transition', 'carer'],
+  allocation: ['allocat', String.raw`\bleft\b`, 'leav', 'resign', 'hand-?over', String.raw`handed\s+over`, 'sick', String.raw`moved\s+on`, String.raw`social\s+worker`],
+  event: ['plac', 'mov', 'transfer', 'transition', 'return', 'step', 'discharg', 'leave', 'left', String.raw`\bend`, 'conclud', 'independent'],
 };
 
-type Family = keyof typeof GATE;
-const FAMILIES = Object.keys(GATE) as Family[];
-/** Every gate in one alternation, one group per family (the gates have no groups of their own). */
-const ANY_GATE = new RegExp(FAMILIES.map((f) => `(${GATE[f].source})`).join('|'), 'g');
-/** Each gate, anchored where ANY_GATE hit: more than one family's keyword can start there ("transition", "left"). */
-const GATE_AT = FAMILIES.map((f) => new RegExp(GATE[f].source, 'y'));
+type Family = keyof typeof GATE_KEYWORDS;
+/** The families in bit order. */
+export const FAMILIES = Object.keys(GATE_KEYWORDS) as Family[];
+/** Each family's gate, anchored: does one of its keywords start here? */
+const GATE_AT = FAMILIES.map((f) => new RegExp(GATE_KEYWORDS[f].join('|'), 'y'));
 
 /** One bit per family of facts. */
 const BIT = Object.fromEntries(FAMILIES.map((f, i) => [f, 1 << i])) as Record<Family, number>;
 const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 
+/** For each three lower-case letters (a-z as 0-25, five bits each), the families with a keyword that starts with them. */
+const STARTS = new Uint8Array(1 << 15);
+FAMILIES.forEach((family, i) => {
+  for (const keyword of GATE_KEYWORDS[family]) {
+    const lead = keyword.replace(/^\\b/, '');
+    if (!/^[a-z]{3}/.test(lead)) throw new Error(`A fact gate keyword must start with three letters: ${keyword}`);
+    STARTS[trigram(lead.charCodeAt(0), lead.charCodeAt(1), lead.charCodeAt(2))] |= 1 << i;
+  }
+});
+
+/** Index of three lower-case letters in STARTS, or -1 when any of them is not one. */
+function trigram(a: number, b: number, c: number): number {
+  a -= 97;
+  b -= 97;
+  c -= 97;
+  return a >= 0 && a < 26 && b >= 0 && b < 26 && c >= 0 && c < 26 ? (a << 10) | (b << 5) | c : -1;
+}
+
 /**
- * Which families of facts a sentence can hold, as BIT flags: exactly `GATE[family].test(norm)` for each family, from
- * one scan. ANY_GATE stops at every position where some gate matches (it restarts one character on), so no family is
- * missed.
+ * Which families of facts a sentence can hold, as BIT flags: exactly whether each family's keywords occur in it.
+ * One pass over the characters; the keywords' regular expressions run only where their first three letters stand.
  */
 export function familiesIn(norm: string): number {
   let found = 0;
-  ANY_GATE.lastIndex = 0;
-  for (let m = ANY_GATE.exec(norm); m; m = ANY_GATE.exec(norm)) {
-    // The first group that took part is the first family matching here; earlier ones do not match here.
-    let first = 0;
-    while (m[first + 1] === undefined) first++;
-    found |= 1 << first;
-    for (let i = first + 1; i < FAMILIES.length; i++) {
-      if (found & (1 << i)) continue;
+  // The last three characters, five bits each; `letters` counts how many of them, from the right, are a-z.
+  let window = 0;
+  let letters = 0;
+  for (let at = 0; at < norm.length; at++) {
+    const c = norm.charCodeAt(at) - 97;
+    if (c < 0 || c >= 26) {
+      letters = 0;
+      continue;
+    }
+    window = ((window << 5) | c) & 0x7fff;
+    if (++letters < 3) continue;
+    let candidates = STARTS[window]! & ~found;
+    for (let i = 0; candidates !== 0; i++, candidates >>>= 1) {
+      if ((candidates & 1) === 0) continue;
       const re = GATE_AT[i]!;
-      re.lastIndex = m.index;
+      re.lastIndex = at - 2;
       if (re.test(norm)) found |= 1 << i;
     }
     if (found === ALL_FAMILIES) break;
-    ANY_GATE.lastIndex = m.index + 1;
   }
   return found;
 }

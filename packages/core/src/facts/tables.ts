@@ -60,8 +60,25 @@ export function tableAreas(blocks: Block[]): TableArea[] {
   return out;
 }
 
+/**
+ * A label line has at most 113 characters that are not white space: 60 of area, the separator, 50 of status, ")" and
+ * "." (everything else in LABEL is white space). Longer text, such as most paragraphs, is no label.
+ */
+const LABEL_MAX_VISIBLE = 113;
+
+function tooLongForLabel(text: string): boolean {
+  let visible = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Printable ASCII is never white space; other characters are not counted, to stay on the safe side.
+    if (c > 32 && c < 127 && ++visible > LABEL_MAX_VISIBLE) return true;
+  }
+  return false;
+}
+
 /** "Safety: Unachieved", "Safe sleeping - not achieved", "Budgeting (unachieved)": one area with its status. */
 export function labelArea(text: string): { area: string; areaStart: number; status: Status; statusText: string } | undefined {
+  if (tooLongForLabel(text)) return undefined;
   const m = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*[.;]?\s*$/.exec(text);
   if (!m) return undefined;
   const status = classifyStatus(m.groups!.status!);
