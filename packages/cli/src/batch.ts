@@ -1,6 +1,6 @@
 import { statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative } from 'node:path';
+import { dirname, relative } from 'node:path';
 import { loadConfig, resolveConfig, type RawConfig, type ResolvedConfig } from '@caselint/core/config';
 import { errnoError, refusalByStat } from '@caselint/core/errors';
 import { fatalResult } from '@caselint/core/report';
@@ -229,8 +229,15 @@ function effectiveConfigs(settings: BatchSettings): (path: string) => ResolvedCo
   const withOverrides = new Map<ResolvedConfig, ResolvedConfig>();
   // --config names one file for every target: read it once.
   const only = settings.configFile ? loadConfig(settings.configFile, { configFile: settings.configFile }) : undefined;
+  // Files of one folder share its configuration: look it up once per folder, not once per file.
+  const byFolder = new Map<string, ResolvedConfig>();
+  const forFolder = (dir: string) => {
+    let config = byFolder.get(dir);
+    if (!config) byFolder.set(dir, (config = loadConfig(dir)));
+    return config;
+  };
   return (path) => {
-    const base = only ?? loadConfig(path);
+    const base = only ?? forFolder(dirname(path));
     if (!settings.overrides) return base;
     let config = withOverrides.get(base);
     if (!config) withOverrides.set(base, (config = resolveConfig(settings.overrides, base)));

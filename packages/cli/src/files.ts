@@ -2,7 +2,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { DOCUMENT_EXTENSIONS } from '@caselint/core/file-types';
 import ignore, { type Ignore } from 'ignore';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { walkFolder } from './walk.js';
 
 // *.caselint.docx are caselint's own annotated copies (see annotate.ts), not reports to check again.
@@ -51,7 +50,8 @@ export async function expandTargets(patterns: string[], cwd: string, ignoreFile?
       }
     } else if (stat || existsSyncLoose(abs)) {
       out.set(abs, { path: abs, explicit: true });
-    } else if (isDynamicPattern(pattern)) {
+    } else if (await isGlob(pattern)) {
+      const { glob } = await import('tinyglobby');
       const files = await glob([pattern], { cwd, absolute: true, dot: false, followSymbolicLinks: false, ignore: DEFAULT_IGNORES });
       if (files.length === 0) out.set(abs, { path: abs, explicit: true, missing: true });
       for (const f of files) if (!isIgnored(f) && !out.has(f)) out.set(f, { path: f, explicit: false });
@@ -74,4 +74,10 @@ function existsSyncLoose(p: string): boolean {
   } catch {
     return true;
   }
+}
+
+/** Whether an argument that names nothing is a glob. The glob library is loaded only for such an argument. */
+async function isGlob(pattern: string): Promise<boolean> {
+  const { isDynamicPattern } = await import('tinyglobby');
+  return isDynamicPattern(pattern);
 }
