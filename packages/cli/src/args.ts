@@ -41,7 +41,7 @@ Options:
   -f, --format <name>        Output format: stylish (default), json (ESLint's shape), sarif (SARIF 2.1.0)
                              or html (one self-contained page for supervisors; use with --output)
   -o, --output <file>        Write the report to a file (atomically) instead of standard output
-  -j, --jobs <n>             Check files in n worker threads (default: one per core but one; 1: no workers)
+  -j, --jobs <n>             Check files in n threads (default: one per core from 32 MB of text; 1: no workers)
       --cache                Reuse results for files that have not changed since the last run
       --cache-location <path>  Where the cache lives (default .caselintcache)
       --no-progress          No progress bar (it shows only on an interactive terminal, never in CI)
