@@ -205,8 +205,16 @@ export function measure(command, args, { cwd, env } = {}) {
   });
 }
 
-function countResults(file) {
-  return JSON.parse(readFileSync(file, 'utf8')).length;
+/** How many files a report accounts for (checked or refused). */
+function countResults(file, format) {
+  const text = readFileSync(file, 'utf8');
+  if (format === 'json') return JSON.parse(text).length;
+  if (format === 'html') {
+    // The summary's counts: documents checked, and files that could not be checked.
+    const count = (id) => Number(new RegExp(`id="count-${id}"><dd>(\\d+)</dd>`).exec(text)?.[1] ?? NaN);
+    return count('checked') + count('fatal');
+  }
+  throw new Error(`cannot count ${format} results`);
 }
 
 // ---- the benchmark -------------------------------------------------------------------------------------
@@ -220,11 +228,11 @@ export async function benchBatch({ files = 2000, subsetBytes = Infinity, keep = 
     log(`batch: ${folder.textFiles.length} report-like files (${mb.toFixed(1)} MB) + ${folder.brokenCount} broken, generated in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${availableParallelism()} cores; peak memory by ${gnuTime ? 'GNU time -v' : '/proc VmHWM'}`);
 
     const rows = [];
-    const caselint = async (label, extra, subset) => {
-      const out = join(dir, `${label.replace(/\W+/g, '-')}.json`);
-      const args = [CLI, '--format', 'json', '--output', out, '--no-progress', ...extra, ...(subset ?? [folder.reports])];
+    const caselint = async (label, extra, subset, format = 'json') => {
+      const out = join(dir, `${label.replace(/\W+/g, '-')}.${format}`);
+      const args = [CLI, '--format', format, '--output', out, '--no-progress', ...extra, ...(subset ?? [folder.reports])];
       const r = await measure(process.execPath, args, { cwd: dir });
-      const accounted = countResults(out);
+      const accounted = countResults(out, format);
       const expected = subset ? subset.length : folder.total;
       if (accounted !== expected) throw new Error(`${label}: ${accounted} results for ${expected} files`);
       if (r.code !== 1) throw new Error(`${label}: exit code ${r.code}`);
@@ -240,6 +248,8 @@ export async function benchBatch({ files = 2000, subsetBytes = Infinity, keep = 
     const oneWarm = await caselint('caselint --jobs 1 --cache (warm)', ['--jobs', '1', '--cache', '--cache-location', join(dir, 'cache-1')]);
     const twoCold = await caselint('caselint --jobs 2 --cache (cold)', ['--jobs', '2', '--cache', '--cache-location', join(dir, 'cache-2')]);
     const twoWarm = await caselint('caselint --jobs 2 --cache (warm)', ['--jobs', '2', '--cache', '--cache-location', join(dir, 'cache-2')]);
+    // The supervisors' report: its summary comes first, so it is the one format that waits for the whole batch.
+    await caselint('caselint --format html', ['--jobs', '1'], undefined, 'html');
 
     // alex and write-good on the same text files as the batch (the broken ones left out: they would refuse them),
     // and caselint again on exactly those. --compare-mb N compares on the first N MB only (alex takes ~40 s on all).

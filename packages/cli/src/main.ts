@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { ConfigError } from '@caselint/core/config';
-import { writeFileAtomic } from '@caselint/core/report';
 // The rule catalogue (metadata; light): configuration is validated against it.
 import { ruleById } from '@caselint/rules';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
@@ -11,7 +9,7 @@ import { ResultCache } from './cache.js';
 import { expandTargets, loadIgnoreFile } from './files.js';
 import { engineFingerprint } from './fingerprint.js';
 import { ProgressBar, wantProgress } from './progress.js';
-import { isStreamed, renderReport, streamReport, type StreamedReport } from './report.js';
+import { isStreamed, streamReport, writeHtmlReport, type StreamedReport } from './report.js';
 import { fileSink, stdoutSink, type ReportSink } from './sink.js';
 
 export interface RunIO {
@@ -75,18 +73,16 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
 
   const color = options.color ?? (io.isTTY && !options.output);
   const reportContext = { cwd: io.cwd, version: version(), color, verbose: options.verbose };
-  // JSON and stylish reports are written file by file as results arrive; SARIF and HTML need the whole batch.
-  let sink: ReportSink | undefined;
-  let stream: StreamedReport | undefined;
-  if (isStreamed(options.format)) {
-    try {
-      sink = options.output ? fileSink(resolve(io.cwd, options.output)) : stdoutSink(io.stdout);
-    } catch (e) {
-      io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
-      return 2;
-    }
-    stream = streamReport(options.format, sink, reportContext);
+  // JSON, stylish and SARIF reports are written file by file as results arrive; HTML after the batch (its
+  // summary comes first). A report file appears only when complete (see sink.ts).
+  let sink: ReportSink;
+  try {
+    sink = options.output ? fileSink(resolve(io.cwd, options.output)) : stdoutSink(io.stdout);
+  } catch (e) {
+    io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
+    return 2;
   }
+  const stream: StreamedReport | undefined = isStreamed(options.format) ? streamReport(options.format, sink, reportContext) : undefined;
   const quiet = (r: FileResult): FileResult => {
     if (!options.quiet || r.warningCount === 0) return r;
     const { text: _text, ...rest } = r; // the text holds the warnings too
@@ -116,7 +112,7 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
         : {}),
     });
   } catch (e) {
-    sink?.abort();
+    sink.abort();
     if (e instanceof ConfigError) {
       io.stderr(`caselint: configuration error: ${e.message}\n`);
       return 2;
@@ -132,30 +128,17 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     await cache.save().catch((e: Error) => io.stderr(`caselint: cannot write the cache ${options.cacheLocation}: ${e.message}\n`));
   }
 
-  if (stream && sink) {
-    try {
-      stream.end();
-      sink.close();
-    } catch (e) {
-      sink.abort();
-      io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
-      return 2;
+  try {
+    if (stream) stream.end();
+    else {
+      if (options.format === 'html' && !options.output && io.isTTY) io.stderr('caselint: tip: write the HTML report to a file with --output report.html\n');
+      writeHtmlReport(results, sink, reportContext, (f) => !options.quiet || f.severity === 2);
     }
-  } else {
-    const report = renderReport(options.format, results.map(quiet), reportContext);
-    if (options.output) {
-      try {
-        const out = resolve(io.cwd, options.output);
-        await mkdir(dirname(out), { recursive: true });
-        await writeFileAtomic(out, report);
-      } catch (e) {
-        io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
-        return 2;
-      }
-    } else {
-      if (options.format === 'html' && io.isTTY) io.stderr('caselint: tip: write the HTML report to a file with --output report.html\n');
-      io.stdout(report);
-    }
+    sink.close();
+  } catch (e) {
+    sink.abort();
+    io.stderr(`caselint: cannot write ${options.output ?? 'the report'}: ${(e as Error).message}\n`);
+    return 2;
   }
 
   // Word annotation loads the .docx writer only when asked for.

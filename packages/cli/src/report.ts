@@ -1,8 +1,8 @@
 import { relative } from 'node:path';
-import { formatHtml, formatJson, formatSarif, formatStylish, stylishFile, stylishSummary, toJsonObjects, type LintResult } from '@caselint/core/report';
+import { htmlFileOf, sarifWriter, stylishFile, stylishSummary, toJsonObjects, writeHtml, type FindingInContext } from '@caselint/core/report';
 import { rules } from '@caselint/rules';
 import type { FormatName } from './args.js';
-import type { FileResult } from './result.js';
+import { readFindings, type FileResult } from './result.js';
 import type { ReportSink } from './sink.js';
 
 export interface ReportContext {
@@ -12,32 +12,26 @@ export interface ReportContext {
   verbose: boolean;
 }
 
-/** Render the results in the chosen format. Paths are relative to the working folder where the format allows. */
-export function renderReport(format: FormatName, results: FileResult[], ctx: ReportContext): string {
-  const metas = rules.map((r) => r.meta);
-  switch (format) {
-    case 'json':
-      return `${formatJson(results)}\n`;
-    case 'sarif':
-      return formatSarif(results, { rules: metas, toolVersion: ctx.version, baseDir: ctx.cwd });
-    case 'html':
-      return formatHtml(results, { rules: metas, toolVersion: ctx.version, baseDir: ctx.cwd });
-    case 'stylish':
-      return formatStylish(
-        results.map((r): LintResult => ({ ...r, filePath: displayPath(r.filePath, ctx.cwd) })),
-        { color: ctx.color, verbose: ctx.verbose },
-      );
-  }
+/**
+ * The HTML report, after the batch: its summary comes first, so it needs every file's outcome. Files keep
+ * only their findings' text during the batch; here each one is summarised, then rendered, one at a time.
+ */
+export function writeHtmlReport(results: readonly FileResult[], sink: ReportSink, ctx: ReportContext, keep: (f: FindingInContext) => boolean): void {
+  const findingsOf = (i: number) => readFindings(results[i]!).filter(keep);
+  const files = results.map((r, i) =>
+    htmlFileOf(r.fatal ? { filePath: r.filePath, fatal: r.fatal, findings: [], errorCount: r.errorCount, warningCount: 0 } : { filePath: r.filePath, findings: findingsOf(i), errorCount: 0, warningCount: 0 }),
+  );
+  writeHtml(files, findingsOf, { rules: rules.map((r) => r.meta), toolVersion: ctx.version, baseDir: ctx.cwd }, (chunk) => sink.write(chunk));
 }
 
-/** Formats written file by file as results arrive (JSON and stylish): memory stays flat however large the batch. */
+/** Formats written file by file as results arrive (JSON, stylish, SARIF): memory stays flat however large the batch. */
 export interface StreamedReport {
   add(result: FileResult): void;
   end(): void;
 }
 
 export function isStreamed(format: FormatName): boolean {
-  return format === 'json' || format === 'stylish';
+  return format !== 'html';
 }
 
 export function streamReport(format: FormatName, sink: ReportSink, ctx: ReportContext): StreamedReport {
@@ -58,6 +52,10 @@ export function streamReport(format: FormatName, sink: ReportSink, ctx: ReportCo
         sink.write(first ? '[]\n' : ']\n');
       },
     };
+  }
+  if (format === 'sarif') {
+    const writer = sarifWriter({ rules: rules.map((r) => r.meta), toolVersion: ctx.version, baseDir: ctx.cwd }, (chunk) => sink.write(chunk));
+    return { add: (r) => writer.add(r), end: () => writer.end() };
   }
   let errors = 0;
   let warnings = 0;

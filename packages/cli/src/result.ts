@@ -29,16 +29,29 @@ export function resultFromText(filePath: string, errorCount: number, warningCoun
     enumerable: true,
     configurable: true,
     get() {
-      const messages = JSON.parse(asString(text.messages)) as JsonMessage[];
-      const extras = JSON.parse(asString(text.extras)) as FindingExtras[];
-      const findings: FindingInContext[] = messages.map((m, i) => {
-        const finding: FindingInContext = findingFromJson(m, extras[i] ?? { span: [0, 0] });
-        if (extras[i]?.snippet) finding.snippet = extras[i]!.snippet;
-        return finding;
-      });
+      const findings = parseFindings(text);
       Object.defineProperty(result, 'findings', { value: findings, enumerable: true, configurable: true, writable: true });
       return findings;
     },
   });
   return result;
+}
+
+/**
+ * A result's findings, parsed afresh from its text when it has one and not kept on the result: a report that
+ * goes through a whole batch twice (HTML) holds one file's findings at a time.
+ */
+export function readFindings(result: FileResult): FindingInContext[] {
+  const own = Object.getOwnPropertyDescriptor(result, 'findings');
+  return result.text && own?.get ? parseFindings(result.text) : result.findings;
+}
+
+function parseFindings(text: FindingsText): FindingInContext[] {
+  const messages = JSON.parse(asString(text.messages)) as JsonMessage[];
+  const extras = JSON.parse(asString(text.extras)) as FindingExtras[];
+  return messages.map((m, i) => {
+    const finding: FindingInContext = findingFromJson(m, extras[i] ?? { span: [0, 0] });
+    if (extras[i]?.snippet) finding.snippet = extras[i]!.snippet;
+    return finding;
+  });
 }

@@ -8,19 +8,12 @@ import type { PoolReply, PoolRequest } from './pool.js';
 if (!parentPort) throw new Error('worker.js runs inside a worker thread');
 const port = parentPort;
 const linter = new Linter(rules);
-const encoder = new TextEncoder();
 
 port.on('message', ({ id, task }: PoolRequest<CheckTask>) => {
   void checkFile(task, linter).then((out) => {
-    // The findings' text goes back as UTF-8 bytes whose memory is handed over, not copied: the main thread
-    // writes them into the report and the cache as they are.
-    const transfer: ArrayBuffer[] = [];
-    if (out.text) {
-      const messages = encoder.encode(out.text.messages as string);
-      const extras = encoder.encode(out.text.extras as string);
-      out.text = { messages, extras };
-      transfer.push(messages.buffer as ArrayBuffer, extras.buffer as ArrayBuffer);
-    }
+    // The findings' text (UTF-8 bytes) is handed over, not copied: the main thread writes it into the report
+    // and the cache as it is.
+    const transfer = out.text ? [out.text.messages, out.text.extras].map((b) => (b as Uint8Array).buffer as ArrayBuffer) : [];
     port.postMessage({ id, out } satisfies PoolReply<CheckedFile>, transfer);
   });
 });

@@ -24,7 +24,7 @@ export * from './read/docx.js';
 export * from './report/docx-annotate.js';
 export { writeFileAtomic } from './report/atomic.js';
 // Batch reports (SARIF for code scanning, one-page HTML for supervisors) and the finding-in-its-sentence snippets the HTML shows.
-export { formatSarif, toSarif, type SarifOptions } from './report/sarif.js';
-export { formatHtml, CONTRADICTION_RULE, type HtmlOptions, type HtmlResult, type FindingInContext } from './report/html.js';
+export { formatSarif, toSarif, sarifWriter, type SarifOptions, type SarifWriter } from './report/sarif.js';
+export { formatHtml, writeHtml, htmlFileOf, CONTRADICTION_RULE, type HtmlOptions, type HtmlResult, type HtmlFile, type FindingInContext } from './report/html.js';
 export { snippetMaker, snippetFor, MAX_SNIPPET, type Snippet } from './report/snippet.js';
 export { toVFileMessage, unifiedCaselint, type UnifiedCaselintOptions } from './report/vfile.js';

@@ -3,8 +3,8 @@
 export { toLintResult, fatalResult } from './result.js';
 export { formatStylish, stylishFile, stylishSummary, type StylishOptions } from './stylish.js';
 export { formatJson, toJsonObjects, toJsonMessage, jsonResultText, findingOffsets, findingFromJson, type JsonMessage, type FindingOffsets } from './json.js';
-export { formatSarif, toSarif, type SarifOptions } from './sarif.js';
-export { formatHtml, CONTRADICTION_RULE, type HtmlOptions, type HtmlResult, type FindingInContext } from './html.js';
+export { formatSarif, toSarif, sarifWriter, type SarifOptions, type SarifWriter } from './sarif.js';
+export { formatHtml, writeHtml, htmlFileOf, CONTRADICTION_RULE, type HtmlOptions, type HtmlResult, type HtmlFile, type FindingInContext } from './html.js';
 export type { Snippet } from './snippet.js';
 export { writeFileAtomic } from './atomic.js';
 export type { Finding, LintResult, SourceDocument, DocxLocation } from '../types.js';

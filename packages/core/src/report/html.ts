@@ -23,6 +23,39 @@ export const CONTRADICTION_RULE = 'outcome-contradicts-findings';
 /** Above this many documents with findings, only those with contradictions start expanded. */
 const OPEN_ALL_UP_TO = 60;
 
+/** What the summary needs of one file: counts and names, not its findings (a batch keeps only these). */
+export interface HtmlFile {
+  filePath: string;
+  fatal?: { message: string; code: string };
+  errors: number;
+  warnings: number;
+  contradictions: number;
+  /** The unmet areas and concerns its contradictions name, once each. */
+  unmet: string[];
+  /** Findings per rule. */
+  byRule: Record<string, number>;
+}
+
+export function htmlFileOf(r: HtmlResult): HtmlFile {
+  const file: HtmlFile = { filePath: r.filePath, errors: 0, warnings: 0, contradictions: 0, unmet: [], byRule: {} };
+  if (r.fatal) {
+    file.fatal = r.fatal;
+    return file;
+  }
+  const unmet = new Set<string>();
+  for (const f of r.findings) {
+    if (f.severity === 2) file.errors++;
+    else file.warnings++;
+    file.byRule[f.ruleId] = (file.byRule[f.ruleId] ?? 0) + 1;
+    if (f.ruleId === CONTRADICTION_RULE) {
+      file.contradictions++;
+      for (const x of f.related ?? []) unmet.add(x.message);
+    }
+  }
+  file.unmet = [...unmet];
+  return file;
+}
+
 /**
  * One self-contained HTML page for a supervisor: inline CSS, a few lines of inline JavaScript (a filter),
  * nothing remote (a Content-Security-Policy forbids it: case records are confidential and the file must work
@@ -30,19 +63,31 @@ const OPEN_ALL_UP_TO = 60;
  * path is escaped.
  */
 export function formatHtml(results: readonly HtmlResult[], options: HtmlOptions): string {
+  const chunks: string[] = [];
+  writeHtml(results.map(htmlFileOf), (i) => results[i]!.findings, options, (chunk) => chunks.push(chunk));
+  return chunks.join('');
+}
+
+/**
+ * The same page, written in pieces: the summary from the files' summaries, then each document's findings,
+ * asked for one document at a time (`findingsOf(index)`), so a batch of any size holds one document's
+ * findings at once.
+ */
+export function writeHtml(files: readonly HtmlFile[], findingsOf: (index: number) => FindingInContext[], options: HtmlOptions, write: (chunk: string) => void): void {
   const title = options.title ?? 'caselint report';
   const generated = options.generatedAt ?? new Date();
   const show = (path: string) => displayPath(path, options.baseDir);
   const metaById = new Map(options.rules.map((r) => [r.id, r]));
 
-  const fatal = results.filter((r) => r.fatal);
-  const checked = results.filter((r) => !r.fatal);
-  const contradictions = (r: HtmlResult) => r.findings.filter((f) => f.ruleId === CONTRADICTION_RULE).length;
-  const withContradictions = checked.filter((r) => contradictions(r) > 0);
-  const withOtherFindings = checked.filter((r) => contradictions(r) === 0 && r.findings.length > 0);
-  const clean = checked.filter((r) => r.findings.length === 0);
-  const errors = checked.reduce((n, r) => n + r.findings.filter((f) => f.severity === 2).length, 0);
-  const warnings = checked.reduce((n, r) => n + r.findings.filter((f) => f.severity !== 2).length, 0);
+  const indexOf = new Map(files.map((f, i) => [f, i]));
+  const fatal = files.filter((r) => r.fatal);
+  const checked = files.filter((r) => !r.fatal);
+  const findingCount = (r: HtmlFile) => r.errors + r.warnings;
+  const withContradictions = checked.filter((r) => r.contradictions > 0);
+  const withOtherFindings = checked.filter((r) => r.contradictions === 0 && findingCount(r) > 0);
+  const clean = checked.filter((r) => findingCount(r) === 0);
+  const errors = checked.reduce((n, r) => n + r.errors, 0);
+  const warnings = checked.reduce((n, r) => n + r.warnings, 0);
 
   // Documents in reading order: contradictions first, then other findings; each group in path order.
   const ordered = [...withContradictions, ...withOtherFindings];
@@ -52,13 +97,11 @@ export function formatHtml(results: readonly HtmlResult[], options: HtmlOptions)
   const byRule = new Map<string, { findings: number; documents: number }>();
   for (const r of options.rules) byRule.set(r.id, { findings: 0, documents: 0 });
   for (const r of checked) {
-    const seen = new Set<string>();
-    for (const f of r.findings) {
-      const entry = byRule.get(f.ruleId) ?? { findings: 0, documents: 0 };
-      entry.findings++;
-      if (!seen.has(f.ruleId)) entry.documents++;
-      seen.add(f.ruleId);
-      byRule.set(f.ruleId, entry);
+    for (const [ruleId, n] of Object.entries(r.byRule)) {
+      const entry = byRule.get(ruleId) ?? { findings: 0, documents: 0 };
+      entry.findings += n;
+      entry.documents++;
+      byRule.set(ruleId, entry);
     }
   }
 
@@ -82,7 +125,7 @@ export function formatHtml(results: readonly HtmlResult[], options: HtmlOptions)
     withContradictions.length
       ? `<ol id="contradiction-list">${withContradictions
           .map((r) => {
-            const n = contradictions(r);
+            const n = r.contradictions;
             return `<li><a href="#${anchor.get(r.filePath)}">${esc(show(r.filePath))}</a> <span class="muted">${n} ${n === 1 ? 'verdict contradicts' : 'verdicts contradict'} what the document records</span>${unmetSummary(r)}</li>`;
           })
           .join('')}</ol>`
@@ -99,21 +142,18 @@ export function formatHtml(results: readonly HtmlResult[], options: HtmlOptions)
   }
 </section>`;
 
-  const documents = ordered
-    .map((r) => {
-      const n = contradictions(r);
-      const errs = r.findings.filter((f) => f.severity === 2).length;
-      const warns = r.findings.length - errs;
-      const open = openAll || n > 0 ? ' open' : '';
-      return `
+  const documentHtml = (r: HtmlFile) => {
+    const n = r.contradictions;
+    const open = openAll || n > 0 ? ' open' : '';
+    const findings = findingsOf(indexOf.get(r)!);
+    return `
 <article class="doc${n ? ' has-contradiction' : ''}" id="${anchor.get(r.filePath)}" data-path="${esc(show(r.filePath).toLowerCase())}">
 <details${open}>
-  <summary><h3>${esc(show(r.filePath))}</h3> <span class="doc-counts">${plural(errs, 'error')}, ${plural(warns, 'warning')}${n ? ` · <strong>${plural(n, 'contradiction')}</strong>` : ''}</span></summary>
-  <ol class="findings">${r.findings.map((f) => findingHtml(f, metaById.get(f.ruleId))).join('')}</ol>
+  <summary><h3>${esc(show(r.filePath))}</h3> <span class="doc-counts">${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}${n ? ` · <strong>${plural(n, 'contradiction')}</strong>` : ''}</span></summary>
+  <ol class="findings">${findings.map((f) => findingHtml(f, metaById.get(f.ruleId))).join('')}</ol>
 </details>
 </article>`;
-    })
-    .join('');
+  };
 
   const cleanList = clean.length
     ? `<details id="clean-list"><summary><h3>Documents with no findings (${clean.length})</h3></summary><ul>${clean
@@ -122,7 +162,7 @@ export function formatHtml(results: readonly HtmlResult[], options: HtmlOptions)
     : '';
 
   const hash = createHash('sha256').update(SCRIPT).digest('base64');
-  return `<!doctype html>
+  write(`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -144,14 +184,16 @@ ${summary}
   <h2 id="documents-title">Documents</h2>
   <p class="tools"><label>Find a document <input id="filter" type="search" placeholder="part of a file name"></label>
   <button type="button" id="expand">Expand all</button> <button type="button" id="collapse">Collapse all</button></p>
-  ${ordered.length ? documents : '<p class="muted">No document has findings.</p>'}
+  ${ordered.length ? '' : '<p class="muted">No document has findings.</p>'}`);
+  for (const r of ordered) write(documentHtml(r));
+  write(`
   ${cleanList}
 </section>
 </main>
 <script>${SCRIPT}</script>
 </body>
 </html>
-`;
+`);
 }
 
 function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | undefined): string {
@@ -181,13 +223,10 @@ function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | u
 }
 
 /** The unmet areas the document's contradictions name, once each, for the summary list. */
-function unmetSummary(r: HtmlResult): string {
-  const names = new Set<string>();
-  for (const f of r.findings) if (f.ruleId === CONTRADICTION_RULE) for (const x of f.related ?? []) names.add(x.message);
-  if (!names.size) return '';
-  const list = [...names];
-  const shown = list.slice(0, 8).map(esc).join('; ');
-  return `<br><span class="unmet">${shown}${list.length > 8 ? `; and ${list.length - 8} more` : ''}</span>`;
+function unmetSummary(r: HtmlFile): string {
+  if (!r.unmet.length) return '';
+  const shown = r.unmet.slice(0, 8).map(esc).join('; ');
+  return `<br><span class="unmet">${shown}${r.unmet.length > 8 ? `; and ${r.unmet.length - 8} more` : ''}</span>`;
 }
 
 /** Horizontal bars, one per rule, as inline SVG (no scripts, no images to fetch). */
