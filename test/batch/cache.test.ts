@@ -175,3 +175,23 @@ describe('the cache checksum', () => {
     expect(crc32Portable(new Uint8Array())).toBe(0);
   });
 });
+
+describe.skipIf(!built)('the command as a library (main with its own output)', () => {
+  it('gives text to a caller\'s writer, also when the findings come as bytes from the cache', async () => {
+    const { main } = await import('../../packages/cli/src/main.js');
+    const dir = tempDir('main-io');
+    copyCorpus(join(dir, 'reports'));
+    const run = async () => {
+      let out = '';
+      let err = '';
+      const code = await main(['-f', 'json', '--cache', '--verbose', 'reports'], { cwd: dir, stdout: (s) => (out += s), stderr: (s) => (err += s), isTTY: false, env: {} });
+      return { code, out, err };
+    };
+    const cold = await run();
+    const warm = await run();
+    expect(stats(warm.err)).toEqual({ reused: 3, checked: 0 });
+    expect(warm.out).toBe(cold.out);
+    const report = JSON.parse(warm.out) as { messages: { ruleId: string }[] }[];
+    expect(report.some((r) => r.messages.some((m) => m.ruleId === 'outcome-contradicts-findings'))).toBe(true);
+  });
+});

@@ -14,7 +14,9 @@ import { fileSink, stdoutSink, type ReportSink } from './sink.js';
 
 export interface RunIO {
   cwd: string;
-  stdout: (s: string | Uint8Array) => void;
+  stdout: (s: string) => void;
+  /** Where report bytes go when they are already UTF-8 (standard output itself takes them as they are). */
+  stdoutBytes?: (b: Uint8Array) => void;
   stderr: (s: string) => void;
   /** Whether standard output is a terminal (colour). */
   isTTY: boolean;
@@ -26,6 +28,7 @@ export interface RunIO {
 const defaultIO = (): RunIO => ({
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
+  stdoutBytes: (b) => process.stdout.write(b),
   stderr: (s) => process.stderr.write(s),
   isTTY: !!process.stdout.isTTY,
   stderrIsTTY: !!process.stderr.isTTY,
@@ -77,7 +80,7 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
   // summary comes first). A report file appears only when complete (see sink.ts).
   let sink: ReportSink;
   try {
-    sink = options.output ? fileSink(resolve(io.cwd, options.output)) : stdoutSink(io.stdout);
+    sink = options.output ? fileSink(resolve(io.cwd, options.output)) : stdoutSink(io.stdout, io.stdoutBytes);
   } catch (e) {
     io.stderr(`caselint: cannot write ${options.output}: ${(e as Error).message}\n`);
     return 2;

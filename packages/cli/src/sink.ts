@@ -14,8 +14,14 @@ export interface ReportSink {
 /** How much a file sink gathers before writing. */
 const FLUSH_BYTES = 1 << 20;
 
-export function stdoutSink(write: (s: string | Uint8Array) => void): ReportSink {
-  return { write, close() {}, abort() {} };
+/** Standard output, or a caller's writer: bytes go to `writeBytes` when given, else as text to `write`. */
+export function stdoutSink(write: (s: string) => void, writeBytes?: (b: Uint8Array) => void): ReportSink {
+  const decoder = new TextDecoder();
+  return {
+    write: (chunk) => (typeof chunk === 'string' ? write(chunk) : writeBytes ? writeBytes(chunk) : write(decoder.decode(chunk))),
+    close() {},
+    abort() {},
+  };
 }
 
 /**
