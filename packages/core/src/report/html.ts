@@ -318,7 +318,8 @@ h4 { font-size: .95rem; margin: .5rem 0 .25rem; }
 .tools { display: flex; gap: .5rem; align-items: center; flex-wrap: wrap; }
 .tools input { font: inherit; padding: .25rem .5rem; margin-left: .5rem; }
 .tools button { font: inherit; padding: .25rem .75rem; }
-article.doc { background: #fff; border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .25rem 1rem; }
+/* A nightly report holds thousands of documents: the browser lays out only those near the screen. */
+article.doc { content-visibility: auto; contain-intrinsic-size: auto 4rem; background: #fff; border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: .25rem 1rem; }
 article.doc.has-contradiction { border-left: 6px solid var(--error); }
 details > summary { cursor: pointer; }
 details > summary h3 { display: inline; margin: 0; }
