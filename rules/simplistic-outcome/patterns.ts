@@ -4,7 +4,7 @@
 
 const ASSESS = String.raw`(?:parenting\s+|pams\s+|residential\s+|viability\s+|special\s+guardianship\s+|sgo\s+|connected\s+persons?\s+|kinship\s+|risk\s+|capacity\s+|parent\s+|unit\s+|community\s+|family\s+)*(?:assess(?:ment|mnt|ement|emnt)s?|reassessment|pams|parentassess|evaluation|viability|gcp2|graded\s+care\s+profile(?:\s+2)?)`;
 /** What a verdict can be about: an assessment, a placement, parenting, progress, an outcome, a plan's work. */
-const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention|(?:direct\s+|signs\s+of\s+safety\s+|parenting\s+|intensive\s+)?work\s+with\s+(?:the\s+)?(?:family|mother|father|parents?|mum|dad)|signs\s+of\s+safety\s+work|(?:parenting\s+)?(?:course|programme|program)|(?:the\s+)?(?:child\s+protection|cp|child\s+in\s+need|cin|early\s+help|safety|support|care|family)\s+plan|plan|pre-proceedings|(?:the\s+)?plo(?:\s+process)?|(?:family\s+group\s+)?conference|fgc|(?:carers'?|parenting|foster\s+carers'?)\s+practice)`;
+const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention|(?:family\s+support|parenting|direct|intensive|therapeutic|outreach|support)\s+work|trial\s+(?:at\s+home|home|return(?:\s+home)?)|(?:direct\s+|signs\s+of\s+safety\s+|parenting\s+|intensive\s+)?work\s+with\s+(?:the\s+)?(?:family|mother|father|parents?|mum|dad)|signs\s+of\s+safety\s+work|(?:parenting\s+)?(?:course|programme|program)|(?:the\s+)?(?:child\s+protection|cp|child\s+in\s+need|cin|early\s+help|safety|support|care|family)\s+plan|plan|pre-proceedings|(?:the\s+)?plo(?:\s+process)?|(?:family\s+group\s+)?conference|fgc|(?:carers'?|parenting|foster\s+carers'?)\s+practice)`;
 /** Things a predicate verdict can also judge: contact and visits ("contact has been positive"). */
 const PREDICATE_TARGET = String.raw`(?:${TARGET}|contact|(?:new\s+birth\s+|home\s+|review\s+)?visit)`;
 const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|(?:has\s+|have\s+|had\s+)?prove[dn](?:\s+to\s+be)?|(?:continues|continued|has\s+continued)\s+to\s+be|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|came\s+back|come\s+back|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
@@ -19,13 +19,13 @@ const MODIFIER = String.raw`(?:(?!(?:without|to|on|by|for|with|from|in|of|at|bef
 // "passed on" hands something over, unless a date follows ("passed on 12 March").
 const NOT_PASS_SENSE = String.raw`(?!\s+(?:away|on(?!\s+(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the\s+\d))|onto|to|by|out|over|through|along|around|round|down|up|back|between|into|under|urine|water|wind|stools?|blood)\b)`;
 /** What may end a note-style verdict: end of sentence, punctuation, or a short tail ("with flying colours"). */
-const NOTE_END = String.raw`(?=\s*(?:[.!,;(]|$|\s+(?:with|overall|comfortably|easily|and|but|so|no|subject)\b))`;
+const NOTE_END = String.raw`(?=\s*(?:[.!,;(]|$|\s+(?:with|overall|comfortably|easily|and|but|so|no|subject)\b)|\s+-(?=\s|$))`;
 /** What may stand between a target and its verb: "of the PAMS", "since the last review", "undertaken by the ISW", ", completed in March,". */
 const QUALIFIER = String.raw`(?:(?:\s+(?:of|for|with|at|in|since|against|during|over|towards|on|from)\s+(?:[a-z0-9'-]+\s+){0,4}?[a-z0-9'-]+){1,2}|\s+(?:undertaken|completed|carried\s+out|conducted|done|written|led)\s+by\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+|\s*,[^,.;]{1,120},)?`;
 const LABEL = String.raw`(?:outcome|result|conclusion|overall|verdict|summary|recommendation|${TARGET})`;
 
 /** Verdict words and what they judge, both present: the gate for the adjective constructions. */
-const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|gcp2|graded\s+care|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|intervention|evaluation|work\s+with|course|programme|program|plan\b|plo|conference|fgc|practice|contact|visit))/;
+const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|gcp2|graded\s+care|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|trial|intervention|evaluation|\bwork\b|course|programme|program|plan\b|plo|conference|fgc|practice|contact|visit))/;
 
 export interface VerdictPattern {
   /** What the construction is, for maintainers. */
@@ -68,7 +68,8 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'note style: "Residential assessment passed.", "placement positive, no change"',
     gate: ADJ_GATE,
-    re: new RegExp(String.raw`(?:^|[:;,-]\s*)(?<np>(?:[a-z'-]+\s+){0,2}?${TARGET})\s+(?<v>passed|failed|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|favourable|unfavourable|adequate|inadequate|good|a\s+success)${NOTE_END}`, 'gd'),
+    // "PAMS completed - pass": after a dash or colon, the bare noun is a verdict too.
+    re: new RegExp(String.raw`(?:^|[:;,-]\s*)(?<np>(?:[a-z'-]+\s+){0,2}?${TARGET})(?:\s+(?:completed|done|concluded|finished))?(?:\s*[-:]\s*(?<v2>pass|fail|passed|failed|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|favourable|unfavourable|adequate|inadequate|good|a\s+success)|\s+(?<v>passed|failed|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|favourable|unfavourable|adequate|inadequate|good|a\s+success))${NOTE_END}`, 'gd'),
   },
   {
     name: 'predicate: "the assessment was positive", "the outcome of the PAMS is positive overall"',
@@ -78,7 +79,7 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'concluded: "the SGO assessment concluded positively", "the placement ended successfully"',
     gate: /positively|successfully|favourably|well|negatively/,
-    re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:has\s+|had\s+|was\s+)?(?:concluded|ended|finished|completed|progressed|gone|went)\s+(?<v>positively|successfully|favourably|well|very\s+well|negatively|unsuccessfully)\b`, 'gd'),
+    re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:has\s+|had\s+|was\s+)?(?:concluded|ended|finished|completed|progressed|gone|went|worked)\s+(?<v>positively|successfully|favourably|well|very\s+well|really\s+well|negatively|unsuccessfully)\b(?!\s+(?:with|alongside|together)\b)`, 'gd'),
   },
   {
     name: 'judged: "parenting capacity was judged to be good", "assessed as satisfactory", "deemed a success"',
@@ -115,7 +116,8 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
     name: 'outcomes met: "Case closed: outcomes achieved", "all outcomes met" (with none named)',
     gate: /\b(?:outcomes?|goals?|targets?|aims?|objectives?)\b/,
     // "three outcomes met (school attendance, ...)" counts and names them: only an uncounted claim is a verdict.
-    re: /(?<!\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|of\s+the|several|some|most|no)\s+)\b(?<v>(?:all\s+(?:the\s+)?)?(?:outcomes?|goals?|targets?|aims?|objectives?)\s+(?:(?:have|has)\s+been\s+|were\s+|are\s+|was\s+)?(?:fully\s+)?(?:achieved|met|reached))\b/gd,
+    // "all outcomes on the child protection plan have now been met" names the plan, not the outcomes.
+    re: /(?<!\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|of\s+the|several|some|most|no)\s+)\b(?<v>(?:all\s+(?:the\s+)?)?(?:outcomes?|goals?|targets?|aims?|objectives?)(?:\s+(?:on|of|in|for|from|under)\s+(?:the\s+|this\s+|her\s+|his\s+|their\s+)?(?:[a-z'-]+\s+){0,3}?(?:plan|programme|program|assessment|pams|order|agreement))?\s+(?:(?:have|has)\s+(?:now\s+|all\s+)?been\s+|were\s+|are\s+|was\s+)?(?:now\s+|all\s+)?(?:fully\s+)?(?:achieved|met|reached))\b/gd,
     needsNoEvidence: true,
   },
   {
@@ -134,6 +136,25 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
     name: 'went well: "the assessment went well", "has done really well in the assessment"',
     gate: /\bwell\b/,
     re: new RegExp(String.raw`\b(?<np>${TARGET})\s+(?:went|has\s+gone|had\s+gone|have\s+gone|goes)\s+(?<v>(?:(?:very|really|extremely|quite|so)\s+)?well)\b|\b(?<v2>(?:has|have|had)?\s*(?:done|did)\s+(?:(?:very|really|extremely|so|quite)\s+)?well)\s+(?:in|on|with|during|throughout|at)\s+${DET}(?<np2>(?:[a-z'-]+\s+){0,3}?(?:${ASSESS}|placement|programme|program|course|unit|intervention|sessions))`, 'gd'),
+  },
+  {
+    name: 'assessed positively: "Both parents were assessed positively"',
+    gate: /assessed/,
+    re: /\b(?<v>(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:(?:both|all|each|also|initially)\s+)?assessed\s+(?:very\s+|broadly\s+|largely\s+)?(?:positively|negatively|favourably|unfavourably))\b(?!\s+for\b)/gd,
+    target: 'assessment',
+  },
+  {
+    name: 'a positive result: "the assessment of her parenting produced a positive result"',
+    gate: ADJ_GATE,
+    re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:has\s+|had\s+)?(?:produced|gave|yielded|returned|reached|had|led\s+to|resulted\s+in)\s+(?<v>an?\s+(?:very\s+|broadly\s+|largely\s+|overall\s+)?(?:positive|negative|good|successful|favourable|unfavourable)\s+(?:result|outcome|conclusion))\b`, 'gd'),
+  },
+  {
+    name: 'bare passed: "..., Ms Hughes passed and is now ready to move on" (in a sentence about an assessment)',
+    gate: /\bpassed\b/,
+    // The parent is named (not "her mother", whose passing is a death) and nothing follows that "passed away" would.
+    re: /(?:^|[,;:]\s*|\band\s+)(?<np>(?:(?:ms|mr|mrs|miss|mx)\.?\s+[a-z'-]+|mother|father|mum|dad|she|he|they|both\s+parents))\s+(?<v>(?:has\s+|have\s+)?passed)(?=\s*(?:[.;]|$)|\s+and\s+(?:is|was|has|can|will|may)\b)/gd,
+    needsAssessment: true,
+    target: 'assessment',
   },
 ];
 

@@ -52,7 +52,7 @@ export const rule: Rule = {
     if (!extra && !TRIGGER.test(ctx.ctx.norm)) return;
     const text = ctx.ctx.masked;
     if (!extra && text !== ctx.ctx.norm && !TRIGGER.test(text)) return;
-    if (ctx.ctx.rejectsFraming()) return;
+    if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion()) return;
     const taken: [number, number][] = [];
     for (const pattern of VERDICT_PATTERNS) {
       if (!pattern.gate.test(text)) continue;
@@ -95,10 +95,14 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   const verdict = c.norm.slice(start, end);
   // "passed her driving test", "the drug test was positive": real tests and results, not verdicts.
   if (npText && /\b(?:test|tests|exam|gcse|dbs|driving|theory|screen|screening|hearing|check)\b/.test(npText)) return false;
-  if (/\b(?:positive|negative)\b/.test(verdict) && c.mentionsTest()) return false;
+  // A test elsewhere in the sentence does not excuse a verdict on an assessment with no test in between.
+  const onAssessment = /\b(?:assess|pams|viability|parenting)/.test(npText) && !/\b(?:tests?|screen\w*|strand|toxicology|urine|breath\w*)\b/.test(c.norm.slice(0, start));
+  if (/\b(?:positive|negative)\b/.test(verdict) && c.mentionsTest() && !onAssessment) return false;
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
+  // "will be judged successful only if ...": the condition, not a verdict.
+  if (/^\s+(?:only\s+)?(?:if|unless|provided\s+that|as\s+long\s+as)\b/.test(c.norm.slice(end, end + 24))) return false;
   if (/\bprogress\b/.test(npText) && c.evidenceAfter(end)) return false;
   return true;
 }

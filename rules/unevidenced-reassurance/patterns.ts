@@ -4,7 +4,7 @@ const COPULA = String.raw`(?:is|are|was|were|has\s+been|have\s+been|had\s+been|b
 const DEGREE = String.raw`(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively|now|still|all|absolutely|completely|totally|much|otherwise|both)\s+)*`;
 const WELL = String.raw`(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively)\s+)*(?:well|fine|ok|okay|great|brilliantly|nicely)`;
 /** "settled" that is an action on a baby ("settled in her cot", "settled Mia") is an observation, not reassurance. */
-const NOT_SETTLED_ACTION = String.raw`(?!\s+(?:status|by|in\s+court|out\s+of\s+court|the|a|an|her|his|him|them|down|on|onto|into|that|with\s+the\s+(?:plan|decision|outcome)|(?:in|into|on)\s+(?:her|his|the|a|their)\s+(?:own\s+)?(?:cot|moses|basket|bed|pram|buggy|car|chair|arms|crib|bassinet|lap|sling)))`;
+const NOT_SETTLED_ACTION = String.raw`(?!\s+(?:status|by|in\s+court|out\s+of\s+court|the|a|an|her|his|him|them|down|on|onto|that|with\s+the\s+(?:plan|decision|outcome)|(?:in|into|on)\s+(?:her|his|the|a|their)\s+(?:own\s+)?(?:cot|moses|basket|bed|pram|buggy|car|chair|arms|crib|bassinet|lap|sling)))`;
 
 export interface ReassurancePattern {
   name: string;
@@ -39,7 +39,7 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     messageId: 'settled',
     gate: /settled|thriving|content|happy|managing|coping/,
     re: new RegExp(
-      String.raw`\b(?:${COPULA}\s+${DEGREE})(?<v>settled${NOT_SETTLED_ACTION}|thriving|content(?!\s+(?:with|to|that|of)\b)|happy(?=\s+(?:in|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|home|school|nursery|college|foster)|\s+with\s+(?:her|his|their)\s+(?:carers?|foster)|\s*[.;]|\s*$)|(?:managing|coping)(?=\s*(?:[.;,]|$|\s+(?:at|in|now|so\s+far|ok|okay)\b)))\b`,
+      String.raw`\b(?:(?:${COPULA}|has|have|had)\s+${DEGREE})(?<v>settled${NOT_SETTLED_ACTION}|thriving|content(?!\s+(?:with|to|that|of)\b)|happy(?=\s+(?:in|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|home|school|nursery|college|foster)|\s+(?:during|throughout|at|in)\s+(?:the\s+|this\s+|today's\s+)?(?:visit|contact|session)\s*(?:[.;]|$)|\s+with\s+(?:her|his|their)\s+(?:carers?|foster)|\s*[.;]|\s*$)|(?:managing|coping)(?=\s*(?:[.;,]|$|\s+(?:at|in|now|so\s+far|ok|okay)\b)))\b`,
       'dg',
     ),
   },
@@ -83,7 +83,7 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     name: 'note style: "Baby fine, Mum fine.", "Home conditions fine."',
     messageId: 'fine',
     gate: /\b(?:fine|ok|okay|settled|well|good)\b/,
-    re: /(?:^|[,;:]\s*)(?:(?:the|her|his)\s+)?(?:baby|babies|mum|dad|mother|father|parents?|child|children|kids|twins|yp|young\s+person|home(?:\s+conditions)?|conditions|house|flat|presentation|health|feeding|sleep|contact|visit|everything|family|carers?)\s+(?:(?:all|both|very)\s+)?(?<v>fine|ok|okay|settled|well|good)(?=\s*(?:[.,;!]|$))/dg,
+    re: /(?:^|[,;:]\s*)(?:(?:the|her|his)\s+)?(?:baby|babies|mum|dad|mother|father|parents?|child|children|kids|twins|yp|young\s+person|home(?:\s+conditions)?|conditions|house|flat|presentation|health|feeding|sleep|contact|visit|everything|family|carers?)\s+(?:(?:all|both|very)\s+)?(?<v>fine|ok|okay|settled|well|good)(?=(?:\s+(?:on\s+arrival|today|again|throughout|during\s+the\s+visit|at\s+the\s+visit))?\s*(?:[.,;!]|$))/dg,
   },
   {
     name: 'advice given: "safe sleep advice given" with nothing of what was said or understood',

@@ -31,6 +31,8 @@ export const rule: Rule = {
     if (!extra && !TRIGGER.test(c.norm)) return;
     const text = c.masked;
     if (!extra && text !== c.norm && !TRIGGER.test(text)) return;
+    // "Is she really coping well?" asks; it does not reassure.
+    if (c.isQuestion()) return;
     const taken: [number, number][] = [];
     const consider = (start: number, end: number, messageId: string) => {
       if (taken.some(([a, b]) => start < b && a < end)) return;
@@ -54,7 +56,9 @@ export const rule: Rule = {
 
 /** No real sentence holds more candidates for one pattern; stop looking past this many. */
 const MAX_MATCHES = 40;
-const NOT_A_PERSON = /\b(?:dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
+const NOT_A_PERSON = /\b(?:chronology|draft|statement|wording|minutes|dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
+
+const PAPERWORK_AFTER = /^\s+(?:with|about|regarding|in)\s+(?:the\s+|this\s+|my\s+|our\s+)?(?:chronology|draft|statement|wording|minutes|application|paperwork|report|timetable|dates?|order|bundle|directions|format)\b/;
 
 function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   const c = ctx.ctx;
@@ -64,6 +68,8 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   // "The dispute was settled", "the bill was fine": things, not people, are not reassurance about a child.
   if (/^(?:settled|fine|ok|okay)\b/.test(phrase) && NOT_A_PERSON.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
+  // "raised no issues with the chronology": about a document, not the child.
+  if (/^(?:no|nil)\b/.test(phrase) && PAPERWORK_AFTER.test(c.norm.slice(end, end + 60))) return false;
   if (c.inReportedVoice(start)) return false;
   if (c.conditionalBefore(start)) return false;
   return !c.evidenceAfter(end, ctx.next);

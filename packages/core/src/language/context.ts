@@ -21,7 +21,7 @@ const TEST_RE = phraseRegExp(TEST_WORDS, '');
 const CONTRAST_RE = /\b(?:but|however|although|though|yet|whereas|while|despite|in fact|in reality)\b/;
 const META_RE = /\b(?:the\s+(?:word|words|term|terms|label|phrase|description)|described\s+as|referred\s+to\s+as|called|so-called|summarised\s+as|recorded\s+as)\b/;
 const FRAMING_RE =
-  /\b(?:not|no|never|isn't|wasn't|cannot|can't|neither|nor|rather\s+than|instead\s+of|does\s+not\s+have|has\s+no|there\s+is\s+no)\b[^.;]{0,40}\b(?:pass(?:ed)?\s*(?:or|\/|and)\s*fail(?:ed)?|pass\s+mark|pass\/fail|fail\/pass)\b|\bpass\s*(?:or|\/)\s*fail\b|\b(?:positive\s+or\s+negative|negative\s+or\s+positive|success\s+or\s+failure|successful\s+or\s+(?:not|unsuccessful)|good\s+or\s+bad)\b|\b(?:is|was)\s+not\s+a\s+(?:\w+\s+)?test\b/;
+  /\b(?:not|no|never|isn't|wasn't|cannot|can't|neither|nor|rather\s+than|instead\s+of|does\s+not\s+have|has\s+no|there\s+is\s+no)\b[^.;]{0,40}\b(?:pass(?:ed)?\s*(?:or|\/|and)\s*fail(?:ed)?|pass\s+mark|pass\/fail|fail\/pass)\b|\bpass\s*(?:or|\/)\s*fail\b|\btoo\s+(?:early|soon)\s+to\s+(?:say|describe|judge|call|tell|know|conclude)\b|\b(?:not|never)\s+(?:saying|suggesting|claiming|concluding|arguing)\b|\b(?:positive\s+or\s+negative|negative\s+or\s+positive|success\s+or\s+(?:a\s+)?failure|successful\s+or\s+(?:not|unsuccessful)|good\s+or\s+bad)\b|\b(?:is|was)\s+not\s+a\s+(?:\w+\s+)?test\b/;
 const CONDITIONAL_RE = /\b(?:(?:the\s+|our\s+|my\s+)?(?:aim|goal|hope|intention|ambition|objective|target)\s+(?:is|was|will\s+be|remains)|if|unless|whether|when|once|until|provided\s+that|so\s+long\s+as|as\s+long\s+as|in\s+order\s+(?:for|to)|aim(?:s|ed)?\s+(?:is\s+)?to|hope(?:s|d)?|would|could|might|will\s+need|needs?\s+to|must|should\s+be|to\s+ensure|to\s+achieve|to\s+secure|towards|working\s+towards|chance\s+of|likelihood\s+of|best\s+chance|expect(?:ed|s)?\s+to|predict(?:ed|s)?)\b/;
 const NEGATION_RE = /\b(?:not|no|never|n't|nor|neither|cannot|without|no\s+longer)\b|n't\b/;
 const SPEAKER_RE = new RegExp(
@@ -43,6 +43,11 @@ const DATE_RE = new RegExp(
   `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_SRC})\\b(?:\\s+\\d{4})?|\\b(?:${MONTH_SRC})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:${MONTH_SRC})\\s+\\d{4}\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}[:.]\\d{2}\\s*(?:am|pm)?\\b|\\b\\d{1,2}\\s*(?:am|pm)\\b`,
   'g',
 );
+/**
+ * Numbers that are not figures about the child or parent: a day and month ("4/2", "22/11"), and the names of
+ * routine checks and reviews ("the 6-8 week check", "the 12 week review").
+ */
+const NOT_A_FIGURE_RE = /\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?:\s*-\s*\d{1,2})?[\s-]+(?:day|week|month|year)s?(?:\s+old)?\s+(?:check|review|visit|assessment|appointment|development\s+check)s?\b/g;
 const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|both)`;
 const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?|days?|weeks?|months?|occasions?|minutes?|hours?|contacts?|checks?|meetings?|bottles?|nappies|lessons?|groups?|centiles?|kg|g|grams?|ounces?|oz|ml|per\s+cent|percent)`;
 /** A figure: digits (dates are removed first), or a number word with a unit ("two minutes", "every appointment"). */
@@ -162,7 +167,13 @@ export class SentenceContext {
   /** The phrase at `at` lies in a family member's or a named person's reported words or feelings. */
   inReportedVoice(at: number): boolean {
     const v = this.voiceStart();
-    return v !== undefined && v <= at;
+    // A semicolon ends the reported clause: "she said the baby sleeps in his basket; safe sleep advice given".
+    return v !== undefined && v <= at && !this.norm.slice(v, at).includes(';');
+  }
+
+  /** The sentence asks rather than states ("Is she really coping well, or ...?"). */
+  isQuestion(): boolean {
+    return /\?["')\]\s]*$/.test(this.norm);
   }
 
   /** The phrase at [start, end) sits inside quoted speech ("she said: 'it has been really positive for me'"). */
@@ -239,7 +250,7 @@ interface CompromiseSentence {
 /** A figure that is not a date, a named source, or an observation. */
 export function hasEvidence(norm: string): boolean {
   if (SOURCE_RE.test(norm) || OBSERVATION_RE.test(norm)) return true;
-  return FIGURE_RE.test(norm.replace(DATE_RE, ' '));
+  return FIGURE_RE.test(norm.replace(DATE_RE, ' ').replace(NOT_A_FIGURE_RE, ' '));
 }
 
 /** The clause that ends at `at`: back to the previous comma, semicolon, colon or dash. */

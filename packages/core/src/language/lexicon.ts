@@ -20,7 +20,7 @@ export const TERMS_OF_ART = [
   'positive identification', 'positive id', 'good enough parenting', 'good enough parent', 'good enough care', 'good enough',
   'fine motor', 'fine motor skills', 'safe and well check', 'safe and well visit', 'safe & well check', 'settled status',
   'pre-settled status', 'appropriate adult', 'medically stable', 'medically fit', 'good practice', 'good faith', 'good cause',
-  'in good time', 'good morning', 'good afternoon', 'fine print', 'a fine', 'positive test', 'positive result',
+  'in good time', 'good morning', 'good afternoon', 'fine print', 'a fine', 'positive test',
   'successful appeal', 'pass mark', 'bus pass', 'pass rate', 'ofsted rated good', 'rated good by ofsted', 'ofsted grade good',
   'ofsted: good', 'good by ofsted',
 ];
