@@ -2,7 +2,7 @@ import type { SentenceContext } from '../language/context.js';
 import { spanToSource } from '../document/segments.js';
 import type { Block } from '../types.js';
 import { sentenceFacts, type SentenceFact } from './prose.js';
-import { labelArea, tableAreas } from './tables.js';
+import { labelArea, openingLabel, tableAreas } from './tables.js';
 import type { Fact } from './types.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -12,11 +12,21 @@ export type BlockFact = DistributiveOmit<Fact, 'block' | 'entry'>;
 /** The facts one block records: a label line ("Safety: Unachieved") or what its sentences say. */
 export function blockFacts(block: Block, sentences: SentenceContext[]): BlockFact[] {
   const out: BlockFact[] = [];
-  const label = block.kind !== 'table-cell' && block.kind !== 'heading' ? labelArea(block.text) : undefined;
+  const canLabel = block.kind !== 'table-cell' && block.kind !== 'heading';
+  let label = canLabel ? labelArea(block.text) : undefined;
+  let labelEnd = block.text.trimEnd().length;
+  // "Hygiene: Grade 4. Bedding was soiled on 18 February ...": a label that opens a paragraph of evidence.
+  if (!label && canLabel) {
+    const opening = openingLabel(block.text);
+    if (opening) {
+      label = opening;
+      labelEnd = opening.end;
+    }
+  }
   if (label) {
     out.push({
       kind: 'area', from: 'list', area: label.area, status: label.status, statusText: label.statusText,
-      start: label.areaStart, end: block.text.trimEnd().length, label: `${label.area}: ${label.statusText}`,
+      start: label.areaStart, end: labelEnd, label: `${label.area}: ${label.statusText}`,
     });
   }
   for (const ctx of sentences) {

@@ -50,7 +50,7 @@ const ALLOCATION: [AllocationKind, RegExp][] = [
 ];
 
 const EVENTS: [EventKind, RegExp][] = [
-  ['placement', /\b(?:(?<!always\s+been\s+)(?<!previously\s+)placed\s+(?:with|in|at)\s+(?!her\s+mother|his\s+mother|their\s+mother|the\s+care\s+of\s+her)|placement\s+(?:began|started|commenced|was\s+made|will\s+(?:start|begin|commence)|starts|begins)|(?:mother\s+and\s+baby|parent\s+and\s+child|residential|kinship|connected\s+persons?|sgo|special\s+guardianship)\s+(?:foster\s+)?placement|foster\s+placement)\b/g],
+  ['placement', /\b(?:(?<!always\s+been\s+)(?<!previously\s+)placed\s+(?:with|in|at)\s+(?!her\s+mother|his\s+mother|their\s+mother|the\s+care\s+of\s+her)|placement\s+(?:began|started|commenced|was\s+made|will\s+(?:start|begin|commence)|starts|begins)|(?:mother\s+and\s+baby|parent\s+and\s+child|residential|kinship|connected\s+persons?|sgo|special\s+guardianship)\s+(?:foster\s+)?placement|foster\s+placement|(?:identified|found|matched\s+(?:him|her|them)\s+with|moved\s+to|moving\s+to|move\s+to|transferred\s+to)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?new\s+(?:foster\s+)?(?:carers?|placement|foster\s+home|residential\s+home|children's\s+home))\b/g],
   ['move', /\b(?:move|moved|moves|moving|transfer|transferred|transition|return|returned|returning|step(?:ped)?\s+down|discharge[ds]?|leave|leaves|left)\s+(?:to|into|back\s+to|from|home\b|the\s+unit)|\bend\s+of\s+(?:the\s+)?(?:assessment|placement)\b|\b(?:assessment|placement)\s+(?:will\s+)?(?:end|ends|ended|ending|concludes?|concluded)\b|\bindependent\s+living\b/g],
 ];
 const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|accommodation|flat|refuge|hostel|kinship|community)\b/;
@@ -67,7 +67,7 @@ export const GATE_KEYWORDS = {
   coSleeping: ['sleep', 'slept', 'bed', 'asleep'],
   plan: ['plan', 'assessment', 'purpose', 'exit', 'transition', 'carer'],
   allocation: ['allocat', String.raw`\bleft\b`, 'leav', 'resign', 'hand-?over', String.raw`handed\s+over`, 'sick', String.raw`moved\s+on`, String.raw`social\s+worker`],
-  event: ['plac', 'mov', 'transfer', 'transition', 'return', 'step', 'discharg', 'leave', 'left', String.raw`\bend`, 'conclud', 'independent'],
+  event: ['plac', 'mov', 'transfer', 'transition', 'return', 'step', 'discharg', 'leave', 'left', String.raw`\bend`, 'conclud', 'independent', 'identif', 'found', 'matched'],
 };
 
 type Family = keyof typeof GATE_KEYWORDS;

@@ -87,3 +87,17 @@ export function labelArea(text: string): { area: string; areaStart: number; stat
   if (!area || /^(?:outcome|result|status|overall|conclusion|summary|rating|assessment|pams)$/i.test(area)) return undefined;
   return { area, areaStart: text.indexOf(m.groups!.area!), status, statusText: m.groups!.status!.trim() };
 }
+
+/** "Hygiene: Grade 4. Bedding was soiled ...": a short label and status that open a longer paragraph. */
+export function openingLabel(text: string): { area: string; areaStart: number; status: Status; statusText: string; end: number } | undefined {
+  const m = /^\s*(?<area>[^:()\n.;–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s)\s*(?<status>[^():\n.;]{2,40}?)\s*[.;](?=\s+\S)/.exec(text);
+  if (!m) return undefined;
+  const statusText = m.groups!.status!.trim();
+  // A status is a few words ("Grade 4", "Not yet achieved"); a clause after a colon is prose.
+  if (statusText.split(/\s+/).length > 4) return undefined;
+  const status = classifyStatus(statusText);
+  if (!status) return undefined;
+  const area = m.groups!.area!.trim().replace(/[*_`]+/g, '');
+  if (!area || /^(?:outcome|result|status|overall|conclusion|summary|rating|assessment|pams|update|note|comment)$/i.test(area)) return undefined;
+  return { area, areaStart: text.indexOf(m.groups!.area!), status, statusText, end: m.index + m[0].length };
+}
