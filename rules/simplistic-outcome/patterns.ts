@@ -4,13 +4,13 @@
 
 const ASSESS = String.raw`(?:parenting\s+|pams\s+|residential\s+|viability\s+|special\s+guardianship\s+|sgo\s+|connected\s+persons?\s+|kinship\s+|risk\s+|capacity\s+|parent\s+|unit\s+|community\s+|family\s+)*(?:assess(?:ment|mnt|ement|emnt)s?|reassessment|pams|parentassess|evaluation|viability|gcp2|graded\s+care\s+profile(?:\s+2)?)`;
 /** What a verdict can be about: an assessment, a placement, parenting, progress, an outcome, a plan's work. */
-const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention|(?:family\s+support|parenting|direct|intensive|therapeutic|outreach|support)\s+work|trial\s+(?:at\s+home|home|return(?:\s+home)?)|(?:direct\s+|signs\s+of\s+safety\s+|parenting\s+|intensive\s+)?work\s+with\s+(?:the\s+)?(?:family|mother|father|parents?|mum|dad)|signs\s+of\s+safety\s+work|(?:parenting\s+)?(?:course|programme|program)|(?:the\s+)?(?:child\s+protection|cp|child\s+in\s+need|cin|early\s+help|safety|support|care|family)\s+plan|plan|pre-proceedings|(?:the\s+)?plo(?:\s+process)?|(?:family\s+group\s+)?conference|fgc|(?:carers'?|parenting|foster\s+carers'?)\s+practice)`;
+const TARGET = String.raw`(?:${ASSESS}(?:\s+(?:report|outcome|result|conclusion))?|placements?|outcomes?|progress|parenting(?:\s+capacity|\s+skills)?|capacity\s+to\s+parent|capacity|care|conclusion|overall\s+picture|(?:trial|period)\s+of\s+(?:reunification|rehabilitation|return\s+home)|(?:reunification|rehabilitation)(?:\s+home)?(?:\s+plan)?|return\s+home|intervention|(?:family\s+support|parenting|direct|intensive|therapeutic|outreach|support)\s+work|(?:contact|care|living|staying\s+put|private\s+fostering|kinship|family\s+time|shared\s+care)\s+arrangements?|(?:referral|youth\s+rehabilitation)\s+order|(?:pathway\s+plan|care\s+plan|placement|lac|cla|cin|cp|child\s+protection)\s+review|(?:signs\s+of\s+safety\s+)?mapping|trial\s+(?:at\s+home|home|return(?:\s+home)?)|(?:direct\s+|signs\s+of\s+safety\s+|parenting\s+|intensive\s+)?work\s+with\s+(?:the\s+)?(?:family|mother|father|parents?|mum|dad)|signs\s+of\s+safety\s+work|(?:parenting\s+)?(?:course|programme|program)|(?:the\s+)?(?:child\s+protection|cp|child\s+in\s+need|cin|early\s+help|safety|support|care|family)\s+plan|plan|pre-proceedings|(?:the\s+)?plo(?:\s+process)?|(?:family\s+group\s+)?conference|fgc|(?:carers'?|parenting|foster\s+carers'?)\s+practice)`;
 /** Things a predicate verdict can also judge: contact and visits ("contact has been positive"). */
 const PREDICATE_TARGET = String.raw`(?:${TARGET}|contact|(?:new\s+birth\s+|home\s+|review\s+)?visit)`;
 const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|(?:has\s+|have\s+|had\s+)?prove[dn](?:\s+to\s+be)?|(?:continues|continued|has\s+continued)\s+to\s+be|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|came\s+back|come\s+back|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
 const ADV = String.raw`(?:(?:very|largely|overall|generally|broadly|mostly|really|extremely|wholly|entirely|not|also|therefore|thus|so\s+far|to\s+date|on\s+the\s+whole|clearly|highly|fairly|quite|deemed|judged|considered|found)\s+){0,3}`;
 const VERDICT_WORD = String.raw`(?:positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent)`;
-const VERDICT_ADJ = String.raw`(?:${VERDICT_WORD}|a\s+success|a\s+failure|a\s+pass|a\s+fail|an?\s+(?:(?:very|really|largely|broadly|overall)\s+)?${VERDICT_WORD}\s+one)`;
+const VERDICT_ADJ = String.raw`(?:${VERDICT_WORD}|a\s+success|a\s+failure|a\s+pass|a\s+fail|an?\s+(?:great|huge|real|resounding|complete|total|big)\s+success|an?\s+(?:(?:very|really|largely|broadly|overall)\s+)?${VERDICT_WORD}\s+one)`;
 const JUDGE = String.raw`(?:judged|assessed|considered|deemed|found|rated|described|viewed|regarded|seen|graded|summarised|recorded|evaluated|reported)`;
 const JUDGE_ACTIVE = String.raw`(?:described|describes|describe|rated|rates|judged|judges|considered|considers|deemed|viewed|views|regarded|regards|graded|summarised|summarises|assessed|recorded|records|found|finds)`;
 const DET = String.raw`(?:(?:the|a|an|her|his|their|its|this|that|these|our|mother's|father's|[a-z]+'s)\s+)?`;
@@ -25,7 +25,7 @@ const QUALIFIER = String.raw`(?:(?:\s+(?:of|for|with|at|in|since|against|during|
 const LABEL = String.raw`(?:outcome|result|conclusion|overall|verdict|summary|recommendation|${TARGET})`;
 
 /** Verdict words and what they judge, both present: the gate for the adjective constructions. */
-const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|gcp2|graded\s+care|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|trial|intervention|evaluation|\bwork\b|course|programme|program|plan\b|plo|conference|fgc|practice|contact|visit))/;
+const ADJ_GATE = /^(?=.*(?:positive|negative|success|satisf|good|adequate|favo|excellent|pass|fail))(?=.*(?:assess|pams|viability|gcp2|graded\s+care|placement|outcome|progress|parenting|capacity|\bcare\b|conclusion|result|overall|verdict|summary|recommendation|reunification|rehabilitation|return\s+home|trial|intervention|evaluation|\bwork\b|\border\b|arrangement|mapping|review|course|programme|program|plan\b|plo|conference|fgc|practice|contact|visit))/;
 
 export interface VerdictPattern {
   /** What the construction is, for maintainers. */
@@ -63,7 +63,7 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'label: "Outcome: positive", "PAMS - passed", "Parenting capacity: good", "Conclusion: Ms Rahman has passed"',
     gate: ADJ_GATE,
-    re: new RegExp(String.raw`^\s*(?<np>(?:[a-z'()0-9.-]+\s+){0,3}?${LABEL}(?:\s+(?:of|for)\s+(?:[a-z'-]+\s+){0,4}?[a-z'-]+)?)(?:\s+(?:completed|done|concluded|finished))?\s*(?::|-|,)\s*(?:(?:ms|mr|mrs|miss|mother|father|mum|dad|she|he|they)\.?\s+(?:[a-z'-]+\s+)?(?:has\s+|have\s+)?)?(?<v>passed|pass|failed|fail|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|successfully\s+completed|a\s+success)${NOTE_END}`, 'gd'),
+    re: new RegExp(String.raw`^\s*(?<np>(?:[a-z'()0-9.-]+\s+){0,3}?${LABEL}(?:\s+(?:of|for)\s+(?:[a-z0-9'-]+\s+){0,4}?[a-z0-9'-]+)?)(?:\s+(?:completed|done|concluded|finished))?\s*(?::|-|,)\s*(?:(?:ms|mr|mrs|miss|mother|father|mum|dad|she|he|they)\.?\s+(?:[a-z'-]+\s+)?(?:has\s+|have\s+)?)?(?<v>passed|pass|failed|fail|positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|successfully\s+completed|a\s+success)${NOTE_END}`, 'gd'),
   },
   {
     name: 'note style: "Residential assessment passed.", "placement positive, no change"',
@@ -84,7 +84,7 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   {
     name: 'judged: "parenting capacity was judged to be good", "assessed as satisfactory", "deemed a success"',
     gate: ADJ_GATE,
-    re: new RegExp(String.raw`\b(?<np>${TARGET})\s+(?:was|were|is|are|has\s+been|had\s+been)\s+${JUDGE}\s+(?:(?:to\s+be|to\s+have\s+been|as)\s+)?(?:(?:very|largely|overall|generally|broadly|wholly|a)\s+)*(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
+    re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:was|were|is|are|has\s+been|had\s+been)\s+${JUDGE}\s+(?:(?:to\s+be|to\s+have\s+been|as)\s+)?(?:(?:very|largely|overall|generally|broadly|wholly|a)\s+)*(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
   },
   {
     name: 'described as: "the unit described the placement as a success", "found his parenting capacity to be good"',
@@ -152,9 +152,21 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
     name: 'bare passed: "..., Ms Hughes passed and is now ready to move on" (in a sentence about an assessment)',
     gate: /\bpassed\b/,
     // The parent is named (not "her mother", whose passing is a death) and nothing follows that "passed away" would.
-    re: /(?:^|[,;:]\s*|\band\s+)(?<np>(?:(?:ms|mr|mrs|miss|mx)\.?\s+[a-z'-]+|mother|father|mum|dad|she|he|they|both\s+parents))\s+(?<v>(?:has\s+|have\s+)?passed)(?=\s*(?:[.;]|$)|\s+and\s+(?:is|was|has|can|will|may)\b)/gd,
+    re: /(?:(?:^|[,;:]\s*|\band\s+|\bthat\s+)(?<np>mother|father|mum|dad|she|he|they|both\s+parents)|\b(?<np2>(?:ms|mr|mrs|miss|mx)\.?\s+[a-z'-]+))\s+(?<v>(?:has\s+|have\s+)?(?:now\s+|clearly\s+|successfully\s+)?passed)(?=\s*(?:[.;]|$)|\s+and\s+(?:is|was|has|can|will|may)\b)/gd,
     needsAssessment: true,
     target: 'assessment',
+  },
+  {
+    name: 'inverted: "Positive, overall, was the outcome of the assessment", "Successful is the only word for this placement"',
+    gate: ADJ_GATE,
+    re: /^\s*(?<v>positive|successful|good|satisfactory|excellent|a\s+success)\s*,?\s*(?:(?:overall|on\s+the\s+whole|in\s+short)\s*,?\s*)?(?:was|is|has\s+been|would\s+be)\s+(?:the\s+(?:only|best|right|one)\s+word\s+for|the\s+(?:outcome|result|conclusion|verdict)\b)/gd,
+    needsTarget: true,
+  },
+  {
+    name: 'done well: "Mum has done well and the plan is to step down"',
+    gate: /\bdone\s+(?:\w+\s+)?well\b/,
+    re: /\b(?<np>mum|mother|dad|father|parents?|(?:ms|mr|mrs|miss)\.?\s+[a-z'-]+|she|he|they)\s+(?:has|have|had)\s+(?<v>done\s+(?:(?:really|very|so|extremely)\s+)?well)(?=\s*(?:[.;,]|$|\s+and\b|\s+overall\b))/gd,
+    target: 'progress',
   },
 ];
 

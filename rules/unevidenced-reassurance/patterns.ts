@@ -4,7 +4,7 @@ const COPULA = String.raw`(?:is|are|was|were|has\s+been|have\s+been|had\s+been|b
 const DEGREE = String.raw`(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively|now|still|all|absolutely|completely|totally|much|otherwise|both)\s+)*`;
 const WELL = String.raw`(?:(?:very|really|extremely|quite|so|fairly|reasonably|generally|relatively)\s+)*(?:well|fine|ok|okay|great|brilliantly|nicely)`;
 /** "settled" that is an action on a baby ("settled in her cot", "settled Mia") is an observation, not reassurance. */
-const NOT_SETTLED_ACTION = String.raw`(?!\s+(?:status|by|in\s+court|out\s+of\s+court|the|a|an|her|his|him|them|down|on|onto|that|with\s+the\s+(?:plan|decision|outcome)|(?:in|into|on)\s+(?:her|his|the|a|their)\s+(?:own\s+)?(?:cot|moses|basket|bed|pram|buggy|car|chair|arms|crib|bassinet|lap|sling)))`;
+const NOT_SETTLED_ACTION = String.raw`(?!\s+(?:status|by|in\s+court|out\s+of\s+court|the|a|an|her|his|him|them|their|its|our|my|your|this|these|those|any|some|debts?|arrears|bills?|accounts?|down|on|onto|that|with\s+the\s+(?:plan|decision|outcome)|(?:in|into|on)\s+(?:her|his|the|a|their)\s+(?:own\s+)?(?:cot|moses|basket|bed|pram|buggy|car|chair|arms|crib|bassinet|lap|sling))\b)`;
 
 export interface ReassurancePattern {
   name: string;
@@ -39,7 +39,7 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     messageId: 'settled',
     gate: /settled|thriving|content|happy|managing|coping/,
     re: new RegExp(
-      String.raw`\b(?:(?:${COPULA}|has|have|had)\s+${DEGREE})(?<v>settled${NOT_SETTLED_ACTION}|thriving|content(?!\s+(?:with|to|that|of)\b)|happy(?=\s+(?:in|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|home|school|nursery|college|foster)|\s+(?:during|throughout|at|in)\s+(?:the\s+|this\s+|today's\s+)?(?:visit|contact|session)\s*(?:[.;]|$)|\s+with\s+(?:her|his|their)\s+(?:carers?|foster)|\s*[.;]|\s*$)|(?:managing|coping)(?=\s*(?:[.;,]|$|\s+(?:at|in|now|so\s+far|ok|okay)\b)))\b`,
+      String.raw`\b(?:(?:${COPULA}|has|have|had)\s+(?:to\s+be\s+)?${DEGREE})(?<v>settled${NOT_SETTLED_ACTION}|thriving|content(?!\s+(?:with|to|that|of)\b)|happy(?=\s+(?:in|at)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|home|school|nursery|college|foster)|\s+(?:during|throughout|at|in)\s+(?:the\s+|this\s+|today's\s+)?(?:visit|contact|session)\s*(?:[.;]|$)|\s+with\s+(?:her|his|their)\s+(?:carers?|foster)|\s*[.;]|\s*$)|(?:managing|coping)(?=\s*(?:[.;,]|$|\s+(?:at|in|now|so\s+far|ok|okay)\b)))\b`,
       'dg',
     ),
   },
@@ -59,7 +59,8 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     name: 'label: "Conditions in the home: fine", "Presentation - good", "Contact: went well"',
     messageId: 'fine',
     gate: /[:-]/,
-    re: /^\s*(?:[a-z'-]+\s+){0,4}?(?:home|conditions|presentation|contact|health|feeding|sleep|sleeping|school|nursery|mood|behaviour|child|children|baby|mother|father|visit|routines?|hygiene|appearance|interaction|attachment|development)\s*(?::|-)\s*(?<v>fine|good|ok|okay|satisfactory|appropriate|settled|well|went\s+well|going\s+well|happy|no\s+concerns?|no\s+issues?)\s*[.!]?\s*$/dg,
+    // One label, or a list of them: "Sleep - good; feeding - good; mood - settled."
+    re: /(?:^|;\s*)(?:[a-z'-]+\s+){0,4}?(?:home|conditions|presentation|contact|health|feeding|sleep|sleeping|school|nursery|mood|behaviour|child|children|baby|mother|father|visit|routines?|hygiene|appearance|interaction|attachment|development)\s*(?::|-)\s*(?<v>fine|good|ok|okay|satisfactory|appropriate|settled|well|went\s+well|going\s+well|happy|no\s+concerns?|no\s+issues?)(?=\s*(?:;|[.!]?\s*$))/dg,
   },
   {
     name: 'presentation: "presentation was good", "attendance has been good", "all well at home"',
@@ -84,6 +85,18 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     messageId: 'fine',
     gate: /\b(?:fine|ok|okay|settled|well|good)\b/,
     re: /(?:^|[,;:]\s*)(?:(?:the|her|his)\s+)?(?:baby|babies|mum|dad|mother|father|parents?|child|children|kids|twins|yp|young\s+person|home(?:\s+conditions)?|conditions|house|flat|presentation|health|feeding|sleep|contact|visit|everything|family|carers?)\s+(?:(?:all|both|very)\s+)?(?<v>fine|ok|okay|settled|well|good)(?=(?:\s+(?:on\s+arrival|today|again|throughout|during\s+the\s+visit|at\s+the\s+visit))?\s*(?:[.,;!]|$))/dg,
+  },
+  {
+    name: 'a happy child: "Amira is a happy little girl"',
+    messageId: 'settled',
+    gate: /happy|content|settled/,
+    re: /\b(?:is|was|seems|seemed|appears|appeared|remains|has\s+been)\s+(?:an?\s+)(?:(?:very|really|generally)\s+)?(?<v>(?:happy|content|contented|settled)\s+(?:(?:little|young)\s+)?(?:girl|boy|baby|child|toddler|young\s+person|lad|teenager))\b/dg,
+  },
+  {
+    name: 'settled back: "YP settled back into the unit", "..., settled."',
+    messageId: 'settled',
+    gate: /settled/,
+    re: /\b(?:yp|young\s+person|child|children|baby|he|she|they)\s+(?<v>settled\s+(?:back\s+)?(?:in|into|well)(?!\s+(?:her|his|their|the)\s+(?:own\s+)?(?:cot|moses|basket|bed|pram|crib)))\b|,\s*(?<v2>settled|calm|content)(?=\s*[.!]?\s*$)/dg,
   },
   {
     name: 'advice given: "safe sleep advice given" with nothing of what was said or understood',

@@ -37,7 +37,7 @@ const SOURCE_RE = new RegExp(
   `\\b(?:${phraseSource(SOURCES)})\\s+(?:(?:has|have|had|also|then)\\s+)?(?:reported|reports|report|said|says|say|confirmed|confirms|confirm|stated|states|told|tells|noted|notes|advised|informed|described|describes|raised|observed|observes|saw|recorded|records|shared|commented|indicated|show|shows|showed|found|finds|identified)\\b|\\b(?:reported|confirmed|noted|raised|observed|seen|recorded|evidenced|witnessed|shown|supported)\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?[a-z]|\\baccording\\s+to\\b|\\b(?:records?|notes|logs?|reports?|statements?|charts?|diary|diaries|letters?|results?|figures|data|certificates?|receipts?|minutes)\\s+(?:for\\s+[^.;]{0,30}?\\s+)?(?:show|shows|showed|confirm|confirms|confirmed|record|records|recorded|evidence|evidences)\\b`,
 );
 const OBSERVATION_RE =
-  /\b(?:i|we|staff|the\s+worker|the\s+social\s+worker|carers?|the\s+carers?|foster\s+carers?|the\s+health\s+visitor|the\s+midwife)\s+(?:have\s+|has\s+|had\s+)?(?:observed|saw|watched|noticed|witnessed|seen)\s+\w+(?:\s+\w+){2,}|\b(?:was|were)\s+(?:observed|seen)\s+to\s+\w+|\bon\s+(?:all|each|every|both)\s+(?:\w+\s+)?(?:observed\s+)?(?:occasions|visits|feeds|sessions|contacts)\b|\b(?:showed|shows|show)\s+(?:me|us|staff|the\s+worker|the\s+health\s+visitor|the\s+carers?)\b|\b(?:demonstrated|explained\s+back|repeated\s+back|was\s+able\s+to\s+(?:show|explain|describe|demonstrate|tell))\b/;
+  /\b(?:i|we|staff|the\s+worker|the\s+social\s+worker|carers?|the\s+carers?|foster\s+carers?|the\s+health\s+visitor|the\s+midwife)\s+(?:have\s+|has\s+|had\s+)?(?:observed|saw|watched|noticed|witnessed|seen)\s+\w+(?:\s+\w+){2,}|\b(?:was|were)\s+(?:observed|seen)\s+to\s+\w+|\bon\s+(?:all|each|every|both)\s+(?:\w+\s+)?(?:observed\s+)?(?:occasions|visits|feeds|sessions|contacts)\b|\b(?:showed|shows|show)\s+(?:me|us|staff|the\s+worker|the\s+health\s+visitor|the\s+carers?)\b|\b(?:demonstrated|explained\s+back|repeated\s+back|was\s+able\s+to\s+(?:show|explain|describe|demonstrate|tell))\b|\b(?:i|we|staff|carers?|the\s+carers?)\s+(?:have\s+|has\s+|had\s+)?(?:checked|counted|weighed|measured|inspected|looked\s+(?:in|at|round|around))\b/;
 const MONTH_SRC = MONTHS.join('|');
 const DATE_RE = new RegExp(
   `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_SRC})\\b(?:\\s+\\d{4})?|\\b(?:${MONTH_SRC})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:${MONTH_SRC})\\s+\\d{4}\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}[:.]\\d{2}\\s*(?:am|pm)?\\b|\\b\\d{1,2}\\s*(?:am|pm)\\b`,
@@ -186,7 +186,8 @@ export class SentenceContext {
 
   private findVoice(): number | undefined {
     const view = VIEW_RE.exec(this.norm);
-    if (view) return view.index + view[0].length;
+    // "The unit's view, which I share, is that ...": the writer adopts it.
+    if (view && !/\b(?:which|as)\s+(?:i|we)\s+(?:share|agree\s+with)\b|\b(?:i|we)\s+(?:agree|concur)\b/.test(this.norm)) return view.index + view[0].length;
     const m = SPEAKER_RE.exec(this.norm);
     if (m) return m.index + m[0].length;
     if (!VOICE_VERB_RE.test(this.norm)) return undefined;
