@@ -24,8 +24,8 @@ export const rule: Rule = {
     if (!f.hasPlan('purpose')) missing.push("statement of the placement's purpose");
     if (!f.hasPlan('exit')) missing.push('exit plan');
     // A recorded transition plan with either a purpose or an exit plan answers the lesson.
-    if (f.hasPlan('transition') && missing.length < 2) return;
-    if (missing.length === 0) return;
+    // Two of the three show the move was planned (a transition plan, or an exit plan with the next placement's purpose).
+    if (missing.length < 2) return;
     const anchor = moves.find((m) => /recommend|will|should|plan|before/i.test(m.label)) ?? moves[moves.length - 1]!;
     ctx.report({
       messageId: 'missing',

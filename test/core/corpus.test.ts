@@ -52,7 +52,7 @@ for (const [name, file] of [['held-out', 'test/fixtures/heldout-sentences.json']
 
 type Expectation = { must?: string[]; none_of?: string[]; mentions?: Record<string, string[]>; severity?: Record<string, number> };
 
-for (const dir of [join(CORPUS, 'reports'), join(ROOT, 'test/fixtures/heldout-reports'), join(ROOT, 'test/fixtures/blind3-reports'), join(ROOT, 'test/fixtures/blind6-reports')]) {
+for (const dir of [join(CORPUS, 'reports'), join(ROOT, 'test/fixtures/heldout-reports'), join(ROOT, 'test/fixtures/blind3-reports'), join(ROOT, 'test/fixtures/blind6-reports'), join(ROOT, 'test/fixtures/blind8-docs')]) {
   if (!existsSync(join(dir, 'expected.json'))) continue;
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Expectation>;
   describe(`reports in ${dir.split('/').slice(-2).join('/')}`, () => {

@@ -13,45 +13,50 @@ const BE = String.raw`remain|remains|remained|are|were|was|is|have\s+been|has\s+
 // "the areas of health and budgeting remained unachieved"
 const AREAS_THEN_STATUS = new RegExp(String.raw`\b(?:areas?|domains?|skills?|needs?)\s+(?:of|in|around|relating\s+to|for)\s+(?<list>[^.;:]{3,200}?)\s+(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\b`, 'g');
 // "four areas remain unachieved: health and illness, safety in the home ..."
-const STATUS_THEN_LIST = new RegExp(String.raw`\b(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\s*(?::|-|,?\s+namely|,?\s+including|,?\s+which\s+are|,?\s+these\s+are)\s*(?<list>[^.;]{3,240})`, 'g');
+const STATUS_THEN_LIST = new RegExp(String.raw`\b(?:${BE}|(?:areas?|domains?|skills?)\s+as)\s+(?:still\s+)?(?<status>${UNMET_STATUS})\s*(?::|-|,?\s+namely|,?\s+including|,?\s+which\s+are|,?\s+these\s+are)\s*(?<list>[^.;]{3,240})`, 'g');
 // "safety, sleep routines and feeding remain unachieved" at the start of a clause
-const LIST_THEN_STATUS = new RegExp(String.raw`(?:^|[;:]\s*|,\s+but\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+)(?<list>[a-z][^.;:]{2,200}?)\s+(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\b`, 'g');
+const LIST_THEN_STATUS = new RegExp(String.raw`(?:^|[;:]\s*|,\s+but\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+|\b(?:shows?|showed|records?|recorded|found|confirms?|confirmed)\s+that\s+)(?<list>[a-z][^.;:]{2,200}?)\s+(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\b`, 'g');
 // "unmet needs in safety and sleep"
 const UNMET_NEEDS_IN = /\b(?<status>unmet|unachieved)\s+(?:needs?|areas?)\s+(?:in|around|with|for|relating\s+to)\s+(?<list>[^.;:]{3,160})/g;
 
+const REPORTED_THAT = /^.*\b(?:shows?|showed|records?|recorded|found|finds|confirms?|confirmed|notes?|noted|says?|said)\s+that\s+/;
+/** "Grades: 4 for safety, 4 for hygiene", "Ratings: red for safety and supervision, amber for routines". */
+const RATED_LIST_GATE = /\b(?:grades?|graded|ratings?|rated|scores?|scored|rag)\b/;
+const RATED_FOR = /(?:^|[:;,]\s*|\band\s+)(?<status>[1-5]|grade\s*[1-5]|red|amber|green)\s+for\s+(?<list>[a-z][a-z' -]{2,60}?)(?=\s*(?:[,;.]|$|\band\s+(?:[1-5]|grade|red|amber|green)\b))/g;
 const AREA_PATTERNS = [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN];
 
 const DETERIORATION_VERB =
   /\b(?:has\s+|had\s+|have\s+)?(?<verb>deteriorated|deteriorating|declined|declining|regressed|relapsed|worsened|worsening|got\s+worse|become\s+worse|became\s+worse|slipped|escalated|escalating)\b/g;
 const DETERIORATION_NOUN = /\b(?<verb>deterioration|decline|regression|relapse)\s+(?:in|of)\s+(?<what>(?:[\w'-]+\s*){1,6})/g;
-const REFUSAL_AFTER = /^\s+(?:the|a|an|to|his|her|their|my|our|offer|offers|help|support|services?|referral|invitation|treatment|contact|visit|visits|medication|appointment|appointments|all|any|this|that|it|them)\b/;
+const REFUSAL_AFTER = /^\s+(?:the|a|an|to(?!\s+\d)|his|her|their|my|our|offer|offers|help|support|services?|referral|invitation|treatment|contact|visit|visits|medication|appointment|appointments|all|any|this|that|it|them)\b/;
 const CONCERNS =
-  /\b(?:domestic\s+(?:abuse|violence)\s+incidents?|incidents?\s+of\s+domestic\s+(?:abuse|violence)|tested\s+positive\s+for\s+[\w-]+|positive\s+for\s+(?:cannabis|cocaine|heroin|alcohol|amphetamines?|opiates|methadone|benzodiazepines|drugs?)|(?:drug|hair[- ]strand|toxicology|breath|alcohol|urine)\s+tests?\s+(?:was|were|came\s+back|returned|is|are)\s+positive|concerns?\s+remain|ongoing\s+concerns?|continuing\s+concerns?|concerns?\s+(?:persist|continue|have\s+increased|increased)|significant\s+concerns?|serious\s+concerns?)\b/g;
+  /\b(?:domestic\s+(?:abuse|violence)\s+incidents?|incidents?\s+of\s+domestic\s+(?:abuse|violence)|tested\s+positive\s+for\s+[\w-]+|positive\s+for\s+(?:cannabis|cocaine|heroin|alcohol|amphetamines?|opiates|methadone|benzodiazepines|drugs?)|(?:drug|hair[- ]strand|toxicology|breath|alcohol|urine)\s+tests?\s+(?:was|were|came\s+back|returned|is|are)\s+positive|concerns?\s+remain|ongoing\s+concerns?|continuing\s+concerns?|concerns?\s+(?:persist|continue|have\s+increased|increased)|significant\s+concerns?|missing\s+episodes?|(?:went|gone|been\s+reported|was\s+reported)\s+missing|serious\s+concerns?)\b/g;
 const CO_SLEEPING =
-  /\b(?:co-?sleep(?:ing|s|t)?|co-?slept|bed[- ]?shar(?:ing|ed|es|e)|shar(?:ed|ing|es)\s+(?:a|her|his|the|their)\s+bed|(?:in|into|on)\s+(?:(?:ms|mr|mrs|miss)\.?\s+[a-z'-]+'s|(?:her|his|their)\s+(?:mother|father|mum|dad|parents?)'s|(?:the\s+)?(?:mother|father|mum|dad|parent|parents)'s|(?:an?|the)\s+(?:adult|double|parental|parents')|the\s+parents')\s+bed|asleep\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair)\s+with|fell\s+asleep\s+(?:with|holding|while\s+holding|while\s+feeding))/g;
+  /\b(?:co-?sleep(?:ing|s|t)?|co-?slept|bed[- ]?shar(?:ing|ed|es|e)|shar(?:ed|ing|es)\s+(?:a|her|his|the|their)\s+bed|(?:in|into|on)\s+(?:(?:ms|mr|mrs|miss)\.?\s+[a-z'-]+'s|(?:her|his|their)\s+(?:mother|father|mum|dad|parents?)'s|(?:the\s+)?(?:mother|father|mum|dad|parent|parents)'s|(?:an?|the)\s+(?:adult|double|parental|parents')|the\s+parents')\s+bed|asleep\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair)\s+with|fell\s+asleep\s+(?:with|holding|while\s+holding|while\s+feeding)|asleep\s+(?:in|on)\s+(?:her|his|their|the)\s+(?:own\s+)?(?:adult|double|parents'?)\s+bed\s+with|(?:mum|mother|dad|father|parents?)\s+and\s+(?:the\s+)?baby(?:\s+[a-z]+)?\s+(?:were\s+|was\s+)?(?:found\s+)?(?:asleep|sleeping)\s+together|asleep\s+together\s+in\s+(?:[a-z']+\s+){0,2}bed|(?:dozes?|dozed|dozing|nods?|nodded|drops?|dropped)\s+off\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair|chair)\s+with|(?:taking|takes|took|brings|brought|bringing)\s+(?:[a-z]+|him|her|the\s+baby)\s+into\s+(?:her|his|their|mum's|dad's)\s+(?:own\s+)?bed\b)/g;
+const RISKS_LISTED = /\b(?:risks?|dangers?)\s+of\b(?![^.;]*\b(?:found|seen|saw|observed|reported|discovered|witnessed)\b)[^.;]*\band\s+(?:of\s+)?$/;
 const NOT_A_MENTION = /\b(?:no|not|never|without|denies|denied|deny|if|whether|risks?|dangers?|about|advice|advised|explain(?:ed|s)?|discuss(?:ed|es)?|leaflet|avoid|against|should|must|unless|prevent)\b/;
 
 const PLANS: [PlanKind, RegExp][] = [
-  ['safer-sleep', /\b(?:safer?\s+sleep(?:ing)?\s+(?:plan|assessment(?:\s+tool)?|agreement|tool|risk\s+assessment)|(?:safe\s+)?sleep(?:ing)?\s+(?:safety\s+)?plan|co-?sleeping\s+(?:plan|risk\s+assessment)|(?:the\s+)?(?:foster\s+)?carers?\s+(?:will|must|are\s+to|should)\s+(?:check|monitor|look\s+in\s+on)\b[^.]{0,80}\b(?:room|cot|bed|sleep|night))/g],
+  ['safer-sleep', /\b(?:safer?\s+sleep(?:ing)?\s+(?:plan|assessment(?:\s+tool)?|agreement|tool|risk\s+assessment)|(?:safe\s+)?sleep(?:ing)?\s+(?:safety\s+)?plan|co-?sleeping\s+(?:plan|risk\s+assessment)|(?:(?:the\s+)?(?:foster\s+)?carers?|they|night\s+staff|staff)\s+(?:will|must|are\s+to|should)\s+(?:check|monitor|look\s+in(?:\s+on)?)\b[^.]{0,80}\b(?:room|cot|bed|sleep|night|overnight|nursery|monitor))/g],
   ['placement-plan', /\bplacement\s+plan\b/g],
-  ['transition', /\btransition(?:al)?\s+(?:plan|planning|meeting|arrangements|review)\b|\bplan\s+for\s+(?:the\s+)?move\b|\bmove\s+plan\b|\bmoving[- ]on\s+plan\b/g],
+  ['transition', /\btransition(?:al)?\s+(?:plan|planning|meeting|arrangements|review)\b|\b(?:rehabilitation|reunification|return(?:\s+home)?|introductions?)\s+plan\b|\bphased\s+(?:return|move|introductions?|overnights?|overnight\s+stays)\b|\bmid-?(?:way|point)\s+review\b|\bplan\s+for\s+(?:the\s+)?move\b|\bmove\s+plan\b|\bmoving[- ]on\s+plan\b/g],
   ['exit', /\bexit\s+(?:plan|strategy)\b/g],
-  ['purpose', /\bpurpose\s+of\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}?placement\b|\bplacement'?s\s+purpose\b/g],
+  ['purpose', /\bpurpose\s+of\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}?placement\b|\bplacement'?s\s+purpose\b|\bplacement\s+whose\s+purpose\b|(?:^|[.;]\s*)purpose\s*[:-]\s*\w/g],
   ['risk-assessment', /\brisk\s+assessments?\b/g],
 ];
 const PLAN_ABSENT_BEFORE = /\b(?:no|without|not|never|lack\s+of|absence\s+of|needs?|requires?|required|recommend(?:s|ed)?\s+that|awaiting|await)\s+(?:(?:a|an|the|any|yet|current|written|formal|agreed)\s+){0,3}$/;
 const PLAN_ABSENT_AFTER = /^\s*(?:has|have|had|was|were|is|are)?\s*(?:not|never|yet\s+to|still\s+to)\b|^\s*(?:(?:is|was|remains?)\s+)?(?:outstanding|awaited|overdue|missing|needed|required)\b|^\s*(?:needs?|should|must)\s+(?:to\s+)?be\b/;
 
 const ALLOCATION: [AllocationKind, RegExp][] = [
-  ['worker-left', /\b(?:social\s+worker|allocated\s+worker|case\s+worker|caseworker|case\s+holder|key\s+worker|practitioner|worker|sw)\s+(?:has\s+|had\s+|have\s+)?(?:left|leaves|is\s+leaving|was\s+leaving|resigned|went\s+on\s+(?:long-term\s+)?(?:sick\s+)?leave|moved\s+on|is\s+on\s+long-term\s+sick)/g],
-  ['unallocated', /\bunallocated\b|\bawaiting\s+(?:re-?)?allocation\b|\bpending\s+(?:re-?)?allocation\b|\bno\s+allocated\s+(?:social\s+)?worker\b|\bwithout\s+an?\s+allocated\s+(?:social\s+)?worker\b|\bnot\s+(?:yet\s+)?(?:been\s+)?re-?allocated\b|\bno\s+social\s+worker\b|\bwithout\s+a\s+social\s+worker\b/g],
+  ['worker-left', /\b(?:social\s+worker|allocated\s+worker|case\s+worker|caseworker|case\s+holder|key\s+worker|practitioner|worker|sw)(?:\s*,\s*[a-z][a-z' -]{1,30},)?\s+(?:has\s+|had\s+|have\s+)?(?:left|leaves|is\s+leaving|was\s+leaving|resigned|went\s+on\s+(?:long-term\s+)?(?:sick\s+)?leave|moved\s+on|is\s+on\s+long-term\s+sick|(?:been|is|was)\s+on\s+(?:long-term\s+)?(?:sick|sickness|maternity)\s+leave|(?:been|is|was)\s+off\s+sick)(?!\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:home|house|flat|property|visit|meeting|room|office|building|premises|unit|school|nursery|hospital|car|contact\s+centre)\b|\s+at\s+\d|\s+(?:a\s+)?(?:message|voicemail|note|card|letter|leaflet)s?\b)/g],
+  ['unallocated', /\bunallocated\b|\bawaiting\s+(?:re-?)?allocation\b|\bpending\s+(?:re-?)?allocation\b|\bno\s+allocated\s+(?:social\s+)?worker\b|\bwithout\s+an?\s+allocated\s+(?:social\s+)?worker\b|\bnot\s+(?:yet\s+)?(?:been\s+)?re-?allocated\b|\bno\s+social\s+worker\b|\bno\s+(?:other|new)\s+(?:social\s+)?worker\s+has\s+been\s+allocated\b|\bwithout\s+a\s+social\s+worker\b/g],
   ['reallocated', /\b(?:re-?allocated|has\s+been\s+allocated|was\s+allocated|is\s+now\s+allocated|allocated\s+to\s+(?!the\b)[a-z]|new\s+(?:social\s+)?worker\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:allocated|appointed)|new\s+allocated\s+(?:social\s+)?worker)\b/g],
   ['handover', /\bhand-?over\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:completed|took\s+place|done|held|meeting|visit)\b|\bhanded\s+over\s+to\b|\bfull\s+hand-?over\b|\bjoint\s+(?:handover\s+)?visit\b|\bcase\s+transfer\s+(?:completed|meeting)\b/g],
 ];
 
 const EVENTS: [EventKind, RegExp][] = [
-  ['placement', /\b(?:(?<!always\s+been\s+)(?<!previously\s+)placed\s+(?:with|in|at)\s+(?!her\s+mother|his\s+mother|their\s+mother|the\s+care\s+of\s+her)|placement\s+(?:began|started|commenced|was\s+made|will\s+(?:start|begin|commence)|starts|begins)|(?:mother\s+and\s+baby|parent\s+and\s+child|residential|kinship|connected\s+persons?|sgo|special\s+guardianship)\s+(?:foster\s+)?placement|foster\s+placement|(?:identified|found|matched\s+(?:him|her|them)\s+with|moved\s+to|moving\s+to|move\s+to|transferred\s+to)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?new\s+(?:foster\s+)?(?:carers?|placement|foster\s+home|residential\s+home|children's\s+home))\b/g],
-  ['move', /\b(?:move|moved|moves|moving|transfer|transferred|transition|return|returned|returning|step(?:ped)?\s+down|discharge[ds]?|leave|leaves|left)\s+(?:to|into|back\s+to|from|home\b|the\s+unit)|\bend\s+of\s+(?:the\s+)?(?:assessment|placement)\b|\b(?:assessment|placement)\s+(?:will\s+)?(?:end|ends|ended|ending|concludes?|concluded)\b|\bindependent\s+living\b/g],
+  ['placement', /\b(?:(?<!always\s+been\s+)(?<!previously\s+)placed\s+(?:with|in|at)\s+(?!her\s+mother|his\s+mother|their\s+mother|the\s+care\s+of\s+her)|placement(?:\s+(?:with|of|for|at)\s+[^.;]{1,60}?)?\s+(?:began|started|commenced|was\s+made|will\s+(?:start|begin|commence)|starts|begins)|(?:mother[\s-]+and[\s-]+baby|parent[\s-]+and[\s-]+child|residential|kinship|connected\s+persons?|sgo|special\s+guardianship)\s+(?:foster\s+)?placement|foster\s+placement|(?:identified|found|matched\s+(?:him|her|them)\s+with|moved\s+to|moving\s+to|move\s+to|transferred\s+to)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?new\s+(?:foster\s+)?(?:carers?|placement|foster\s+home|residential\s+home|children's\s+home))\b/g],
+  ['move', /\b(?:move|moved|moves|moving|transfer|transferred|transition|return|returns|returned|returning|step(?:ped)?\s+down|discharge[ds]?|leave|leaves|left)\s+(?:to|into|back\s+to|from|home\b|the\s+unit)|\bend\s+of\s+(?:the\s+)?(?:assessment|placement)\b|\b(?:assessment|placement)(?:\s+(?:of|for|with)\s+[^.;]{1,50}?)?\s+(?:will\s+)?(?:end|ends|ended|ending|concludes?|concluded)\b|\bindependent\s+living\b/g],
 ];
 const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|accommodation|flat|refuge|hostel|kinship|community)\b/;
 
@@ -64,7 +69,7 @@ export const GATE_KEYWORDS = {
   area: ['achiev', 'unmet', String.raw`not\s+(?:yet\s+)?met`, 'outstanding'],
   deterioration: ['deteriorat', 'declin', 'regress', 'relaps', 'wors', 'slipped', 'escalat'],
   concern: ['domestic', 'positive', 'concern'],
-  coSleeping: ['sleep', 'slept', 'bed', 'asleep'],
+  coSleeping: ['sleep', 'slept', 'bed', 'asleep', 'doz', 'nod'],
   plan: ['plan', 'assessment', 'purpose', 'exit', 'transition', 'carer'],
   allocation: ['allocat', String.raw`\bleft\b`, 'leav', 'resign', 'hand-?over', String.raw`handed\s+over`, 'sick', String.raw`moved\s+on`, String.raw`social\s+worker`],
   event: ['plac', 'mov', 'transfer', 'transition', 'return', 'step', 'discharg', 'leave', 'left', String.raw`\bend`, 'conclud', 'independent', 'identif', 'found', 'matched'],
@@ -135,12 +140,27 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
 
   // Each family of facts has a cheap keyword gate, so most sentences skip the heavier patterns.
   // Areas and their status, in prose.
+  if (RATED_LIST_GATE.test(norm)) {
+    for (const m of matchesIn(RATED_FOR, norm)) {
+      const statusText = /^[1-5]$/.test(m.groups!.status!) ? `grade ${m.groups!.status}` : m.groups!.status!;
+      const status = classifyStatus(statusText);
+      if (!status) continue;
+      const listStart = m.index! + m[0].lastIndexOf(m.groups!.list!);
+      for (const item of splitList(m.groups!.list!)) {
+        const at = listStart + item.offset;
+        out.push({ kind: 'area', from: 'prose', area: item.text, status, statusText: m.groups!.status!, start: at, end: at + item.text.length });
+      }
+    }
+  }
   if (families & BIT.area) for (const re of AREA_PATTERNS) {
     for (const m of matchesIn(re, norm)) {
-      const list = m.groups!.list!;
+      const whole = m.groups!.list!;
       const statusText = m.groups!.status!;
       if (/\bno\s+(?:areas?|domains?|skills?|needs?)\b/.test(norm.slice(Math.max(0, m.index! - 12), m.index! + 20))) continue;
-      const listStart = m.index! + m[0].indexOf(list);
+      // "the PAMS update shows that safety in the home is still not achieved": the list starts after "shows that".
+      const lead = REPORTED_THAT.exec(whole)?.[0].length ?? 0;
+      const list = whole.slice(lead);
+      const listStart = m.index! + m[0].indexOf(whole) + lead;
       for (const item of splitList(list)) {
         const at = listStart + item.offset;
         out.push({ kind: 'area', from: 'prose', area: item.text, status: classifyStatus(statusText) ?? 'unmet', statusText, start: at, end: at + item.text.length });
@@ -167,8 +187,10 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
   if (families & BIT.coSleeping) for (const m of matchesIn(CO_SLEEPING, norm)) {
-    const before = norm.slice(Math.max(0, m.index! - 60), m.index!).split(/\s+/).slice(-7).join(' ');
-    if (NOT_A_MENTION.test(before)) continue;
+    const words = norm.slice(Math.max(0, m.index! - 100), m.index!).split(/\s+/);
+    if (NOT_A_MENTION.test(words.slice(-7).join(' '))) continue;
+    // "the risks of falling asleep with a baby on a sofa and of bed-sharing": a list of risks, not a sighting.
+    if (RISKS_LISTED.test(words.slice(-13).join(' '))) continue;
     if (/^\s*(?:plan|risks?|risk\s+assessment|policy|advice|leaflet|guidance)\b/.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
@@ -183,12 +205,15 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     for (const m of matchesIn(re, norm)) {
       if ((allocation === 'reallocated' || allocation === 'handover') && ctx.negatedBefore(m.index!, 3)) continue;
       if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
+      // "no other worker has been allocated" is the absence of a reallocation.
+      if (allocation === 'reallocated' && ctx.negatedBefore(m.index!, 4)) continue;
       out.push({ kind: 'allocation', allocation, start: m.index!, end: m.index! + m[0].length });
     }
   }
   if (families & BIT.event) for (const [event, re] of EVENTS) {
     for (const m of matchesIn(re, norm)) {
-      if (event === 'move' && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
+      // A move needs a destination that makes it a placement move; the end of an assessment or placement does not.
+      if (event === 'move' && !/^(?:end\b|assessment|placement|independent)/.test(m[0]) && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;
       out.push({ kind: 'event', event, start: m.index!, end: m.index! + m[0].length });
     }

@@ -54,6 +54,8 @@ const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?
 const FIGURE_RE = new RegExp(
   String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|every|each|all\s+(?:the\s+|her\s+|his\s+)?(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
 );
+const CONCERN_RE =
+  /\b(?:positive\s+for|tested\s+positive|deteriorat\w*|declin(?:ed|ing)\s+to\s+\d|worsen\w*|missing\s+episodes?|went\s+missing|domestic\s+(?:abuse|violence)|co-?sleep\w*|bed-?shar\w*|asleep\s+together|fell\s+asleep\s+with|in\s+(?:[a-z]+'s|her|his|their)\s+(?:adult\s+|double\s+)?bed|not\s+(?:yet\s+)?(?:achieved|met)|unachieved|unmet|overdue|missed\s+(?:\w+\s+)?(?:appointments?|visits?|contacts?|immunisations?))\b/;
 /** An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. */
 const ELABORATION_RE =
   /(?:(?<!\bre):|;|\s+-\s+|\s\((?=[^)]*\s[^)]*\s)|\b(?:because|as\s+(?:shown|evidenced|demonstrated)|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
@@ -215,7 +217,15 @@ export class SentenceContext {
   evidenceAfter(from: number, next?: SentenceContext): boolean {
     if (ELABORATION_RE.test(this.norm.slice(from, from + 400))) return true;
     if (this.hasEvidence()) return true;
-    return next ? (next.hasEvidence() || next.isDescription()) && !next.isBareReassurance() : false;
+    return next ? (next.hasEvidence() || next.isDescription()) && !next.isBareReassurance() && !next.recordsConcern() : false;
+  }
+
+  /**
+   * The sentence records a concern (a positive drug test, a fall, missing episodes, co-sleeping, an unmet area):
+   * it does not support the reassurance before it, it answers it ("Mum is coping well. Carers saw her bed-sharing ...").
+   */
+  recordsConcern(): boolean {
+    return CONCERN_RE.test(this.norm);
   }
 
   /** A figure, a named source or an observation anywhere in the sentence. */
