@@ -145,7 +145,7 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   },
   {
     name: 'a positive result: "the assessment of her parenting produced a positive result"',
-    gate: ADJ_GATE,
+    gate: /\b(?:produced|gave|yielded|returned|reached|had|led\s+to|resulted\s+in)\s+an?\s+(?:\w+\s+){0,2}(?:result|outcome|conclusion)\b/,
     re: new RegExp(String.raw`\b(?<np>${TARGET})${QUALIFIER}\s+(?:has\s+|had\s+)?(?:produced|gave|yielded|returned|reached|had|led\s+to|resulted\s+in)\s+(?<v>an?\s+(?:very\s+|broadly\s+|largely\s+|overall\s+)?(?:positive|negative|good|successful|favourable|unfavourable)\s+(?:result|outcome|conclusion))\b`, 'gd'),
   },
   {

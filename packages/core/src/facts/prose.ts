@@ -21,7 +21,6 @@ const UNMET_NEEDS_IN = /\b(?<status>unmet|unachieved)\s+(?:needs?|areas?)\s+(?:i
 
 const REPORTED_THAT = /^.*\b(?:shows?|showed|records?|recorded|found|finds|confirms?|confirmed|notes?|noted|says?|said)\s+that\s+/;
 /** "Grades: 4 for safety, 4 for hygiene", "Ratings: red for safety and supervision, amber for routines". */
-const RATED_LIST_GATE = /\b(?:grades?|graded|ratings?|rated|scores?|scored|rag)\b/;
 const RATED_FOR = /(?:^|[:;,]\s*|\band\s+)(?<status>[1-5]|grade\s*[1-5]|red|amber|green)\s+for\s+(?<list>[a-z][a-z' -]{2,60}?)(?=\s*(?:[,;.]|$|\band\s+(?:[1-5]|grade|red|amber|green)\b))/g;
 const AREA_PATTERNS = [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN];
 
@@ -72,6 +71,7 @@ export const GATE_KEYWORDS = {
   coSleeping: ['sleep', 'slept', 'bed', 'asleep', 'doz', 'nod'],
   plan: ['plan', 'assessment', 'purpose', 'exit', 'transition', 'carer'],
   allocation: ['allocat', String.raw`\bleft\b`, 'leav', 'resign', 'hand-?over', String.raw`handed\s+over`, 'sick', String.raw`moved\s+on`, String.raw`social\s+worker`],
+  rated: ['grade', 'rated', 'rating', 'scor', String.raw`\brag\b`],
   event: ['plac', 'mov', 'transfer', 'transition', 'return', 'step', 'discharg', 'leave', 'left', String.raw`\bend`, 'conclud', 'independent', 'identif', 'found', 'matched'],
 };
 
@@ -140,7 +140,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
 
   // Each family of facts has a cheap keyword gate, so most sentences skip the heavier patterns.
   // Areas and their status, in prose.
-  if (RATED_LIST_GATE.test(norm)) {
+  if (families & BIT.rated) {
     for (const m of matchesIn(RATED_FOR, norm)) {
       const statusText = /^[1-5]$/.test(m.groups!.status!) ? `grade ${m.groups!.status}` : m.groups!.status!;
       const status = classifyStatus(statusText);

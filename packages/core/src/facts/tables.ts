@@ -90,6 +90,8 @@ export function labelArea(text: string): { area: string; areaStart: number; stat
 
 /** "Hygiene: Grade 4. Bedding was soiled ...": a short label and status that open a longer paragraph. */
 export function openingLabel(text: string): { area: string; areaStart: number; status: Status; statusText: string; end: number } | undefined {
+  // Most paragraphs have no separator near their start: no need to run the expression.
+  if (!/:|\s[-–—]\s/.test(text.slice(0, 66))) return undefined;
   const m = /^\s*(?<area>[^:()\n.;–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s)\s*(?<status>[^():\n.;]{2,40}?)\s*[.;](?=\s+\S)/.exec(text);
   if (!m) return undefined;
   const statusText = m.groups!.status!.trim();
