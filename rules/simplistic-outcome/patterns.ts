@@ -10,7 +10,7 @@ const PREDICATE_TARGET = String.raw`(?:${TARGET}|contact|(?:new\s+birth\s+|home\
 const BE = String.raw`(?:was|is|were|are|has\s+been|have\s+been|had\s+been|will\s+be|(?:has\s+|have\s+|had\s+)?prove[dn](?:\s+to\s+be)?|(?:continues|continued|has\s+continued)\s+to\s+be|remains|remained|appears(?:\s+to\s+be)?|appeared(?:\s+to\s+be)?|seems(?:\s+to\s+be)?|seemed(?:\s+to\s+be)?|looks|looked|came\s+back|come\s+back|is\s+considered|was\s+considered|is\s+judged|was\s+judged)`;
 const ADV = String.raw`(?:(?:very|largely|overall|generally|broadly|mostly|really|extremely|wholly|entirely|not|also|therefore|thus|so\s+far|to\s+date|on\s+the\s+whole|clearly|highly|fairly|quite|deemed|judged|considered|found)\s+){0,3}`;
 const VERDICT_WORD = String.raw`(?:positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent)`;
-const VERDICT_ADJ = String.raw`(?:${VERDICT_WORD}|a\s+success|a\s+failure|a\s+pass|a\s+fail|an?\s+(?:great|huge|real|resounding|complete|total|big)\s+success|an?\s+(?:(?:very|really|largely|broadly|overall)\s+)?${VERDICT_WORD}\s+one)`;
+const VERDICT_ADJ = String.raw`(?:${VERDICT_WORD}|a\s+success|a\s+failure|a\s+pass|a\s+fail|an?\s+(?:great|huge|real|resounding|complete|total|big)\s+success|an?\s+(?:(?:very|really|largely|broadly|overall)\s+)?(?:positive|good|successful|excellent)\s+(?:experience|time|period)|an?\s+(?:(?:very|really|largely|broadly|overall)\s+)?${VERDICT_WORD}\s+one)`;
 const JUDGE = String.raw`(?:judged|assessed|considered|deemed|found|rated|described|viewed|regarded|seen|graded|summarised|recorded|evaluated|reported)`;
 const JUDGE_ACTIVE = String.raw`(?:described|describes|describe|rated|rates|judged|judges|considered|considers|deemed|viewed|views|regarded|regards|graded|summarised|summarises|assessed|recorded|records|found|finds)`;
 const DET = String.raw`(?:(?:the|a|an|her|his|their|its|this|that|these|our|mother's|father's|[a-z]+'s)\s+)?`;
@@ -41,6 +41,8 @@ export interface VerdictPattern {
   target?: 'assessment' | 'placement' | 'progress' | 'parenting' | 'outcome';
   /** A verdict that specifics answer ("outcomes achieved: Mia attends nursery every day") is not flagged. */
   needsNoEvidence?: boolean;
+  /** The verdict is someone else's ("the unit described it as positive"): the writer may report it to dispute it. */
+  attributed?: boolean;
 }
 
 export const VERDICT_PATTERNS: VerdictPattern[] = [
@@ -88,6 +90,7 @@ export const VERDICT_PATTERNS: VerdictPattern[] = [
   },
   {
     name: 'described as: "the unit described the placement as a success", "found his parenting capacity to be good"',
+    attributed: true,
     gate: ADJ_GATE,
     re: new RegExp(String.raw`\b${JUDGE_ACTIVE}\s+${DET}(?:[a-z'-]+\s+){0,2}?(?<np>${TARGET})(?:\s+of\s+[a-z'-]+)?\s+(?:as|to\s+be)\s+(?:(?:a|an|very|largely|overall|wholly|broadly|generally)\s+){0,2}(?<v>positive|negative|successful|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|excellent|success|failure|pass|fail)\b`, 'gd'),
   },

@@ -70,6 +70,8 @@ export const rule: Rule = {
         if (pattern.needsAssessment && !ASSESSMENT.test(text)) continue;
         if (pattern.needsTarget && !TARGET_WORD.test(text)) continue;
         if (pattern.needsNoEvidence && ctx.ctx.evidenceAfter(end)) continue;
+        // "The unit described the assessment as positive; however the profile shows safety as unachieved": reported to be disputed.
+        if (pattern.attributed && DISPUTED_AFTER.test(ctx.ctx.norm.slice(end))) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         const npText = np ? text.slice(np[0], np[1]) : '';
         if (!accept(ctx, start, end, npText, np?.[0])) continue;
@@ -89,6 +91,8 @@ export const rule: Rule = {
     }
   },
 };
+
+const DISPUTED_AFTER = /^[^.]*\b(?:but|however|although|though|yet|whereas|(?:does|do|did)\s+not\s+agree|disagrees?)\b[^.]*\b(?:unachieved|not\s+(?:yet\s+)?(?:achieved|met)|unmet|concerns?|deteriorat\w*|missed|positive\s+for)\b/;
 
 function accept(ctx: SentenceRuleContext, start: number, end: number, npText: string, npStart: number | undefined): boolean {
   const c = ctx.ctx;

@@ -32,7 +32,7 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     name: 'compounds: "happy and settled", "safe and well", "well and settled" (with or without a verb)',
     messageId: 'settled',
     gate: /\band\b/,
-    re: /\b(?<v>(?:settled|happy|content|safe|well|stable)\s+and\s+(?:happy|content|settled|safe|well|stable|doing\s+well|thriving))\b(?!\s+(?:check|visit|checks|visits|status|good|meeting))/dg,
+    re: /\b(?<v>(?:settled|happy|content|safe|well|stable)\s+and\s+(?:happy|content|settled|safe|well|stable|fine|doing\s+well|thriving))\b(?!\s+(?:check|visit|checks|visits|status|good|meeting))/dg,
   },
   {
     name: 'settled: "Mia is settled", "he seems settled in placement", "thriving", "content", "happy in placement", "Mum is managing"',

@@ -74,6 +74,8 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (/^(?:no|nil)\b/.test(phrase) && PAPERWORK_AFTER.test(c.norm.slice(end, end + 60))) return false;
   if (c.inReportedVoice(start)) return false;
   if (c.conditionalBefore(start)) return false;
+  // "Asked how she was coping, ...": an indirect question.
+  if (/\b(?:asked|ask|asking|asks|wondered|enquired|explored|discussed)\s+(?:\w+\s+){0,2}?(?:how|whether|if)\b[^.;,]{0,40}$/.test(c.norm.slice(Math.max(0, start - 80), start))) return false;
   return !c.evidenceAfter(end, ctx.next);
 }
 
