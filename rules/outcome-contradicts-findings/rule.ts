@@ -57,14 +57,18 @@ export const rule: Rule = {
       if (!first) firstClaim.set(key, claim);
       // The first claim that answers to a set of findings names them all; later ones point back to it.
       const message: { messageId: string; data: Record<string, string> } = first
-        ? { messageId: 'again', data: { phrase: claim.phrase, first: first.phrase, findings: brief(a.length, d.length, others.length) } }
+        ? { messageId: 'again', data: { phrase: claim.phrase, first: first.phrase, findings: brief(a, d.length, others.length) } }
         : { messageId: a.length + d.length ? 'contradiction' : 'concerns', data: { phrase: claim.phrase, findings: describeFindings(a, d, others) } };
       ctx.report({
         messageId: message.messageId,
         data: message.data,
         start: claim.start,
         end: claim.end,
-        expected: a.length ? [`[Name] achieved [N] areas; ${list(a.map((x) => x.area.toLowerCase()))} remain${a.length === 1 ? 's' : ''} unachieved.`] : undefined,
+        expected: a.length
+          ? [graded(a)
+              ? `${list(a.map((x) => `${x.area.toLowerCase()} (${x.statusText})`))}: [what the plan does about each, and by when].`
+              : `[Name] achieved [N] areas; ${list(a.map((x) => x.area.toLowerCase()))} remain${a.length === 1 ? 's' : ''} unachieved.`]
+          : undefined,
         related: memo(relatedCache, key, () => [
           ...a.map((x) => ({ start: x.start, end: x.end, message: `${capitalise(x.area)}: ${capitalise(x.statusText)}` })),
           ...d.map((x) => ({ start: x.start, end: x.end, message: `Deterioration: ${x.what}` })),
@@ -78,7 +82,7 @@ export const rule: Rule = {
 /** The findings in full, for the first claim that answers to them (later ones get the brief form). */
 function describeFindings(a: FactOf<'area'>[], d: FactOf<'deterioration'>[], others: (FactOf<'concern'> | FactOf<'co-sleeping'>)[]): string {
   const parts: string[] = [];
-  if (a.length) parts.push(`${a.length} area${a.length === 1 ? '' : 's'} not achieved (${a.map((x) => capitalise(x.area)).join(', ')})`);
+  if (a.length) parts.push(`${areaCount(a)} (${a.map((x) => capitalise(x.area)).join(', ')})`);
   if (d.length) parts.push(`deterioration (${tally(d.map((x) => x.what)).join('; ')})`);
   const more = a.length + d.length > 0;
   const concernWord = others.length === 1 ? (more ? 'another concern' : 'a concern') : more ? 'other concerns' : 'concerns';
@@ -86,10 +90,24 @@ function describeFindings(a: FactOf<'area'>[], d: FactOf<'deterioration'>[], oth
   return list(parts);
 }
 
+/**
+ * Areas given a grade or rating (GCP2 grades, RAG colours, need levels) rather than achieved / not achieved:
+ * they are described as rated, not as failed.
+ */
+function graded(a: FactOf<'area'>[]): boolean {
+  return a.every((x) => /^(?:grade\s*)?[1-5]$|^(?:red|amber)$|\b(?:priority|need|level)\b/i.test(x.statusText.trim()));
+}
+
+/** "4 areas not achieved", or for grades and ratings "2 areas graded as a concern". */
+function areaCount(a: FactOf<'area'>[]): string {
+  return `${a.length} area${a.length === 1 ? '' : 's'} ${graded(a) ? 'graded as a concern' : 'not achieved'}`;
+}
+
 /** "4 areas not achieved, deterioration and 2 other concerns". */
-function brief(areas: number, deteriorations: number, concerns: number): string {
+function brief(a: FactOf<'area'>[], deteriorations: number, concerns: number): string {
+  const areas = a.length;
   const parts: string[] = [];
-  if (areas) parts.push(`${areas} area${areas === 1 ? '' : 's'} not achieved`);
+  if (areas) parts.push(areaCount(a));
   if (deteriorations) parts.push('deterioration');
   if (concerns) parts.push(`${concerns} ${areas + deteriorations ? 'other ' : ''}concern${concerns === 1 ? '' : 's'}`);
   return list(parts);

@@ -60,3 +60,14 @@ describe('outcome-contradicts-findings message', () => {
     expect(contradiction.related?.filter((r) => r.message.startsWith('Deterioration'))).toHaveLength(3);
   });
 });
+
+describe('outcome-contradicts-findings: graded areas', () => {
+  it('calls grades and ratings "graded as a concern", and PAMS areas "not achieved"', () => {
+    const lint = (text: string) => new Linter(rules).lint(parseDocument(text, 'text'), defaultConfig()).find((f) => f.ruleId === 'outcome-contradicts-findings')!;
+    const gcp2 = lint('Hygiene: Grade 4. Bedding was soiled on 18 February.\n\nNutrition: Grade 3. The fridge held only milk.\n\nThe GCP2 outcome is satisfactory.\n');
+    expect(gcp2.message).toContain('2 areas graded as a concern (Hygiene, Nutrition)');
+    expect(gcp2.expected?.[0]).toContain('hygiene (Grade 4)');
+    const pams = lint('- Safe sleeping: Not achieved\n- Budgeting: Unachieved\n\nMs Reid passed the assessment.\n');
+    expect(pams.message).toContain('2 areas not achieved (Safe sleeping, Budgeting)');
+  });
+});

@@ -81,6 +81,8 @@ export function labelArea(text: string): { area: string; areaStart: number; stat
   if (tooLongForLabel(text)) return undefined;
   const m = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*[.;]?\s*$/.exec(text);
   if (!m) return undefined;
+  // "Hygiene: Grade 4. Bedding was soiled ...": a label that opens sentences of evidence (see openingLabel).
+  if (/[.;]\s/.test(m.groups!.status!)) return undefined;
   const status = classifyStatus(m.groups!.status!);
   if (!status) return undefined;
   const area = m.groups!.area!.trim().replace(/[*_`]+/g, '');
