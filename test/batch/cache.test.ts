@@ -2,7 +2,7 @@ import { existsSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 as zlibCrc32 } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { crc32Portable } from '../../packages/cli/src/crc32.js';
+import { crc32Portable } from '../../packages/core/src/read/crc32.js';
 import { built, caselint, copyCorpus, reportText, seeded, tempDir, write } from './helpers.js';
 
 /** The cache file's header, entry lines and trailer (see packages/cli/src/cache.ts). */

@@ -182,15 +182,18 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   return results.filter((r): r is FileResult => r !== null && r !== undefined);
 }
 
-/**
- * --jobs 1: no workers, one Linter here. The engine is loaded only now: a run that the cache answers never
- * loads the parsers and rules. Each file awaits its reads, so a progress bar still redraws.
- */
+/** --jobs 1: no workers, one Linter here. Each file awaits its reads, so a progress bar still redraws. */
 async function checkInProcess(tasks: CheckTask[], accept: (c: CheckedFile) => void): Promise<void> {
   if (!tasks.length) return;
+  const check = await loadChecker();
+  for (const task of tasks) accept(await check(task));
+}
+
+/** The engine, loaded only when a file needs checking: a run that the cache answers never loads it. */
+async function loadChecker(): Promise<(task: CheckTask) => Promise<CheckedFile>> {
   const [{ checkFile }, { Linter }, { rules }] = await Promise.all([import('./check-file.js'), import('@caselint/core'), import('@caselint/rules')]);
   const linter = new Linter(rules);
-  for (const task of tasks) accept(await checkFile(task, linter));
+  return (task) => checkFile(task, linter);
 }
 
 /**
@@ -229,10 +232,9 @@ async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: Chec
       }
     };
     feedWorkers();
-    const [{ checkFile }, { Linter }, { rules }] = await Promise.all([import('./check-file.js'), import('@caselint/core'), import('@caselint/rules')]);
-    const linter = new Linter(rules);
+    const check = await loadChecker();
     while (next < tasks.length) {
-      finish(await checkFile(tasks[next++]!, linter));
+      finish(await check(tasks[next++]!));
       await new Promise<void>((resolve) => setImmediate(resolve));
       feedWorkers();
     }

@@ -4,8 +4,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ResolvedConfig } from '@caselint/core/config';
 import type { FindingsText } from './result.js';
+import { crc32 } from '@caselint/core/crc32';
 import { fileSink } from './sink.js';
-import { crc32 } from './crc32.js';
 
 const TOOL = 'caselint-cache';
 const SCHEMA = 2;

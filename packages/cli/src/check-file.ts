@@ -67,9 +67,9 @@ export async function checkFile(task: CheckTask, linter: Linter): Promise<Checke
       messages: utf8.encode(JSON.stringify(findings.map(toJsonMessage))),
       extras: utf8.encode(JSON.stringify(findings.map((f): FindingExtras => (snippet ? { ...findingOffsets(f), snippet: snippet(f) } : findingOffsets(f))))),
     };
-    out.result = toLintResult(path, [], task.keepDocxText && doc.format === 'docx' ? textOnly(doc) : undefined);
-    out.result.errorCount = findings.filter((f) => f.severity === 2).length;
-    out.result.warningCount = findings.length - out.result.errorCount;
+    // Counts from the findings; the findings themselves travel as text.
+    out.result = toLintResult(path, findings, task.keepDocxText && doc.format === 'docx' ? textOnly(doc) : undefined);
+    out.result.findings = [];
   } catch (e) {
     if (e instanceof ReadError) {
       out.result = fatalResult(path, e.message, e.code);

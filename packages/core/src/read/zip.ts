@@ -1,5 +1,6 @@
 import { Inflate } from 'fflate';
 import { ReadError } from './errors.js';
+import { crc32 } from './crc32.js';
 
 /**
  * A minimal ZIP reader and rewriter for .docx packages.
@@ -277,20 +278,4 @@ function newEntry(name: string, content: Uint8Array, deflate: (data: Uint8Array)
   cv.setUint32(42, offset, true);
   central.set(nameBytes, 46);
   return { local, central };
-}
-
-let crcTable: Uint32Array | undefined;
-
-export function crc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = crcTable[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
 }

@@ -1,6 +1,6 @@
 import * as zlib from 'node:zlib';
 
-/** CRC-32 (as zip and PNG use) of bytes, continuing from `previous`: a cheap check that a file is whole and unchanged. */
+/** CRC-32 (as zip and PNG use) of bytes, continuing from `previous`: zip entries, and a cheap check that a file is whole. */
 export const crc32: (bytes: Uint8Array, previous?: number) => number =
   typeof (zlib as { crc32?: unknown }).crc32 === 'function' ? (zlib as unknown as { crc32: (b: Uint8Array, p?: number) => number }).crc32 : crc32Portable;
 
