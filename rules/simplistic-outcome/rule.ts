@@ -1,9 +1,11 @@
-import type { Rule, SentenceRuleContext } from '@caselint/core';
+import { frameTrigger, frameVerdicts, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { matchesIn, termsRegExp } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
 
-const TRIGGER = /\b(?:achieved|met|reached|job|picture|succeeded|complete|completing|finish|pass|passed|passes|fail|failed|fails|failure|positive|positively|negative|negatively|favourably|unsuccessfully|capable|competent|safe|poor|bad|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
+const PATTERN_TRIGGER = /\b(?:achieved|met|reached|job|picture|succeeded|complete|completing|finish|pass|passed|passes|fail|failed|fails|failure|positive|positively|negative|negatively|favourably|unsuccessfully|capable|competent|safe|poor|bad|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
+/** The patterns' words, and any word a verdict frame needs (derived from frames.yaml by the build). */
+const TRIGGER = new RegExp(`${PATTERN_TRIGGER.source}|${frameTrigger().source}`);
 /** No real sentence holds more candidates for one pattern; stop looking past this many. */
 const MAX_MATCHES = 40;
 const TARGET_WORD = /\b(?:assessments?|pams|viability|placements?|outcomes?|progress|parenting|capacity|rehabilitation|reunification|intervention|gcp2)\b/;
@@ -27,6 +29,8 @@ const EXPECTED: Record<Target, string[]> = {
   outcome: ['The assessment found [strengths] and [areas not achieved]; the plan is [what happens next].'],
 };
 
+const FRAME_EXPECTED = '[What was seen or done], [by whom], [how often]; [what is still of concern].';
+
 export const rule: Rule = {
   trigger: TRIGGER,
   meta: {
@@ -43,6 +47,7 @@ export const rule: Rule = {
       progress: '"{{phrase}}" says there was progress without saying what changed. Name the skills or areas that improved, the evidence, and what is still to be achieved.',
       parenting: '"{{phrase}}" grades parenting in one word. Say which of the child\'s needs are met, how you know, and which are not yet met.',
       outcome: '"{{phrase}}" gives an outcome without its content. Say what was found: the areas achieved and not achieved, and what happens next.',
+      evaluation: '"{{phrase}}" is a judgement without its evidence. Say what was seen or done, by whom and how often, and what is still of concern.',
     },
   },
 
@@ -78,6 +83,14 @@ export const rule: Rule = {
         taken.push([start, end]);
         emit(ctx, start, end, pattern.target ?? targetOf(npText || text));
       }
+    }
+    // Verdicts recognised by their frame: a subject and an evaluation (frames.yaml).
+    for (const v of frameVerdicts(ctx.ctx, undefined, ctx.next)) {
+      if (taken.some(([a, b]) => v.start < b && a < v.end)) continue;
+      taken.push([v.start, v.end]);
+      const phrase = ctx.sentence.text.slice(v.start, v.end);
+      ctx.report({ messageId: 'evaluation', data: { phrase }, start: v.start, end: v.end, expected: [FRAME_EXPECTED] });
+      ctx.claim({ kind: 'verdict', polarity: v.polarity, start: v.start, end: v.end });
     }
     if (extra) {
       for (const m of matchesIn(extra, text)) {

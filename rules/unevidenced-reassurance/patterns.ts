@@ -20,7 +20,7 @@ export const REASSURANCE_PATTERNS: ReassurancePattern[] = [
     name: 'no concerns: "There are no concerns", "No concerns were noted during the visit"',
     messageId: 'noConcerns',
     gate: /\b(?:no|nil|nothing)\b/,
-    re: /\b(?<v>(?:no|nil)\s+(?:(?:significant|major|further|particular|safeguarding|real|obvious|current|new|immediate|welfare|other|known|specific)\s+){0,2}(?:concerns?|issues?|worries|problems)(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:noted|raised|observed|reported|identified|seen|highlighted|expressed|evident|apparent|found))?|nothing\s+(?:of\s+concern|to\s+report|untoward)|no\s+cause\s+for\s+concern)\b/dg,
+    re: /\b(?<v>(?:no|nil)\s+(?:(?:significant|major|further|particular|safeguarding|real|obvious|current|new|immediate|welfare|other|known|specific|previous)\s+){0,2}(?:concerns?|issues?|worries|problems)(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|is)\s+(?:noted|raised|observed|reported|identified|seen|highlighted|expressed|evident|apparent|found))?|nothing\s+(?:of\s+concern|to\s+report|untoward)|no\s+cause\s+for\s+concern)\b/dg,
   },
   {
     name: 'going well: "doing well", "went well", "engaging well", "coping well", "presented well", "feeding fine"',

@@ -52,7 +52,7 @@ const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|t
 const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?|days?|weeks?|months?|occasions?|minutes?|hours?|contacts?|checks?|meetings?|bottles?|nappies|lessons?|groups?|centiles?|kg|g|grams?|ounces?|oz|ml|per\s+cent|percent)`;
 /** A figure: digits (dates are removed first), or a number word with a unit ("two minutes", "every appointment"). */
 const FIGURE_RE = new RegExp(
-  String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|every|each|all\s+(?:the\s+|her\s+|his\s+)?(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
+  String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|every|each(?!\s+other)|all\s+(?:the\s+|her\s+|his\s+)?(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
 );
 const CONCERN_RE =
   /\b(?:positive\s+for|tested\s+positive|deteriorat\w*|declin(?:ed|ing)\s+to\s+\d|worsen\w*|missing\s+episodes?|went\s+missing|domestic\s+(?:abuse|violence)|co-?sleep\w*|bed-?shar\w*|asleep\s+together|fell\s+asleep\s+with|in\s+(?:[a-z]+'s|her|his|their)\s+(?:adult\s+|double\s+)?bed|not\s+(?:yet\s+)?(?:achieved|met)|unachieved|unmet|overdue|missed\s+(?:\w+\s+)?(?:appointments?|visits?|contacts?|immunisations?))\b/;

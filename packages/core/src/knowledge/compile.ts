@@ -1,0 +1,189 @@
+// Knowledge compiler: word classes and patterns, written as data (YAML) by people who know the domain, become
+// the regular expressions the engine runs, each with a prefilter (gate) derived from the pattern itself.
+// The build (scripts/build-knowledge.mjs) runs it once over the data files; a configuration that extends a word
+// class runs it again at load time. It uses no Node built-ins, so it runs wherever the engine does.
+import { RegExpParser, type AST } from '@eslint-community/regexpp';
+
+/** Named word classes: each a list of words or phrases (lower case; a space matches any run of white space). */
+export type WordClasses = Record<string, readonly string[]>;
+/** Named regular-expression fragments, which may refer to classes and other fragments as {name}. */
+export type Fragments = Record<string, string>;
+
+const REF = /\{([a-z][a-z0-9_]*)\}/g;
+const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
+
+/** One alternation for a list of phrases: longest first, so "parenting assessment" wins over "parenting". */
+export function alternation(words: readonly string[]): string {
+  const uniq = [...new Set(words.map((w) => w.trim().toLowerCase().replace(/[‘’]/g, "'")).filter(Boolean))];
+  uniq.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  return uniq.map((w) => w.replace(SPECIAL, '\\$&').replace(/\s+/g, String.raw`\s+`)).join('|');
+}
+
+/** Expand every {name} in a template from the classes (as alternations) and fragments (recursively). */
+export function expand(template: string, classes: WordClasses, fragments: Fragments = {}, seen: string[] = []): string {
+  return template.replace(REF, (_, name: string) => {
+    if (seen.includes(name)) throw new Error(`{${name}} refers to itself (${[...seen, name].join(' -> ')})`);
+    if (name in fragments) return `(?:${expand(fragments[name]!, classes, fragments, [...seen, name])})`;
+    if (name in classes) {
+      if (classes[name]!.length === 0) throw new Error(`word class {${name}} is empty`);
+      return `(?:${alternation(classes[name]!)})`;
+    }
+    throw new Error(`{${name}} is neither a word class nor a fragment`);
+  });
+}
+
+/** The names a template refers to, directly or through fragments. */
+export function references(template: string, fragments: Fragments = {}, out = new Set<string>()): Set<string> {
+  for (const m of template.matchAll(REF)) {
+    const name = m[1]!;
+    if (out.has(name)) continue;
+    out.add(name);
+    if (name in fragments) references(fragments[name]!, fragments, out);
+  }
+  return out;
+}
+
+// ---- Gates: what every match must contain ----
+//
+// For each node of the pattern we compute either the exact set of strings it can match (when small and
+// finite) or a set of literals one of which every match contains (the prefilter idea of RE2 and Vale).
+// A sentence without any of a pattern's literals cannot match it, so the pattern need not run there.
+
+interface Info {
+  /** Every string the node can match, when there are few; `undefined` when unknown or too many. */
+  exact?: Set<string>;
+  /** Literals one of which every match contains; `undefined` when nothing is known. */
+  any?: Set<string>;
+}
+
+const MAX_EXACT = 64;
+
+function cross(a: Set<string>, b: Set<string>): Set<string> | undefined {
+  if (a.size * b.size > MAX_EXACT) return undefined;
+  const out = new Set<string>();
+  for (const x of a) for (const y of b) out.add(x + y);
+  return out;
+}
+
+/** A set of literals is better when its shortest literal is longer (more selective), then when it is smaller. */
+function better(a: Set<string> | undefined, b: Set<string> | undefined): Set<string> | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const min = (s: Set<string>) => Math.min(...[...s].map((x) => x.length));
+  return min(a) !== min(b) ? (min(a) > min(b) ? a : b) : a.size <= b.size ? a : b;
+}
+
+function literals(info: Info): Set<string> | undefined {
+  if (info.exact) return [...info.exact].some((s) => s.length === 0) ? undefined : info.exact;
+  return info.any;
+}
+
+function infoOfChar(c: AST.Character): Info {
+  return { exact: new Set([String.fromCodePoint(c.value)]) };
+}
+
+function infoOfClass(node: AST.CharacterClass): Info {
+  if (node.negate) return {};
+  const chars = new Set<string>();
+  for (const e of node.elements) {
+    if (e.type === 'Character') chars.add(String.fromCodePoint(e.value));
+    else if (e.type === 'CharacterClassRange' && e.max.value - e.min.value < 8) {
+      for (let v = e.min.value; v <= e.max.value; v++) chars.add(String.fromCodePoint(v));
+    } else return {};
+  }
+  return chars.size <= 8 ? { exact: chars } : {};
+}
+
+function infoOfSequence(elements: AST.Element[]): Info {
+  // `run` is the exact set of the current run of adjacent exact elements; a run is contained in every match.
+  let run = new Set(['']);
+  let broken = false;
+  let best: Set<string> | undefined;
+  for (const e of elements) {
+    const i = infoOf(e);
+    const joined = i.exact ? cross(run, i.exact) : undefined;
+    if (joined) {
+      run = joined;
+      continue;
+    }
+    broken = true;
+    best = better(best, literals({ exact: run }));
+    best = better(best, literals(i));
+    run = i.exact ? new Set(i.exact) : new Set(['']);
+  }
+  if (!broken) return { exact: run };
+  return { any: better(best, literals({ exact: run })) };
+}
+
+function infoOfAlternatives(alternatives: AST.Alternative[]): Info {
+  const infos = alternatives.map((a) => infoOfSequence(a.elements));
+  if (infos.every((i) => i.exact)) {
+    const all = new Set<string>();
+    for (const i of infos) for (const s of i.exact!) all.add(s);
+    if (all.size <= MAX_EXACT) return { exact: all };
+  }
+  const any = new Set<string>();
+  for (const i of infos) {
+    const l = literals(i);
+    if (!l) return {};
+    for (const s of l) any.add(s);
+  }
+  return { any };
+}
+
+function infoOf(node: AST.Element): Info {
+  switch (node.type) {
+    case 'Character':
+      return infoOfChar(node);
+    case 'CharacterClass':
+      return infoOfClass(node);
+    case 'CharacterSet':
+    case 'Backreference':
+    case 'ExpressionCharacterClass':
+      return {};
+    case 'Assertion':
+      // \b, ^, $ and lookarounds match no characters.
+      return { exact: new Set(['']) };
+    case 'Group':
+    case 'CapturingGroup':
+      return infoOfAlternatives(node.alternatives);
+    case 'Quantifier': {
+      const inner = infoOf(node.element);
+      if (node.max === 1) {
+        if (node.min === 1) return inner;
+        return inner.exact ? { exact: new Set(['', ...inner.exact]) } : { exact: undefined, any: undefined };
+      }
+      if (node.min === 0) return {};
+      return { any: literals(inner) };
+    }
+    default:
+      return {};
+  }
+}
+
+/** Drop literals that contain another literal of the set: the shorter one is found wherever the longer is. */
+function minimise(set: Set<string>): string[] {
+  const list = [...set].sort((a, b) => a.length - b.length);
+  const out: string[] = [];
+  for (const s of list) if (!out.some((o) => s.includes(o))) out.push(s);
+  return out.sort();
+}
+
+/**
+ * The literals one of which every match of `source` contains, or undefined when none can be derived (a
+ * pattern that could match anything, or only classes of characters). Derived, never written by hand.
+ */
+export function gateLiterals(source: string, flags = ''): string[] | undefined {
+  const parser = new RegExpParser({ ecmaVersion: 2025 });
+  const pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  const l = literals(infoOfAlternatives(pattern.alternatives));
+  if (!l || l.size === 0) return undefined;
+  const out = minimise(l);
+  // A literal of one visible character (a space, a colon) would let nearly every sentence through.
+  return out.some((s) => s.trim().length < 2) ? undefined : out;
+}
+
+/** A regular expression that finds any of the literals: the gate a pattern is tested against first. */
+export function gateSource(lits: readonly string[]): string {
+  return lits.map((s) => s.replace(SPECIAL, '\\$&')).join('|');
+}

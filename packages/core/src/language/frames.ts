@@ -1,0 +1,148 @@
+// Verdicts recognised by their frame (packages/core/data/frames.yaml): a subject and an evaluation, said as the
+// writer's own conclusion and without evidence. The frames are data; this module runs them and applies the
+// language context that decides whose conclusion a verdict is.
+import { alternation, expand, gateLiterals, gateSource, type WordClasses } from '../knowledge/compile.js';
+import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
+import type { SentenceContext } from './context.js';
+import { matchesIn } from './matches.js';
+
+export interface FrameVerdict {
+  /** The frame's id in frames.yaml. */
+  frame: string;
+  /** The verdict's offsets in the sentence. */
+  start: number;
+  end: number;
+  polarity: 'positive' | 'negative';
+}
+
+interface RunnableFrame {
+  id: string;
+  re: RegExp;
+  gate: RegExp;
+}
+
+export interface FrameSet {
+  frames: readonly RunnableFrame[];
+  negative: RegExp;
+  attribution: RegExp;
+}
+
+/** No real sentence holds more candidates for one frame; stop looking past this many. */
+const MAX_MATCHES = 20;
+
+function build(classes: WordClasses, precompiled: boolean): FrameSet {
+  const frames = FRAMES.map((f) => {
+    const source = precompiled ? f.source : expand(f.template, classes, FRAME_FRAGMENTS);
+    const gate = precompiled ? f.gate : gateLiterals(source, 'dg') ?? f.gate;
+    return { id: f.id, re: new RegExp(source, 'dg'), gate: new RegExp(gateSource(gate)) };
+  });
+  return {
+    frames,
+    negative: new RegExp(`^(?:${alternation(classes.evaluation_negative!)})$`),
+    // A verb of speech, thought or finding before the verdict: the verdict is reported, not the writer's.
+    attribution: new RegExp(String.raw`\b(?:${alternation(classes.reporting_verb!)})\b`, 'g'),
+  };
+}
+
+const BASE_CLASSES: WordClasses = {
+  ...FRAME_CLASSES,
+  evaluation: [...EVALUATION_POSITIVE, ...EVALUATION_NEGATIVE],
+  evaluation_positive: EVALUATION_POSITIVE,
+  evaluation_negative: EVALUATION_NEGATIVE,
+};
+let defaultSet: FrameSet | undefined;
+const extended = new Map<string, FrameSet>();
+
+/**
+ * The frames, compiled: as the build left them, or recompiled with a configuration's extra words for some
+ * classes (`{ "words": { "evaluation_positive": ["tickety-boo"] } }`). Compiled once per distinct extension.
+ */
+export function frameSet(words?: Readonly<Record<string, readonly string[]>>): FrameSet {
+  if (!words || Object.keys(words).length === 0) return (defaultSet ??= build(BASE_CLASSES, true));
+  const key = JSON.stringify(words);
+  let set = extended.get(key);
+  if (!set) {
+    const classes: Record<string, readonly string[]> = { ...BASE_CLASSES };
+    for (const [name, list] of Object.entries(words)) classes[name] = [...(classes[name] ?? []), ...list];
+    classes.evaluation = [...classes.evaluation_positive!, ...classes.evaluation_negative!];
+    if (extended.size > 16) extended.clear();
+    extended.set(key, (set = build(classes, false)));
+  }
+  return set;
+}
+
+/** Word classes a configuration may extend. */
+export function extensibleClasses(): string[] {
+  return Object.keys(BASE_CLASSES).filter((k) => k !== 'evaluation');
+}
+
+/** Modal and generic openings: what follows is advice, a requirement or a possibility, not a record. */
+const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|so\s+that|would|could|might|may)\b/;
+const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
+/** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. */
+const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
+/** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record. */
+const INFINITIVE_BEFORE = /\b(?<!\bable\s)to\s+[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
+/** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
+const FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+)?$/;
+
+/** Verdicts found by the frames in one sentence, after attribution, generic statements and evidence are set aside. */
+export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), next?: SentenceContext): FrameVerdict[] {
+  const text = c.masked;
+  const out: FrameVerdict[] = [];
+  if (c.isQuestion() || c.rejectsFraming()) return out;
+  for (const f of set.frames) {
+    if (!f.gate.test(text)) continue;
+    for (const m of matchesIn(f.re, text, MAX_MATCHES)) {
+      const [start, end] = m.indices!.groups!.v!;
+      if (out.some((o) => start < o.end && o.start < end)) continue;
+      const np = m.indices!.groups!.np;
+      const from = np ? Math.min(np[0], start) : start;
+      if (attributed(c.norm, from, set.attribution)) continue;
+      const lead = clause(c.norm, start);
+      if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead)) continue;
+      if (reportedAfter(c.norm, end, set.attribution)) continue;
+      if (c.negatedBefore(start, 3) || c.conditionalBefore(from)) continue;
+      if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
+      if (c.evidenceAfter(end, next)) continue;
+      // "the drug test was positive": a result, not a verdict; "the application was successful": a legal outcome.
+      if (TEST_SENSE.test(text.slice(start, end)) && c.mentionsTest()) continue;
+      if (LEGAL_BEFORE.test(text.slice(Math.max(0, from - 60), start))) continue;
+      const words = text.slice(start, end).split(/[^a-z'-]+/);
+      out.push({ frame: f.id, start, end, polarity: words.some((w) => set.negative.test(w)) ? 'negative' : 'positive' });
+    }
+  }
+  return out;
+}
+
+/** A verb of speech, thought or finding before `at` whose subject is not the writer (I, we). */
+function attributed(norm: string, at: number, attribution: RegExp): boolean {
+  const before = norm.slice(Math.max(0, at - 200), at);
+  for (const m of matchesIn(attribution, before)) {
+    if (!FIRST_PERSON.test(before.slice(Math.max(0, m.index - 20), m.index))) return true;
+  }
+  return false;
+}
+
+/** A reporting clause that closes the sentence: "..., inspectors have found." */
+function reportedAfter(norm: string, end: number, attribution: RegExp): boolean {
+  const tail = norm.slice(end, end + 200);
+  const comma = tail.lastIndexOf(',');
+  if (comma < 0) return false;
+  const last = tail.slice(comma + 1);
+  if (!/^\s*(?:[a-z'-]+\s+){1,3}(?:(?:have|has|had)\s+)?[a-z]+\s*[.!]?\s*$/.test(last)) return false;
+  for (const m of matchesIn(attribution, last)) if (!FIRST_PERSON.test(last.slice(0, m.index))) return true;
+  return false;
+}
+
+/** The clause that ends at `at`: back to the previous comma, semicolon, colon or dash (at most 200 characters). */
+function clause(norm: string, at: number): string {
+  const before = norm.slice(Math.max(0, at - 200), at);
+  const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - '));
+  return before.slice(cut + 1);
+}
+
+/** Any frame's gate, as one expression: a block without a match holds no frame verdict. */
+export function frameTrigger(set: FrameSet = frameSet()): RegExp {
+  return new RegExp(set.frames.map((f) => f.gate.source).join('|'));
+}

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Compiles caselint's linguistic knowledge from data to code, and checks the data while it does.
+//
+//   packages/core/data/evaluation.yaml  -> the evaluation word classes (AFINN-165 + the domain's own words)
+//   packages/core/data/frames.yaml      -> verdict frames: regular expressions with derived gates
+//   packages/core/data/lexicon.yaml     -> the shared word lists the language context reads
+//
+// Output: packages/core/src/knowledge/knowledge.generated.ts (not committed; `npm run build` writes it).
+// Any problem in the data (an unknown {name}, a pattern that does not compile, a frame without a `v` group,
+// a frame whose gate cannot be derived, an example without its [marked] phrase) stops the build with a
+// message naming the file and the entry.
+import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const data = join(root, 'packages/core/data');
+const out = join(root, 'packages/core/src/knowledge/knowledge.generated.ts');
+const require = createRequire(join(root, 'packages/core/package.json'));
+
+// The compiler is core's own TypeScript module, run here through esbuild, so build and runtime share one implementation.
+const esbuild = await import('esbuild');
+const bundle = await esbuild.build({
+  entryPoints: [join(root, 'packages/core/src/knowledge/compile.ts')],
+  bundle: true,
+  format: 'esm',
+  platform: 'neutral',
+  write: false,
+  logLevel: 'silent',
+  absWorkingDir: join(root, 'packages/core'),
+});
+const compiler = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+
+const problems = [];
+const fail = (file, entry, problem) => problems.push(`${file}: ${entry}: ${problem}`);
+
+function load(name) {
+  try {
+    return parse(readFileSync(join(data, name), 'utf8'));
+  } catch (e) {
+    console.error(`caselint knowledge: ${name}: ${e.message.split('\n')[0]}`);
+    process.exit(1);
+  }
+}
+
+// ---- Evaluation words ----
+const evaluation = load('evaluation.yaml');
+const { afinn165 } = await import(pathToFileURL(require.resolve('afinn-165')).href);
+const nlp = require('compromise');
+const wanted = new Set(evaluation.afinn.parts_of_speech);
+const remove = new Set(evaluation.remove ?? []);
+const positive = new Set();
+const negative = new Set();
+for (const [word, score] of Object.entries(afinn165)) {
+  if (Math.abs(score) < evaluation.afinn.minimum || word.includes(' ') || remove.has(word)) continue;
+  const tags = nlp(word).json()[0]?.terms[0]?.tags ?? [];
+  if (!tags.some((t) => wanted.has(t))) continue;
+  (score > 0 ? positive : negative).add(word);
+}
+for (const w of evaluation.add?.positive ?? []) {
+  if (negative.has(w)) fail('evaluation.yaml', w, 'is listed as positive but AFINN rates it negative');
+  positive.add(w);
+}
+for (const w of evaluation.add?.negative ?? []) {
+  if (positive.has(w)) fail('evaluation.yaml', w, 'is listed as negative but AFINN rates it positive');
+  negative.add(w);
+}
+for (const w of remove) if (!(w in afinn165)) fail('evaluation.yaml', `remove: ${w}`, 'is not an AFINN-165 word (nothing to remove)');
+
+// ---- Shared lexicon ----
+const lexicon = load('lexicon.yaml');
+for (const [name, list] of Object.entries(lexicon)) {
+  if (!Array.isArray(list) || list.some((w) => typeof w !== 'string' || !w.trim())) fail('lexicon.yaml', name, 'must be a list of words or phrases');
+}
+
+// ---- Frames ----
+const frames = load('frames.yaml');
+const classes = { ...frames.classes, evaluation: [...positive, ...negative].sort(), evaluation_positive: [...positive].sort(), evaluation_negative: [...negative].sort() };
+const fragments = frames.fragments ?? {};
+const KNOWN_KEYS = new Set(['id', 'name', 'pattern', 'examples']);
+const compiled = [];
+const ids = new Set();
+for (const f of frames.frames ?? []) {
+  const where = f.id ?? '(a frame without an id)';
+  for (const k of Object.keys(f)) if (!KNOWN_KEYS.has(k)) fail('frames.yaml', where, `unknown key "${k}" (known: ${[...KNOWN_KEYS].join(', ')})`);
+  if (!f.id || ids.has(f.id)) fail('frames.yaml', where, 'needs a unique id');
+  ids.add(f.id);
+  let source;
+  try {
+    source = compiler.expand(f.pattern, classes, fragments);
+    const re = new RegExp(source, 'dg');
+    if (!/\(\?<v>/.test(source)) fail('frames.yaml', where, 'marks no verdict: the pattern needs a group (?<v>...)');
+    void re;
+  } catch (e) {
+    fail('frames.yaml', where, e.message);
+    continue;
+  }
+  const gate = compiler.gateLiterals(source, 'dg');
+  if (!gate) fail('frames.yaml', where, 'no gate can be derived: every match must contain some literal word');
+  const flags = f.examples?.flag ?? [];
+  const clean = f.examples?.clean ?? [];
+  if (flags.length === 0) fail('frames.yaml', where, 'needs at least one `flag` example');
+  for (const ex of flags) if (!/\[[^\]]+\]/.test(ex)) fail('frames.yaml', where, `flag example without a [marked] phrase: ${ex}`);
+  for (const ex of clean) if (/\[[^\]]+\]/.test(ex)) fail('frames.yaml', where, `clean example with a [marked] phrase: ${ex}`);
+  compiled.push({ id: f.id, name: f.name, template: f.pattern, source, gate: gate ?? [] });
+}
+
+if (problems.length) {
+  console.error(`caselint knowledge: ${problems.length} problem(s) in packages/core/data:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+
+const json = (v) => JSON.stringify(v);
+const text = `// Generated by scripts/build-knowledge.mjs from packages/core/data/*.yaml: edit the data, not this file.
+/* eslint-disable */
+
+/** Evaluative words: AFINN-165 adjectives and adverbs rated at least ${evaluation.afinn.minimum} either way, with the domain's own (evaluation.yaml). */
+export const EVALUATION_POSITIVE: readonly string[] = ${json([...positive].sort())};
+export const EVALUATION_NEGATIVE: readonly string[] = ${json([...negative].sort())};
+
+/** Word classes and fragments of frames.yaml, for recompiling when a configuration extends a class. */
+export const FRAME_CLASSES: Record<string, readonly string[]> = ${json(frames.classes)};
+export const FRAME_FRAGMENTS: Record<string, string> = ${json(fragments)};
+
+export interface CompiledFrame {
+  id: string;
+  name: string;
+  /** The pattern as written, with {names}. */
+  template: string;
+  /** The pattern with every name expanded. */
+  source: string;
+  /** Literals one of which every match contains (derived from the pattern). */
+  gate: readonly string[];
+}
+export const FRAMES: readonly CompiledFrame[] = ${JSON.stringify(compiled, null, 1)};
+
+/** Shared word lists (lexicon.yaml). */
+export const LEXICON: { ${Object.keys(lexicon).map((k) => `${k}: readonly string[]`).join('; ')} } = ${json(lexicon)};
+`;
+const tmp = `${out}.tmp`;
+writeFileSync(tmp, text);
+renameSync(tmp, out);
+console.log(`caselint knowledge: ${positive.size} positive and ${negative.size} negative evaluation words, ${compiled.length} frames, ${Object.keys(lexicon).length} word lists`);
