@@ -1,11 +1,8 @@
 import { frameTrigger, frameVerdicts, type Rule, type SentenceRuleContext } from '@caselint/core';
-import { matchesIn, termsRegExp } from '@caselint/core/terms';
+import { matchesIn, runnable, termsRegExp, triggerOf, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
-import { NEGATIVE_VERDICT, VERDICT_PATTERNS } from './patterns.js';
+import { PATTERNS } from './patterns.generated.js';
 
-const PATTERN_TRIGGER = /\b(?:achieved|met|reached|job|picture|succeeded|complete|completing|finish|pass|passed|passes|fail|failed|fails|failure|positive|positively|negative|negatively|favourably|unsuccessfully|capable|competent|safe|poor|bad|success|successful|successfully|unsuccessful|satisfactory|unsatisfactory|good|adequate|inadequate|favourable|favorable|unfavourable|excellent|well)\b/;
-/** The patterns' words, and any word a verdict frame needs (derived from frames.yaml by the build). */
-const TRIGGER = new RegExp(`${PATTERN_TRIGGER.source}|${frameTrigger().source}`);
 /** No real sentence holds more candidates for one pattern; stop looking past this many. */
 const MAX_MATCHES = 40;
 const TARGET_WORD = /\b(?:assessments?|pams|viability|placements?|outcomes?|progress|parenting|capacity|rehabilitation|reunification|intervention|gcp2)\b/;
@@ -31,7 +28,15 @@ const EXPECTED: Record<Target, string[]> = {
 
 const FRAME_EXPECTED = '[What was seen or done], [by whom], [how often]; [what is still of concern].';
 
-export const rule: Rule = {
+/** Verdict words whose sense is negative, for a claim's polarity. */
+const NEGATIVE_VERDICT = /\b(?:fail|failed|fails|failure|negative|negatively|unsuccessful|unsuccessfully|unsatisfactory|inadequate|unfavourable|poor|bad|did\s+not\s+pass|didn't\s+pass|has\s+not\s+passed|hasn't\s+passed|not)\b/;
+
+/** The rule with the given patterns (patterns.yaml, compiled): the tests build it without one pattern at a time. */
+export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rule {
+  const VERDICT_PATTERNS = patterns.map(runnable);
+  // Derived from the patterns and the frames by the build: a block without any of these words holds no verdict.
+  const TRIGGER = triggerOf(patterns, frameTrigger());
+  return {
   trigger: TRIGGER,
   meta: {
     id: 'simplistic-outcome',
@@ -60,7 +65,7 @@ export const rule: Rule = {
     if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion()) return;
     const taken: [number, number][] = [];
     for (const pattern of VERDICT_PATTERNS) {
-      if (!pattern.gate.test(text)) continue;
+      if (!pattern.gateRe.test(text)) continue;
       // At most MAX_MATCHES: a runaway "sentence" (pasted text with no full stops) is cut short.
       for (const m of matchesIn(pattern.re, text, MAX_MATCHES)) {
         const idx = m.indices!.groups!;
@@ -81,7 +86,7 @@ export const rule: Rule = {
         const npText = np ? text.slice(np[0], np[1]) : '';
         if (!accept(ctx, start, end, npText, np?.[0])) continue;
         taken.push([start, end]);
-        emit(ctx, start, end, pattern.target ?? targetOf(npText || text));
+        emit(ctx, start, end, (pattern.target as Target | undefined) ?? targetOf(npText || text));
       }
     }
     // Verdicts recognised by their frame: a subject and an evaluation (frames.yaml).
@@ -104,6 +109,9 @@ export const rule: Rule = {
     }
   },
 };
+}
+
+export const rule: Rule = createRule();
 
 const DISPUTED_AFTER = /^[^.]*\b(?:but|however|although|though|yet|whereas|(?:does|do|did)\s+not\s+agree|disagrees?)\b[^.]*\b(?:unachieved|not\s+(?:yet\s+)?(?:achieved|met)|unmet|concerns?|deteriorat\w*|missed|positive\s+for)\b/;
 

@@ -1,11 +1,15 @@
 import type { Rule, SentenceRuleContext } from '@caselint/core';
-import { matchesIn, termsRegExp } from '@caselint/core/terms';
+import { matchesIn, runnable, termsRegExp, triggerOf, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
-import { REASSURANCE_PATTERNS } from './patterns.js';
+import { PATTERNS } from './patterns.generated.js';
 
-const TRIGGER = /\b(?:had|has|have|meeting|no|nil|nothing|well|settled|happy|content|stable|managing|coping|sleep|positive|lovely|excellent|thriving|fine|ok|okay|good|great|nicely|appropriate|acceptable|adequate|satisfactory|suitable|advice)\b/;
 
-export const rule: Rule = {
+/** The rule with the given patterns (patterns.yaml, compiled): the tests build it without one pattern at a time. */
+export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rule {
+  const REASSURANCE_PATTERNS = patterns.map(runnable);
+  // Derived from the patterns by the build: a block without any of these words holds no reassurance.
+  const TRIGGER = triggerOf(patterns);
+  return {
   trigger: TRIGGER,
   meta: {
     id: 'unevidenced-reassurance',
@@ -44,16 +48,19 @@ export const rule: Rule = {
       if (messageId !== 'advice') ctx.claim({ kind: 'reassurance', polarity: 'positive', start, end });
     };
     for (const pattern of REASSURANCE_PATTERNS) {
-      if (!pattern.gate.test(text)) continue;
+      if (!pattern.gateRe.test(text)) continue;
       // At most MAX_MATCHES: a runaway "sentence" (pasted text with no full stops) is cut short.
       for (const m of matchesIn(pattern.re, text, MAX_MATCHES)) {
         const [start, end] = (m.indices!.groups!.v ?? m.indices!.groups!.v2)!;
-        consider(start, end, pattern.messageId);
+        consider(start, end, pattern.message!);
       }
     }
     if (extra) for (const m of matchesIn(extra, text)) consider(m.index!, m.index! + m[0].length, 'wellPhrase');
   },
 };
+}
+
+export const rule: Rule = createRule();
 
 /** No real sentence holds more candidates for one pattern; stop looking past this many. */
 const MAX_MATCHES = 40;

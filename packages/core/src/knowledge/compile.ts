@@ -3,6 +3,9 @@
 // The build (scripts/build-knowledge.mjs) runs it once over the data files; a configuration that extends a word
 // class runs it again at load time. It uses no Node built-ins, so it runs wherever the engine does.
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
+import { alternation } from './literals.js';
+
+export { alternation, gateSource } from './literals.js';
 
 /** Named word classes: each a list of words or phrases (lower case; a space matches any run of white space). */
 export type WordClasses = Record<string, readonly string[]>;
@@ -10,14 +13,6 @@ export type WordClasses = Record<string, readonly string[]>;
 export type Fragments = Record<string, string>;
 
 const REF = /\{([a-z][a-z0-9_]*)\}/g;
-const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
-
-/** One alternation for a list of phrases: longest first, so "parenting assessment" wins over "parenting". */
-export function alternation(words: readonly string[]): string {
-  const uniq = [...new Set(words.map((w) => w.trim().toLowerCase().replace(/[‘’]/g, "'")).filter(Boolean))];
-  uniq.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-  return uniq.map((w) => w.replace(SPECIAL, '\\$&').replace(/\s+/g, String.raw`\s+`)).join('|');
-}
 
 /** Expand every {name} in a template from the classes (as alternations) and fragments (recursively). */
 export function expand(template: string, classes: WordClasses, fragments: Fragments = {}, seen: string[] = []): string {
@@ -183,7 +178,3 @@ export function gateLiterals(source: string, flags = ''): string[] | undefined {
   return out.some((s) => s.trim().length < 2) ? undefined : out;
 }
 
-/** A regular expression that finds any of the literals: the gate a pattern is tested against first. */
-export function gateSource(lits: readonly string[]): string {
-  return lits.map((s) => s.replace(SPECIAL, '\\$&')).join('|');
-}

@@ -1,0 +1,87 @@
+// The knowledge data (packages/core/data) is tested by its own examples: every frame's `flag` examples mark the
+// phrase caselint must report, its `clean` examples must draw no verdict, and every frame must have an example
+// that it alone flags, so that deleting a frame fails a test.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultConfig, frameSet, frameVerdicts, Linter, parseDocument, SentenceContext, sentencesOf, type Rule } from '@caselint/core';
+import type { CompiledPattern } from '@caselint/core/terms';
+import { rules } from '@caselint/rules';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers.js';
+import { mark, unmark, type Span } from '../marks.js';
+
+interface FrameData {
+  frames: { id: string; examples: { flag?: string[]; clean?: string[] } }[];
+}
+const data = parse(readFileSync(join(ROOT, 'packages/core/data/frames.yaml'), 'utf8')) as FrameData;
+const FAMILY = new Set(['simplistic-outcome', 'unevidenced-reassurance', 'outcome-contradicts-findings']);
+const linter = new Linter(rules);
+const config = defaultConfig();
+
+/** What a frame set finds in a one-sentence text, as spans in that text. */
+function framed(text: string, set = frameSet()): Span[] {
+  const out: Span[] = [];
+  for (const s of sentencesOf(text)) {
+    for (const v of frameVerdicts(new SentenceContext(s), set)) out.push([s.start + v.start, s.start + v.end]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+describe('frames.yaml', () => {
+  for (const frame of data.frames) {
+    describe(frame.id, () => {
+      for (const example of frame.examples.flag ?? []) {
+        it(`flags: ${example}`, () => {
+          const { text, spans } = unmark(example);
+          const found = linter.lint(parseDocument(`${text}\n`, 'text'), config).filter((f) => f.ruleId === 'simplistic-outcome');
+          expect(mark(text, found.map((f): Span => [f.start, f.end]))).toBe(mark(text, spans));
+        });
+      }
+      for (const example of frame.examples.clean ?? []) {
+        it(`leaves clean: ${example}`, () => {
+          const found = linter.lint(parseDocument(`${example}\n`, 'text'), config).filter((f) => FAMILY.has(f.ruleId));
+          expect(found.map((f) => `${f.ruleId}: ${f.message}`)).toEqual([]);
+        });
+      }
+      it('has an example that it alone flags (deleting it fails a test)', () => {
+        const full = frameSet();
+        const without = { ...full, frames: full.frames.filter((f) => f.id !== frame.id) };
+        const alone = (frame.examples.flag ?? []).filter((example) => {
+          const { text, spans } = unmark(example);
+          return JSON.stringify(framed(text, full)) === JSON.stringify(spans) && JSON.stringify(framed(text, without)) !== JSON.stringify(spans);
+        });
+        expect(alone.length, `no flag example of "${frame.id}" depends on it`).toBeGreaterThan(0);
+      });
+    });
+  }
+});
+
+describe('configured words', () => {
+  it('a configuration can extend a word class, and the frames are recompiled with it', () => {
+    const text = 'The placement has been tickety-boo.';
+    expect(framed(text)).toEqual([]);
+    const extended = frameSet({ evaluation_positive: ['tickety-boo'] });
+    expect(framed(text, extended)).toEqual([[23, 34]]);
+  });
+});
+
+// Each rule's patterns.yaml: deleting any one pattern must change what the rule reports on one of its cases.
+describe.each(['simplistic-outcome', 'unevidenced-reassurance'])('rules/%s/patterns.yaml', (id) => {
+  it('has, for every pattern, a case in cases.yaml that it alone flags', async () => {
+    const { createRule } = (await import(`../../rules/dist/${id}/rule.js`)) as { createRule(p?: readonly CompiledPattern[]): Rule };
+    const { PATTERNS } = (await import(`../../rules/dist/${id}/patterns.generated.js`)) as { PATTERNS: readonly CompiledPattern[] };
+    const cases = (parse(readFileSync(join(ROOT, 'rules', id, 'cases.yaml'), 'utf8')) as { flag: (string | { text: string; format?: 'text' | 'markdown' })[] }).flag;
+    const texts = cases.map((c) => (typeof c === 'string' ? { text: c, format: 'text' as const } : { text: c.text, format: c.format ?? ('text' as const) }));
+    const spansWith = (rule: Rule, text: string, format: 'text' | 'markdown') =>
+      JSON.stringify(new Linter([rule]).lint(parseDocument(unmark(text).text, format), config).map((f) => [f.start, f.end]));
+    const full = createRule();
+    const baseline = texts.map((t) => spansWith(full, t.text, t.format));
+    const unneeded: string[] = [];
+    for (const p of PATTERNS) {
+      const without = createRule(PATTERNS.filter((q) => q !== p));
+      if (texts.every((t, i) => spansWith(without, t.text, t.format) === baseline[i])) unneeded.push(p.id);
+    }
+    expect(unneeded, 'patterns that no case needs (dead, or a case is missing)').toEqual([]);
+  });
+});
