@@ -19,11 +19,19 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** Findings of these rules at the same place are dropped when this rule reports there (one message, the stronger). */
   supersedes?: string[];
+  /**
+   * The options the rule accepts, by key, each a list of phrases (a local authority's own wording), with one line
+   * saying what the phrases add: `{ plans: 'extra names for a safer sleep plan' }`. A rule without it takes no
+   * options, and configuration naming an option the rule does not declare is an error.
+   */
+  options?: Record<string, string>;
 }
 
+/** A rule's configured options: lists of phrases, by the keys its `meta.options` declares. */
 export interface RuleOptions {
   /** Extra phrases for the rule (a local authority's own wording). */
   terms?: string[];
+  [key: string]: string[] | undefined;
 }
 
 /** A claim the document makes in one word or phrase: a verdict or a reassurance. Other rules test claims against facts. */
