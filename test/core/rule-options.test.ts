@@ -137,6 +137,7 @@ describe('history is not an event in the case now', () => {
     ['risk-assessment', 'Mother was herself placed in foster care aged 12.'],
     ['risk-assessment', 'As a child, Ms Reid was placed in foster care and moved to a residential home aged 14.'],
     ['risk-assessment', 'In 2016 Ms Reid\'s first child was placed with foster carers. The review took place on 3 March 2024.'],
+    ['risk-assessment', 'Ms Reid\'s first child was placed with foster carers on 12/05/2016. The review took place on 3 March 2024.'],
     ['transition-planning', 'Ms Reid moved to a foster placement when she was 12.'],
     ['unallocated-case', 'Her previous social worker left in 2019.'],
     ['unallocated-case', 'In 2019 the social worker left and the case was unallocated for two months. The review took place on 3 March 2024.'],
@@ -149,8 +150,18 @@ describe('history is not an event in the case now', () => {
     expect(lint('Ms Reid was in care as a child, but Mia was placed with foster carers on 3 March.', 'risk-assessment')).toHaveLength(1);
     expect(lint('Mother was herself placed in foster care aged 12. Mia was placed with foster carers on 3 March.', 'risk-assessment')).toHaveLength(1);
     expect(lint('Mia, aged 3, was placed with foster carers on 3 March.', 'risk-assessment')).toHaveLength(1);
+    expect(lint('Mia (aged 3) was placed with foster carers on 3 March.', 'risk-assessment')).toHaveLength(1);
+    expect(lint('When she was 6 months old, Mia was placed with foster carers.', 'risk-assessment')).toHaveLength(1);
+    expect(lint('Mia, who previously lived with her mother, was placed with foster carers on 3 March.', 'risk-assessment')).toHaveLength(1);
+    expect(lint('Mother herself asked for the move to a mother and baby foster placement next week.', 'transition-planning')).toHaveLength(1);
     expect(lint('Mia was placed with foster carers in 2023. The review took place on 3 March 2024.', 'risk-assessment')).toHaveLength(1);
     expect(lint('The social worker left in March 2024 and the case is awaiting allocation.', 'unallocated-case')).toHaveLength(1);
+    // A date of birth, "since", and a year still to come do not date the event, nor move the document's present.
+    expect(lint('Mia (DOB 03/01/2021) was placed with foster carers on 3 March. The review took place on 3 April 2025.', 'risk-assessment')).toHaveLength(1);
+    expect(lint('Mia has been placed with foster carers since 2019. The review took place on 3 March 2024.', 'risk-assessment')).toHaveLength(1);
+    expect(lint('Mia was placed with foster carers on 3 March 2024. The care order runs until 2027.', 'risk-assessment')).toHaveLength(1);
+    // "the previous worker" dates a worker leaving, not a gap in allocation.
+    expect(lint('The case was unallocated from 2 to 16 May following the previous worker\'s resignation.', 'unallocated-case')).toHaveLength(1);
   });
 
   it('a co-sleeping sighting in someone\'s history still asks for a safer sleep plan', () => {

@@ -1,7 +1,7 @@
 import type { Claim } from '../engine/rule.js';
 import { normalise, termsRegExp } from '../language/normalise.js';
 import type { SourceDocument, Span } from '../types.js';
-import { latestYear, toldAsHistory } from './history.js';
+import { latestYear } from './history.js';
 import { NOT_A_MENTION, PLAN_ABSENT_AFTER, PLAN_ABSENT_BEFORE } from './prose.js';
 import type { Fact, FactOf, PlanKind } from './types.js';
 
@@ -22,7 +22,7 @@ export class DocumentFacts {
   /**
    * Where the document uses one of a rule's configured phrases (a local authority's own wording), as a `record`
    * (a plan or assessment: "no sleep safety agreement is in place" does not count) or a `sighting` (something seen:
-   * "advice about top-and-tailing" and someone's history do not count).
+   * "advice about top-and-tailing" does not count).
    */
   phrases(phrases: readonly string[] | undefined, as: 'record' | 'sighting'): Span[] {
     const re = termsRegExp(phrases);
@@ -43,8 +43,8 @@ export class DocumentFacts {
         // "the case has not been transferred to ...", "was never reallocated to ...": a configured phrase that is a verb.
         if (/\b(?:no|not|never|without|yet\s+to|n't)\b/.test(before.split(/\s+/).slice(-4).join(' '))) continue;
       } else {
+        // Like the built-in sightings, one in someone's history still counts: it is a reason for a plan.
         if (NOT_A_MENTION.test(before.split(/\s+/).slice(-7).join(' '))) continue;
-        if (toldAsHistory(norm.slice(from, to), start - from, end - from)) continue;
       }
       out.push({ start, end });
     }

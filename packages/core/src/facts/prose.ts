@@ -211,7 +211,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
       const end = m.index! + m[0].length;
       // "Her previous social worker left in 2019": history, not a gap in the case now.
       const gap = allocation === 'worker-left' || allocation === 'unallocated';
-      if (gap && toldAsHistory(norm, m.index!, end)) continue;
+      if (gap && toldAsHistory(norm, m.index!, end, allocation === 'worker-left')) continue;
       const year = gap ? yearOfClause(norm, m.index!, end) : undefined;
       out.push(year ? { kind: 'allocation', allocation, year, start: m.index!, end } : { kind: 'allocation', allocation, start: m.index!, end });
     }
