@@ -1,4 +1,4 @@
-import { frameTrigger, frameVerdicts, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { frameSet, frameTrigger, frameVerdicts, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { matchesIn, runnable, termsRegExp, triggerOf, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { PATTERNS } from './patterns.generated.js';
@@ -45,6 +45,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     lesson:
       'In the review that led to caselint, a PAMS assessment summarised as "passed" and a placement called "positive" travelled further than the report, and the unachieved areas in it were never acted on. PAMS and similar assessments have no pass mark: they are a profile of strengths and needs.',
     fix: 'Replace the verdict with specifics: which areas were achieved and which were not, what was observed, how often and by whom, and what remains to be done.',
+    options: { terms: 'extra verdict phrases, a local authority\'s own ("signed off as complete")' },
     url: docsUrl('simplistic-outcome'),
     messages: {
       assessment: '"{{phrase}}" reduces the assessment to a verdict. Assessments such as PAMS have no pass mark: say which areas were achieved, which remain unachieved, and what support is still needed.',
@@ -59,9 +60,10 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
   sentence(ctx) {
     const extra = termsRegExp(ctx.options.terms);
     // Masking only blanks words out, so a sentence without trigger words has none masked either: no need to mask it.
-    if (!extra && !TRIGGER.test(ctx.ctx.norm)) return;
+    const words = !!ctx.words && Object.keys(ctx.words).length > 0;
+    if (!extra && !words && !TRIGGER.test(ctx.ctx.norm)) return;
     const text = ctx.ctx.masked;
-    if (!extra && text !== ctx.ctx.norm && !TRIGGER.test(text)) return;
+    if (!extra && !words && text !== ctx.ctx.norm && !TRIGGER.test(text)) return;
     if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion()) return;
     const taken: [number, number][] = [];
     for (const pattern of VERDICT_PATTERNS) {
@@ -90,7 +92,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
       }
     }
     // Verdicts recognised by their frame: a subject and an evaluation (frames.yaml).
-    for (const v of frameVerdicts(ctx.ctx, undefined, ctx.next)) {
+    for (const v of frameVerdicts(ctx.ctx, frameSet(ctx.words), ctx.next)) {
       if (taken.some(([a, b]) => v.start < b && a < v.end)) continue;
       taken.push([v.start, v.end]);
       const phrase = ctx.sentence.text.slice(v.start, v.end);

@@ -10,6 +10,9 @@ export const rule: Rule = {
       'In the review, the move from the assessment unit was planned late. Planning should start at the assessment\'s midway point with management oversight, and the care plan should state the next placement\'s purpose, reflect the assessment, and give an exit plan.',
     fix: 'Record the transition plan (when planning started, who oversees it), the purpose of the next placement, and the exit plan: what must be achieved, by when, and what happens then.',
     url: docsUrl('transition-planning'),
+    options: {
+      plans: 'extra names for a transition plan ("moving-on protocol", "step-down plan"): a document that records one has a transition plan',
+    },
     messages: {
       missing: 'A move or the end of a placement is recorded here, but the document has no {{missing}}.',
     },
@@ -20,7 +23,7 @@ export const rule: Rule = {
     const moves = f.of('event').filter((e) => e.event === 'move');
     if (moves.length === 0) return;
     const missing: string[] = [];
-    if (!f.hasPlan('transition')) missing.push('transition plan');
+    if (!f.hasPlan('transition') && f.phrases(ctx.options.plans, 'record').length === 0) missing.push('transition plan');
     if (!f.hasPlan('purpose')) missing.push("statement of the placement's purpose");
     if (!f.hasPlan('exit')) missing.push('exit plan');
     // A recorded transition plan with either a purpose or an exit plan answers the lesson.

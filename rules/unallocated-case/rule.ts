@@ -10,6 +10,9 @@ export const rule: Rule = {
       'In the review, the social worker left and the case had no allocated worker for a long time, while risks grew. When a worker leaves there must be timely reallocation and a full handover.',
     fix: 'Record who the case is reallocated to and when, and the handover (what was handed over, including open risks and plans). Until then, say who holds the case and what management oversight is in place.',
     url: docsUrl('unallocated-case'),
+    options: {
+      handovers: 'extra phrases that record a reallocation or handover ("transferred to the long-term team"): one after the gap answers it',
+    },
     messages: {
       unallocated: '{{state}}{{times}}, and no reallocation or handover is recorded after it. Say who holds the case now and what was handed over.',
     },
@@ -20,7 +23,9 @@ export const rule: Rule = {
     const gaps = events.filter((e) => e.allocation === 'worker-left' || e.allocation === 'unallocated');
     if (gaps.length === 0) return;
     const last = gaps[gaps.length - 1]!;
-    const resolved = events.some((e) => (e.allocation === 'reallocated' || e.allocation === 'handover') && e.start > last.end);
+    const resolved =
+      events.some((e) => (e.allocation === 'reallocated' || e.allocation === 'handover') && e.start > last.end) ||
+      ctx.facts.phrases(ctx.options.handovers, 'record').some((p) => p.start > last.end);
     if (resolved) return;
     const first = gaps[0]!;
     const unallocated = gaps.filter((g) => g.allocation === 'unallocated').length;

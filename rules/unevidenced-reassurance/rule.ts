@@ -18,6 +18,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     lesson:
       'Reassurance is the easiest thing to write and the hardest to check. In the review, staff had seen the mother\'s self-care deteriorate, yet the record said things were going well. "No concerns" is an absence, not evidence: it says nothing about what was looked at, by whom, or how often.',
     fix: 'Say what was seen or reported, by whom, and how often (a source, an observation or a figure), in the same sentence or the next one.',
+    options: { terms: 'extra reassurance phrases, a local authority\'s own ("all ok")' },
     url: docsUrl('unevidenced-reassurance'),
     messages: {
       noConcerns: '"{{phrase}}" records an absence, not evidence. Say what was checked, by whom, and what was seen: for example, what the home, the baby\'s sleep or the feeding looked like.',

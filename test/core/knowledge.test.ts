@@ -1,9 +1,10 @@
 // The knowledge data (packages/core/data) is tested by its own examples: every frame's `flag` examples mark the
 // phrase caselint must report, its `clean` examples must draw no verdict, and every frame must have an example
 // that it alone flags, so that deleting a frame fails a test.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { defaultConfig, frameSet, frameVerdicts, Linter, parseDocument, SentenceContext, sentencesOf, type Rule } from '@caselint/core';
+import { defaultConfig, frameSet, frameVerdicts, Linter, parseDocument, readConfigFile, resolveConfig, SentenceContext, sentencesOf, type Rule } from '@caselint/core';
 import type { CompiledPattern } from '@caselint/core/terms';
 import { rules } from '@caselint/rules';
 import { describe, expect, it } from 'vitest';
@@ -83,5 +84,22 @@ describe.each(['simplistic-outcome', 'unevidenced-reassurance'])('rules/%s/patte
       if (texts.every((t, i) => spansWith(without, t.text, t.format) === baseline[i])) unneeded.push(p.id);
     }
     expect(unneeded, 'patterns that no case needs (dead, or a case is missing)').toEqual([]);
+  });
+});
+
+describe('"words" in a configuration', () => {
+  it('adds words to a class for every frame that uses it', () => {
+    const text = 'The placement has been tickety-boo.\n';
+    const flagged = (config: ReturnType<typeof defaultConfig>) =>
+      linter.lint(parseDocument(text, 'text'), config).filter((f) => f.ruleId === 'simplistic-outcome').map((f) => f.phrase);
+    expect(flagged(config)).toEqual([]);
+    expect(flagged(resolveConfig({ words: { evaluation_positive: ['tickety-boo'] } }))).toEqual(['tickety-boo']);
+  });
+
+  it('an unknown word class is a configuration error naming the key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'caselint-words-'));
+    const file = join(dir, '.caselintrc.json');
+    writeFileSync(file, JSON.stringify({ words: { verdicts: ['tickety-boo'] } }));
+    expect(() => readConfigFile(file)).toThrow(/"words\.verdicts" is not a word class \(known: .*evaluation_positive/);
   });
 });

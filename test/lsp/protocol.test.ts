@@ -187,6 +187,20 @@ describe('caselint language server over stdio', () => {
     await session.waitForDiagnostics(REPORT_URI, (p) => !!contradictionOf(p.diagnostics), since2);
   });
 
+  it('checks rule overrides as config files are checked: an option the rule does not take is ignored and reported', async () => {
+    const since = session.published.length;
+    session.setSettings({ rules: { 'co-sleeping-plan': ['warn', { terms: ['top and tail'] }], [CONTRADICTION]: 'off' } }, {});
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const published = await session.waitForDiagnostics(REPORT_URI, (p) => !contradictionOf(p.diagnostics), since);
+    const problem = published.diagnostics.find((d) => d.code === 'config-error');
+    expect(problem?.message).toContain('"caselint.rules.co-sleeping-plan.terms" is not an option of co-sleeping-plan');
+    const since2 = session.published.length;
+    session.setSettings({}, {});
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const back = await session.waitForDiagnostics(REPORT_URI, (p) => !!contradictionOf(p.diagnostics), since2);
+    expect(back.diagnostics.some((d) => d.code === 'config-error')).toBe(false);
+  });
+
   it('checks plain text too, and disables a line with a directive line of its own', async () => {
     const notesPath = resolve(REPO_ROOT, '../shared/corpus/reports/case-notes-unallocated.txt');
     const notesUri = pathToFileURL(notesPath).toString();

@@ -15,7 +15,7 @@ export { DocumentFacts } from './facts/document.js';
 export type { Fact, FactOf, PlanKind, AllocationKind, EventKind } from './facts/types.js';
 export { Linter, LintCache } from './engine/linter.js';
 export { renderMessage, type Rule, type RuleMeta, type RuleOptions, type Claim, type SentenceRuleContext, type DocumentRuleContext, type ReportDescriptor } from './engine/rule.js';
-export { loadConfig, resolveConfig, readConfigFile, defaultConfig, clearConfigCache, setDefaultCatalogue, ConfigError, CONFIG_FILES, type Catalogue } from './config/load.js';
+export { loadConfig, resolveConfig, readConfigFile, defaultConfig, clearConfigCache, setDefaultCatalogue, checkRuleSetting, acceptedOptions, ConfigError, CONFIG_FILES, type Catalogue } from './config/load.js';
 export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './config/types.js';
 export { toLintResult, fatalResult } from './report/result.js';
 export { formatStylish, stylishFile, stylishSummary, type StylishOptions } from './report/stylish.js';

@@ -78,3 +78,14 @@ export function configErrorDiagnostic(message: string): Diagnostic {
     message: `caselint configuration error: ${message}. This document was checked with the editor settings and the recommended preset instead.`,
   };
 }
+
+/** An editor setting that was left out because it is invalid (the message names the key and what the rule accepts). */
+export function settingsProblemDiagnostic(problem: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'config-error',
+    source: SOURCE,
+    message: `caselint settings error: ${problem}. The setting was ignored; the rest of the settings apply.`,
+  };
+}

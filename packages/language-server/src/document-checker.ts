@@ -10,6 +10,7 @@ import {
   oversizeDiagnostic,
   rangeMapperFor,
   ruleFailureDiagnostic,
+  settingsProblemDiagnostic,
   toDiagnostic,
   type RangeMapper,
 } from './diagnostics.js';
@@ -139,6 +140,7 @@ export class DocumentChecker {
     const toRange = rangeMapperFor(document, outcome.text);
     const diagnostics = outcome.findings.map((finding) => toDiagnostic(finding, document.uri, toRange));
     if (error) diagnostics.unshift(configErrorDiagnostic(error.message));
+    for (const problem of settings.problems ?? []) diagnostics.unshift(settingsProblemDiagnostic(problem));
     for (const ruleId of outcome.failedRules) {
       diagnostics.push(ruleFailureDiagnostic(ruleId));
       this.host.log(`rule ${ruleId} threw while checking a document (version ${document.version}); its findings were skipped`);

@@ -1,6 +1,7 @@
 // The editor settings (`caselint.*`), read through workspace/configuration or didChangeConfiguration,
 // normalised defensively: a client may send anything, and a bad setting must not stop linting.
-import type { RawConfig } from '@caselint/core';
+import { checkRuleSetting, type RawConfig } from '@caselint/core';
+import '@caselint/rules'; // the rule catalogue that rule settings are checked against
 
 export type Preset = 'recommended' | 'strict';
 export type RuleSetting = NonNullable<RawConfig['rules']>[string];
@@ -14,6 +15,8 @@ export interface Settings {
   rules: Record<string, RuleSetting>;
   /** Documents longer than this (in characters) get one informational diagnostic instead of a check. */
   maxDocumentSize: number;
+  /** Rule settings that were left out because they are invalid, each naming the key and the problem. */
+  problems?: string[];
 }
 
 export const DEFAULT_MAX_DOCUMENT_SIZE = 1_000_000;
@@ -24,16 +27,14 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE,
 });
 
-const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2]);
-
-function isRuleSetting(value: unknown): value is RuleSetting {
-  if (SEVERITIES.has(value)) return true;
-  if (!Array.isArray(value) || value.length < 1 || value.length > 2 || !SEVERITIES.has(value[0])) return false;
-  if (value.length === 1) return true;
-  const options: unknown = value[1];
-  if (typeof options !== 'object' || options === null) return false;
-  const terms = (options as { terms?: unknown }).terms;
-  return terms === undefined || (Array.isArray(terms) && terms.every((t) => typeof t === 'string'));
+/** A rule setting is checked exactly as a config file's is (core's checkRuleSetting): the problem, or undefined. */
+function ruleSettingProblem(id: string, value: unknown): string | undefined {
+  try {
+    const problem = checkRuleSetting(id, value);
+    return problem && `"caselint.rules.${id}${problem.key ? `.${problem.key}` : ''}" ${problem.problem}`;
+  } catch (error) {
+    return `"caselint.rules.${id}" could not be checked (${error instanceof Error ? error.message : String(error)})`;
+  }
 }
 
 /** Accepts `{ caselint: {...} }`, `{...}` or nothing, and returns complete settings. */
@@ -47,7 +48,9 @@ export function normalizeSettings(input: unknown): Settings {
   }
   if (typeof source.rules === 'object' && source.rules !== null && !Array.isArray(source.rules)) {
     for (const [id, value] of Object.entries(source.rules as Record<string, unknown>)) {
-      if (isRuleSetting(value)) settings.rules[id] = value;
+      const problem = ruleSettingProblem(id, value);
+      if (!problem) settings.rules[id] = value as RuleSetting;
+      else (settings.problems ??= []).push(problem);
     }
   }
   return settings;

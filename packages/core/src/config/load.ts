@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import * as v from 'valibot';
 import { createRequire } from 'node:module';
 import type { Rule } from '../engine/rule.js';
-import { RawConfigSchema } from './schema.js';
+import { RawConfigSchema, RuleSettingSchema } from './schema.js';
+import { WORD_CLASSES } from '../knowledge/word-classes.generated.js';
 import { DEFAULT_MAX_FILE_SIZE, type RawConfig, type ResolvedConfig, type RuleSetting } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -70,14 +71,42 @@ function validate(data: unknown, file: string, prefix: string, catalogue?: Catal
     const issue = result.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     const unknownKey = issue.kind === 'schema' && issue.type === 'strict_object' && issue.path ? path : undefined;
-    throw new ConfigError(file, prefix + path, unknownKey ? 'is not a configuration key (known: extends, rules, ignores, maxFileSize, root)' : issue.message);
+    throw new ConfigError(file, prefix + path, unknownKey ? 'is not a configuration key (known: extends, rules, ignores, maxFileSize, root, words)' : issue.message);
   }
   const raw = result.output as RawConfig;
-  const known = new Set(catalogueOr(catalogue).rules.map((r) => r.meta.id));
-  for (const id of Object.keys(raw.rules ?? {})) {
-    if (!known.has(id)) throw new ConfigError(file, `${prefix}rules.${id}`, `is not a caselint rule (known: ${[...known].join(', ')})`);
+  for (const [id, setting] of Object.entries(raw.rules ?? {})) {
+    const problem = checkRuleSetting(id, setting, catalogue);
+    if (problem) throw new ConfigError(file, `${prefix}rules.${id}${problem.key ? `.${problem.key}` : ''}`, problem.problem);
+  }
+  for (const name of Object.keys(raw.words ?? {})) {
+    if (!WORD_CLASSES.includes(name)) throw new ConfigError(file, `${prefix}words.${name}`, `is not a word class (known: ${WORD_CLASSES.join(', ')})`);
   }
   return raw;
+}
+
+/**
+ * Check one rule's setting (from a config file or an editor's settings): its shape, that the rule exists, and that
+ * every option it sets is one the rule declares in `meta.options` (a rule without `options` takes none).
+ * Undefined when it is valid; else the problem, and the option key it is at ('' for the setting as a whole).
+ */
+export function checkRuleSetting(id: string, setting: unknown, catalogue?: Catalogue): { key: string; problem: string } | undefined {
+  const rules = catalogueOr(catalogue).rules;
+  const meta = rules.find((r) => r.meta.id === id)?.meta;
+  if (!meta) return { key: '', problem: `is not a caselint rule (known: ${rules.map((r) => r.meta.id).join(', ')})` };
+  const result = v.safeParse(RuleSettingSchema, setting);
+  if (!result.success) return { key: '', problem: result.issues[0].message };
+  const options = Array.isArray(setting) ? (setting[1] as Record<string, unknown> | undefined) : undefined;
+  for (const key of Object.keys(options ?? {})) {
+    if (!meta.options || !Object.hasOwn(meta.options, key)) return { key, problem: `is not an option of ${id}: ${acceptedOptions(meta)}` };
+  }
+  return undefined;
+}
+
+/** What a rule accepts, for messages: "it accepts "plans" (extra names for ...)" or "it takes no options". */
+export function acceptedOptions(meta: Rule['meta']): string {
+  const entries = Object.entries(meta.options ?? {});
+  if (entries.length === 0) return 'it takes no options, only a severity ("off", "warn", "error")';
+  return `it accepts ${entries.map(([k, what]) => `"${k}" (${what})`).join(', ')}`;
 }
 
 /** Turn a raw configuration into severities and options for every rule, layered over `base` (or the defaults). */
@@ -98,6 +127,11 @@ export function resolveConfig(raw: RawConfig, base?: ResolvedConfig, catalogue?:
     if (file) out.ignoreBase = dirname(file);
   }
   if (raw.maxFileSize) out.maxFileSize = raw.maxFileSize;
+  if (raw.words) {
+    const words: Record<string, string[]> = { ...(out.words ?? {}) };
+    for (const [name, list] of Object.entries(raw.words)) words[name] = [...(words[name] ?? []), ...list];
+    out.words = words;
+  }
   if (file) out.files.push(file);
   return out;
 }

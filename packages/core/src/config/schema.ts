@@ -1,10 +1,12 @@
 import * as v from 'valibot';
 
 const Severity = v.picklist(['off', 'warn', 'error', 0, 1, 2] as const, 'must be "off", "warn" or "error" (or 0, 1, 2)');
-const Options = v.strictObject({ terms: v.optional(v.array(v.pipe(v.string(), v.minLength(1)), 'must be a list of phrases')) }, 'must be { "terms": [...] }');
-const RuleSetting = v.union(
+// Every option is a list of phrases; which keys a rule accepts is its own business (RuleMeta.options), checked in load.ts.
+const Options = v.record(v.string(), v.array(v.pipe(v.string(), v.minLength(1)), 'must be a list of phrases'), 'must be { "<option>": [...] }');
+/** One rule's setting: a severity, or [severity] or [severity, options]. */
+export const RuleSettingSchema = v.union(
   [Severity, v.strictTuple([Severity, Options]), v.strictTuple([Severity])],
-  'must be a severity ("off", "warn", "error") or [severity, { "terms": [...] }]',
+  'must be a severity ("off", "warn", "error") or [severity, { "<option>": [...] }]',
 );
 const Preset = v.picklist(['recommended', 'strict'] as const, 'must be "recommended" or "strict"');
 
@@ -12,10 +14,11 @@ const Preset = v.picklist(['recommended', 'strict'] as const, 'must be "recommen
 export const RawConfigSchema = v.strictObject(
   {
     extends: v.optional(v.union([Preset, v.array(Preset)], 'must be "recommended", "strict" or a list of them')),
-    rules: v.optional(v.record(v.string(), RuleSetting, 'must be an object of rule ids')),
+    rules: v.optional(v.record(v.string(), RuleSettingSchema, 'must be an object of rule ids')),
     ignores: v.optional(v.array(v.string(), 'must be a list of globs')),
     maxFileSize: v.optional(v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1'))),
     root: v.optional(v.boolean('must be true or false')),
+    words: v.optional(v.record(v.string(), v.array(v.pipe(v.string(), v.minLength(1)), 'must be a list of words or phrases'), 'must be { "<word class>": [...] }')),
   },
   'must be an object',
 );

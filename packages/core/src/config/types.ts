@@ -14,6 +14,8 @@ export interface RawConfig {
   maxFileSize?: number;
   /** Stop looking further up for configuration. */
   root?: boolean;
+  /** Words added to the word classes of packages/core/data (for example `evaluation_positive`). */
+  words?: Record<string, string[]>;
 }
 
 export interface ResolvedRule {
@@ -30,6 +32,8 @@ export interface ResolvedConfig {
   maxFileSize: number;
   /** The config files that made this, nearest last. */
   files: string[];
+  /** Words added to word classes, by class: every config file's, nearer ones after farther ones. */
+  words?: Record<string, string[]>;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;

@@ -96,7 +96,7 @@ export class Linter {
   lint(doc: SourceDocument, config: ResolvedConfig, cache?: LintCache): Finding[] {
     let configKey = this.configKeys.get(config);
     if (configKey === undefined) {
-      configKey = JSON.stringify(this.rules.map((r) => [r.meta.id, config.rules[r.meta.id]?.options ?? {}]));
+      configKey = JSON.stringify([this.rules.map((r) => [r.meta.id, config.rules[r.meta.id]?.options ?? {}]), config.words ?? {}]);
       this.configKeys.set(config, configKey);
     }
     const blockCache = cache?.use(configKey);
@@ -157,7 +157,8 @@ export class Linter {
     const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end)));
     out.facts.push(...blockFacts(block, contexts));
     // A rule whose trigger words are nowhere in the block has nothing to say about any of its sentences.
-    const sentenceRules = this.sentenceRules.filter((rule) => !rule.trigger || rule.trigger.test(norm) || !!config.rules[rule.meta.id]?.options.terms?.length);
+    const extraWords = !!config.words && Object.keys(config.words).length > 0;
+    const sentenceRules = this.sentenceRules.filter((rule) => !rule.trigger || extraWords || rule.trigger.test(norm) || !!config.rules[rule.meta.id]?.options.terms?.length);
     sentences.forEach((sentence, i) => {
       const ctx = contexts[i]!;
       const base = sentence.start;
@@ -171,6 +172,7 @@ export class Linter {
           rule.sentence({
           block, sentence, ctx, next: contexts[i + 1],
           options: config.rules[ruleId]?.options ?? {},
+          words: config.words,
           report: (d) => {
             if (reported++ < MAX_PER_SENTENCE) out.reports.push(pendingAt(ruleId, d, base + d.start, base + d.end, d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end }))));
           },

@@ -19,11 +19,19 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** Findings of these rules at the same place are dropped when this rule reports there (one message, the stronger). */
   supersedes?: string[];
+  /**
+   * The options the rule accepts, by key, each a list of phrases (a local authority's own wording), with one line
+   * saying what the phrases add: `{ plans: 'extra names for a safer sleep plan' }`. A rule without it takes no
+   * options, and configuration naming an option the rule does not declare is an error.
+   */
+  options?: Record<string, string>;
 }
 
+/** A rule's configured options: lists of phrases, by the keys its `meta.options` declares. */
 export interface RuleOptions {
   /** Extra phrases for the rule (a local authority's own wording). */
   terms?: string[];
+  [key: string]: string[] | undefined;
 }
 
 /** A claim the document makes in one word or phrase: a verdict or a reassurance. Other rules test claims against facts. */
@@ -53,6 +61,8 @@ export interface SentenceView {
 
 export interface SentenceRuleContext extends SentenceView {
   options: RuleOptions;
+  /** Words a configuration adds to the shared word classes (`words` in .caselintrc), if any. */
+  words?: Readonly<Record<string, readonly string[]>>;
   /** Offsets are into the sentence text. */
   report(d: ReportDescriptor): void;
   claim(c: Span & { kind: Claim['kind']; polarity: Claim['polarity'] }): void;
@@ -71,7 +81,7 @@ export interface Rule {
    * Words without which the rule never reports, tested once per block on the normalised text (lower case,
    * straight quotes). Blocks without them skip the rule. Leave it out to see every sentence.
    */
-  trigger?: RegExp;
+  trigger?: { test(text: string): boolean };
   /** Called for every sentence; results are cached per block, so it must depend only on the block and options. */
   sentence?(ctx: SentenceRuleContext): void;
   /** Called once per document with everything the document records and claims. */

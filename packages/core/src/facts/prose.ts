@@ -1,6 +1,7 @@
 import type { SentenceContext } from '../language/context.js';
 import { matchesIn } from '../language/matches.js';
 import { classifyStatus } from './status.js';
+import { toldAsHistory, yearOfClause } from './history.js';
 import type { Span } from '../types.js';
 import type { AllocationKind, EventKind, FactBody, PlanKind } from './types.js';
 
@@ -33,7 +34,7 @@ const CONCERNS =
 const CO_SLEEPING =
   /\b(?:co-?sleep(?:ing|s|t)?|co-?slept|bed[- ]?shar(?:ing|ed|es|e)|shar(?:ed|ing|es)\s+(?:a|her|his|the|their)\s+bed|(?:in|into|on)\s+(?:(?:ms|mr|mrs|miss)\.?\s+[a-z'-]+'s|(?:her|his|their)\s+(?:mother|father|mum|dad|parents?)'s|(?:the\s+)?(?:mother|father|mum|dad|parent|parents)'s|(?:an?|the)\s+(?:adult|double|parental|parents')|the\s+parents')\s+bed|asleep\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair)\s+with|fell\s+asleep\s+(?:with|holding|while\s+holding|while\s+feeding)|asleep\s+(?:in|on)\s+(?:her|his|their|the)\s+(?:own\s+)?(?:adult|double|parents'?)\s+bed\s+with|(?:mum|mother|dad|father|parents?)\s+and\s+(?:the\s+)?baby(?:\s+[a-z]+)?\s+(?:were\s+|was\s+)?(?:found\s+)?(?:asleep|sleeping)\s+together|asleep\s+together\s+in\s+(?:[a-z']+\s+){0,2}bed|(?:dozes?|dozed|dozing|nods?|nodded|drops?|dropped)\s+off\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair|chair)\s+with|(?:taking|takes|took|brings|brought|bringing)\s+(?:[a-z]+|him|her|the\s+baby)\s+into\s+(?:her|his|their|mum's|dad's)\s+(?:own\s+)?bed\b)/g;
 const RISKS_LISTED = /\b(?:risks?|dangers?)\s+of\b(?![^.;]*\b(?:found|seen|saw|observed|reported|discovered|witnessed)\b)[^.;]*\band\s+(?:of\s+)?$/;
-const NOT_A_MENTION = /\b(?:no|not|never|without|denies|denied|deny|if|whether|risks?|dangers?|about|advice|advised|explain(?:ed|s)?|discuss(?:ed|es)?|leaflet|avoid|against|should|must|unless|prevent)\b/;
+export const NOT_A_MENTION = /\b(?:no|not|never|without|denies|denied|deny|if|whether|risks?|dangers?|about|advice|advised|explain(?:ed|s)?|discuss(?:ed|es)?|leaflet|avoid|against|should|must|unless|prevent)\b/;
 
 const PLANS: [PlanKind, RegExp][] = [
   ['safer-sleep', /\b(?:safer?\s+sleep(?:ing)?\s+(?:plan|assessment(?:\s+tool)?|agreement|tool|risk\s+assessment)|(?:safe\s+)?sleep(?:ing)?\s+(?:safety\s+)?plan|co-?sleeping\s+(?:plan|risk\s+assessment)|(?:(?:the\s+)?(?:foster\s+)?carers?|they|night\s+staff|staff)\s+(?:will|must|are\s+to|should)\s+(?:check|monitor|look\s+in(?:\s+on)?)\b[^.]{0,80}\b(?:room|cot|bed|sleep|night|overnight|nursery|monitor))/g],
@@ -43,8 +44,8 @@ const PLANS: [PlanKind, RegExp][] = [
   ['purpose', /\bpurpose\s+of\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}?placement\b|\bplacement'?s\s+purpose\b|\bplacement\s+whose\s+purpose\b|(?:^|[.;]\s*)purpose\s*[:-]\s*\w/g],
   ['risk-assessment', /\brisk\s+assessments?\b/g],
 ];
-const PLAN_ABSENT_BEFORE = /\b(?:no|without|not|never|lack\s+of|absence\s+of|needs?|requires?|required|recommend(?:s|ed)?\s+that|awaiting|await)\s+(?:(?:a|an|the|any|yet|current|written|formal|agreed)\s+){0,3}$/;
-const PLAN_ABSENT_AFTER = /^\s*(?:has|have|had|was|were|is|are)?\s*(?:not|never|yet\s+to|still\s+to)\b|^\s*(?:(?:is|was|remains?)\s+)?(?:outstanding|awaited|overdue|missing|needed|required)\b|^\s*(?:needs?|should|must)\s+(?:to\s+)?be\b/;
+export const PLAN_ABSENT_BEFORE = /\b(?:no|without|not|never|lack\s+of|absence\s+of|needs?|requires?|required|recommend(?:s|ed)?\s+that|awaiting|await)\s+(?:(?:a|an|the|any|yet|current|written|formal|agreed)\s+){0,3}$/;
+export const PLAN_ABSENT_AFTER = /^\s*(?:has|have|had|was|were|is|are)?\s*(?:not|never|yet\s+to|still\s+to)\b|^\s*(?:(?:is|was|remains?)\s+)?(?:outstanding|awaited|overdue|missing|needed|required)\b|^\s*(?:needs?|should|must)\s+(?:to\s+)?be\b/;
 
 const ALLOCATION: [AllocationKind, RegExp][] = [
   ['worker-left', /\b(?:social\s+worker|allocated\s+worker|case\s+worker|caseworker|case\s+holder|key\s+worker|practitioner|worker|sw)(?:\s*,\s*[a-z][a-z' -]{1,30},)?\s+(?:has\s+|had\s+|have\s+)?(?:left|leaves|is\s+leaving|was\s+leaving|resigned|went\s+on\s+(?:long-term\s+)?(?:sick\s+)?leave|moved\s+on|is\s+on\s+long-term\s+sick|(?:been|is|was)\s+on\s+(?:long-term\s+)?(?:sick|sickness|maternity)\s+leave|(?:been|is|was)\s+off\s+sick)(?!\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:home|house|flat|property|visit|meeting|room|office|building|premises|unit|school|nursery|hospital|car|contact\s+centre)\b|\s+at\s+\d|\s+(?:a\s+)?(?:message|voicemail|note|card|letter|leaflet)s?\b)/g],
@@ -207,7 +208,12 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
       if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
       // "no other worker has been allocated" is the absence of a reallocation.
       if (allocation === 'reallocated' && ctx.negatedBefore(m.index!, 4)) continue;
-      out.push({ kind: 'allocation', allocation, start: m.index!, end: m.index! + m[0].length });
+      const end = m.index! + m[0].length;
+      // "Her previous social worker left in 2019": history, not a gap in the case now.
+      const gap = allocation === 'worker-left' || allocation === 'unallocated';
+      if (gap && toldAsHistory(norm, m.index!, end, allocation === 'worker-left')) continue;
+      const year = gap ? yearOfClause(norm, m.index!, end) : undefined;
+      out.push(year ? { kind: 'allocation', allocation, year, start: m.index!, end } : { kind: 'allocation', allocation, start: m.index!, end });
     }
   }
   if (families & BIT.event) for (const [event, re] of EVENTS) {
@@ -215,7 +221,11 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
       // A move needs a destination that makes it a placement move; the end of an assessment or placement does not.
       if (event === 'move' && !/^(?:end\b|assessment|placement|independent)/.test(m[0]) && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;
-      out.push({ kind: 'event', event, start: m.index!, end: m.index! + m[0].length });
+      const end = m.index! + m[0].length;
+      // "Mother was herself placed in foster care aged 12": someone's history, not a placement in the case now.
+      if (toldAsHistory(norm, m.index!, end)) continue;
+      const year = yearOfClause(norm, m.index!, end);
+      out.push(year ? { kind: 'event', event, year, start: m.index!, end } : { kind: 'event', event, start: m.index!, end });
     }
   }
   return out;

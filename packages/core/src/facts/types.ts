@@ -5,15 +5,18 @@ export type PlanKind = 'safer-sleep' | 'placement-plan' | 'transition' | 'exit' 
 export type AllocationKind = 'worker-left' | 'unallocated' | 'reallocated' | 'handover';
 export type EventKind = 'placement' | 'move';
 
-/** What a fact says, by kind. */
+/**
+ * What a fact says, by kind. `year` is the latest year named in the clause that records an event or allocation
+ * ("in 2015"): DocumentFacts sets aside ones dated well before the document's other dates, as history.
+ */
 export type FactBody =
   | { kind: 'area'; area: string; status: Status; statusText: string; from: 'table' | 'list' | 'prose' }
   | { kind: 'deterioration'; what: string }
   | { kind: 'concern'; what: string }
   | { kind: 'co-sleeping' }
   | { kind: 'plan'; plan: PlanKind }
-  | { kind: 'allocation'; allocation: AllocationKind }
-  | { kind: 'event'; event: EventKind };
+  | { kind: 'allocation'; allocation: AllocationKind; year?: number }
+  | { kind: 'event'; event: EventKind; year?: number };
 
 /** Something the document records, with where it says so. Offsets are into SourceDocument.text. */
 export type Fact = Span & {

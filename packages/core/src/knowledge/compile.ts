@@ -3,40 +3,7 @@
 // The build (scripts/build-knowledge.mjs) runs it once over the data files; a configuration that extends a word
 // class runs it again at load time. It uses no Node built-ins, so it runs wherever the engine does.
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
-import { alternation } from './literals.js';
-
-export { alternation, gateSource } from './literals.js';
-
-/** Named word classes: each a list of words or phrases (lower case; a space matches any run of white space). */
-export type WordClasses = Record<string, readonly string[]>;
-/** Named regular-expression fragments, which may refer to classes and other fragments as {name}. */
-export type Fragments = Record<string, string>;
-
-const REF = /\{([a-z][a-z0-9_]*)\}/g;
-
-/** Expand every {name} in a template from the classes (as alternations) and fragments (recursively). */
-export function expand(template: string, classes: WordClasses, fragments: Fragments = {}, seen: string[] = []): string {
-  return template.replace(REF, (_, name: string) => {
-    if (seen.includes(name)) throw new Error(`{${name}} refers to itself (${[...seen, name].join(' -> ')})`);
-    if (name in fragments) return `(?:${expand(fragments[name]!, classes, fragments, [...seen, name])})`;
-    if (name in classes) {
-      if (classes[name]!.length === 0) throw new Error(`word class {${name}} is empty`);
-      return `(?:${alternation(classes[name]!)})`;
-    }
-    throw new Error(`{${name}} is neither a word class nor a fragment`);
-  });
-}
-
-/** The names a template refers to, directly or through fragments. */
-export function references(template: string, fragments: Fragments = {}, out = new Set<string>()): Set<string> {
-  for (const m of template.matchAll(REF)) {
-    const name = m[1]!;
-    if (out.has(name)) continue;
-    out.add(name);
-    if (name in fragments) references(fragments[name]!, fragments, out);
-  }
-  return out;
-}
+export { alternation, expand, gateSource, references, tokenClasses, trieAlternation, type Fragments, type WordClasses } from './literals.js';
 
 // ---- Gates: what every match must contain ----
 //
@@ -169,6 +136,7 @@ function minimise(set: Set<string>): string[] {
  * pattern that could match anything, or only classes of characters). Derived, never written by hand.
  */
 export function gateLiterals(source: string, flags = ''): string[] | undefined {
+  // Derive from the plain-alternation form: a trie's branches share prefixes too short to be gates.
   const parser = new RegExpParser({ ecmaVersion: 2025 });
   const pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
   const l = literals(infoOfAlternatives(pattern.alternatives));

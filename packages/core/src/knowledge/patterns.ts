@@ -24,7 +24,8 @@ export function runnable(p: CompiledPattern): RunnablePattern {
   return { ...p, re: new RegExp(p.source, 'dg'), gateRe: new RegExp(gateSource(p.gate)) };
 }
 
-/** One expression that finds any pattern's gate: a text without a match holds no match of any pattern. */
-export function triggerOf(patterns: readonly CompiledPattern[], ...more: RegExp[]): RegExp {
-  return new RegExp([...patterns.map((p) => gateSource(p.gate)), ...more.map((r) => r.source)].join('|'));
+/** Whether any pattern's gate (or any further trigger) passes: a text that passes none holds no match. */
+export function triggerOf(patterns: readonly CompiledPattern[], ...more: { test(text: string): boolean }[]): { test(text: string): boolean } {
+  const gates = new RegExp(patterns.map((p) => gateSource(p.gate)).join('|'));
+  return { test: (text) => gates.test(text) || more.some((m) => m.test(text)) };
 }

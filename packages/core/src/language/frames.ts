@@ -1,7 +1,7 @@
 // Verdicts recognised by their frame (packages/core/data/frames.yaml): a subject and an evaluation, said as the
 // writer's own conclusion and without evidence. The frames are data; this module runs them and applies the
 // language context that decides whose conclusion a verdict is.
-import { alternation, expand, gateLiterals, gateSource, type WordClasses } from '../knowledge/compile.js';
+import { alternation, expand, gateSource, type WordClasses } from '../knowledge/literals.js';
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
@@ -18,26 +18,65 @@ export interface FrameVerdict {
 interface RunnableFrame {
   id: string;
   re: RegExp;
-  gate: RegExp;
+  /** Literals one of which every match contains; or, for a frame that checks words, the class's words. */
+  gate: RegExp | undefined;
+  words: ReadonlySet<string> | undefined;
 }
 
 export interface FrameSet {
   frames: readonly RunnableFrame[];
+  degree: ReadonlySet<string>;
   negative: RegExp;
   attribution: RegExp;
 }
 
 /** No real sentence holds more candidates for one frame; stop looking past this many. */
 const MAX_MATCHES = 20;
+/** What separates the words of a list of evaluations ("warm, caring and consistent"). */
+const LIST_SEPARATOR = /\s*,\s*and\s+|\s*,\s*|\s+and\s+/g;
 
-function build(classes: WordClasses, precompiled: boolean): FrameSet {
+/** Whether any word of the text (or "well" and the next word) is in the set. */
+function hasWordIn(text: string, words: ReadonlySet<string>): boolean {
+  const list = text.split(/[^a-z'-]+/);
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]!;
+    if (words.has(w) || (w === 'well' && words.has(`well ${list[i + 1]}`))) return true;
+  }
+  return false;
+}
+
+/**
+ * Where the checked words of a match end: after the last word of the list (group `e`) that is in the class,
+ * counting from the first; -1 when the first is not. Degree words ("very", "extremely") may lead each item.
+ */
+function checkedEnd(text: string, e: [number, number], words: ReadonlySet<string>, degree: ReadonlySet<string>): number {
+  const list = text.slice(e[0], e[1]);
+  let at = 0;
+  let end = -1;
+  LIST_SEPARATOR.lastIndex = 0;
+  for (;;) {
+    const sep = LIST_SEPARATOR.exec(list);
+    const item = list.slice(at, sep ? sep.index : list.length);
+    const parts = item.split(/\s+/);
+    while (parts.length > 1 && degree.has(parts[0]!)) parts.shift();
+    if (!words.has(parts.join(' '))) return end;
+    end = e[0] + at + item.length;
+    if (!sep) return end;
+    at = sep.index + sep[0].length;
+  }
+}
+
+function build(classes: WordClasses, added: readonly string[] | undefined): FrameSet {
   const frames = FRAMES.map((f) => {
-    const source = precompiled ? f.source : expand(f.template, classes, FRAME_FRAGMENTS);
-    const gate = precompiled ? f.gate : gateLiterals(source, 'dg') ?? f.gate;
-    return { id: f.id, re: new RegExp(source, 'dg'), gate: new RegExp(gateSource(gate)) };
+    const source = added ? expand(f.template, classes, FRAME_FRAGMENTS) : f.source;
+    // Extending classes only adds words: the derived gate plus the added words still lets every match through.
+    const gate = added ? [...f.gate, ...added.map((w) => w.toLowerCase())] : f.gate;
+    const words = f.tokens ? new Set(classes[f.tokens]!.map((w) => w.toLowerCase().replace(/\s+/g, ' '))) : undefined;
+    return { id: f.id, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words };
   });
   return {
     frames,
+    degree: new Set(classes.degree!),
     negative: new RegExp(`^(?:${alternation(classes.evaluation_negative!)})$`),
     // A verb of speech, thought or finding before the verdict: the verdict is reported, not the writer's.
     attribution: new RegExp(String.raw`\b(?:${alternation(classes.reporting_verb!)})\b`, 'g'),
@@ -58,7 +97,7 @@ const extended = new Map<string, FrameSet>();
  * classes (`{ "words": { "evaluation_positive": ["tickety-boo"] } }`). Compiled once per distinct extension.
  */
 export function frameSet(words?: Readonly<Record<string, readonly string[]>>): FrameSet {
-  if (!words || Object.keys(words).length === 0) return (defaultSet ??= build(BASE_CLASSES, true));
+  if (!words || Object.keys(words).length === 0) return (defaultSet ??= build(BASE_CLASSES, undefined));
   const key = JSON.stringify(words);
   let set = extended.get(key);
   if (!set) {
@@ -66,7 +105,7 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
     for (const [name, list] of Object.entries(words)) classes[name] = [...(classes[name] ?? []), ...list];
     classes.evaluation = [...classes.evaluation_positive!, ...classes.evaluation_negative!];
     if (extended.size > 16) extended.clear();
-    extended.set(key, (set = build(classes, false)));
+    extended.set(key, (set = build(classes, Object.values(words).flat())));
   }
   return set;
 }
@@ -92,9 +131,17 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
   const out: FrameVerdict[] = [];
   if (c.isQuestion() || c.rejectsFraming()) return out;
   for (const f of set.frames) {
-    if (!f.gate.test(text)) continue;
+    if (f.words ? !hasWordIn(text, f.words) : !f.gate!.test(text)) continue;
     for (const m of matchesIn(f.re, text, MAX_MATCHES)) {
-      const [start, end] = m.indices!.groups!.v!;
+      const [start, matchEnd] = m.indices!.groups!.v!;
+      let end = matchEnd;
+      const e = m.indices!.groups!.e;
+      if (e && f.words) {
+        // The expression matched any words where the class stands: keep the ones in the class.
+        const checked = checkedEnd(text, e, f.words, set.degree);
+        if (checked < 0 || (checked < e[1] && e[1] < matchEnd)) continue;
+        if (e[1] === matchEnd) end = checked;
+      }
       if (out.some((o) => start < o.end && o.start < end)) continue;
       const np = m.indices!.groups!.np;
       const from = np ? Math.min(np[0], start) : start;
@@ -142,7 +189,7 @@ function clause(norm: string, at: number): string {
   return before.slice(cut + 1);
 }
 
-/** Any frame's gate, as one expression: a block without a match holds no frame verdict. */
-export function frameTrigger(set: FrameSet = frameSet()): RegExp {
-  return new RegExp(set.frames.map((f) => f.gate.source).join('|'));
+/** Any frame's gate: a text that passes none holds no frame verdict. */
+export function frameTrigger(set: FrameSet = frameSet()): { test(text: string): boolean } {
+  return { test: (text) => set.frames.some((f) => (f.words ? hasWordIn(text, f.words) : f.gate!.test(text))) };
 }
