@@ -156,7 +156,9 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (TEST_SENSE.test(text.slice(start, end)) && c.mentionsTest()) continue;
       if (LEGAL_BEFORE.test(text.slice(Math.max(0, from - 60), start))) continue;
       const words = text.slice(start, end).split(/[^a-z'-]+/);
-      out.push({ frame: f.id, start, end, polarity: words.some((w) => set.negative.test(w)) ? 'negative' : 'positive' });
+      // "isn't coping", "chaotic": a verdict against, which no recorded concern contradicts.
+      const negative = words.some((w) => set.negative.test(w) || w === 'not' || w.endsWith("n't"));
+      out.push({ frame: f.id, start, end, polarity: negative ? 'negative' : 'positive' });
     }
   }
   return out;
