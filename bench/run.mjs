@@ -1,8 +1,9 @@
 // `npm run bench`: caselint's speed, measured on generated report-like documents (fictional), as whole processes
 // where a user would run whole processes. Prints numbers and the targets they are held to; it does not fail.
 //   1. batch: the CLI over 2,000+ files (10 MB) with --jobs 1 and 2, cold and warm cache; alex and write-good
-//   2. language server: open a 150 KB report, then one-line edits, to published diagnostics
-//   3. Word: reading and annotating a batch of .docx reports
+//   2. engine: the batch checked in process, round after round (steady state)
+//   3. language server: open a 150 KB report, then one-line edits, to published diagnostics
+//   4. Word: reading and annotating a batch of .docx reports
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,11 @@ if (want('batch')) {
   section('batch (CLI, whole processes)');
   const { benchBatch } = await import('./batch.mjs');
   await benchBatch();
+}
+if (want('engine')) {
+  section('engine, steady state (in process)');
+  const { benchEngine } = await import('./engine.mjs');
+  await benchEngine();
 }
 if (want('lsp')) {
   section('language server');

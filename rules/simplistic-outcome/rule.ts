@@ -1,4 +1,4 @@
-import { frameSet, frameTrigger, frameVerdicts, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { frameGate, frameSet, frameTrigger, frameVerdicts, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { matchesIn, runnable, termsRegExp, triggerOf, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { PATTERNS } from './patterns.generated.js';
@@ -36,6 +36,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
   const VERDICT_PATTERNS = patterns.map(runnable);
   // Derived from the patterns and the frames by the build: a block without any of these words holds no verdict.
   const TRIGGER = triggerOf(patterns, frameTrigger());
+  const PATTERN_GATE = triggerOf(patterns);
   return {
   trigger: TRIGGER,
   meta: {
@@ -61,9 +62,8 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     const extra = termsRegExp(ctx.options.terms);
     // Masking only blanks words out, so a sentence without trigger words has none masked either: no need to mask it.
     const words = !!ctx.words && Object.keys(ctx.words).length > 0;
-    if (!extra && !words && !TRIGGER.test(ctx.ctx.norm)) return;
     const text = ctx.ctx.masked;
-    if (!extra && !words && text !== ctx.ctx.norm && !TRIGGER.test(text)) return;
+    if (!extra && !words && !PATTERN_GATE.test(text) && !frameGate(text, ctx.ctx.words)) return;
     if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion()) return;
     const taken: [number, number][] = [];
     for (const pattern of VERDICT_PATTERNS) {

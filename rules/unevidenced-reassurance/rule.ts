@@ -1,4 +1,4 @@
-import type { Rule, SentenceRuleContext } from '@caselint/core';
+import { reportedClaim, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { matchesIn, runnable, termsRegExp, triggerOf, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { PATTERNS } from './patterns.generated.js';
@@ -67,6 +67,11 @@ export const rule: Rule = createRule();
 const MAX_MATCHES = 40;
 const NOT_A_PERSON = /\b(?:chronology|draft|statement|wording|minutes|dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
 
+/** The writer (or the writer's family) as the subject of the reassurance. */
+const FIRST_PERSON_SUBJECT = /\b(?:i|we)\s+(?:(?:am|was|are|were|have\s+been|had\s+been|'m|'re)\s+)?(?:(?:all|still|really|just)\s+)?$/;
+/** A professional or a record that "has no concerns": where the reassurance comes from, so reported. */
+const SOURCE_HAS = new RegExp(String.raw`\b(?:gp|doctor|school|nursery|teacher|health\s+visitor|midwife|paediatrician|police|consultant|hospital|carers?|staff)\s+(?:has|have|had)\s+$`);
+
 const PAPERWORK_AFTER = /^\s+(?:with|about|regarding|in)\s+(?:the\s+|this\s+|my\s+|our\s+)?(?:chronology|draft|statement|wording|minutes|application|paperwork|report|timetable|dates?|order|bundle|directions|format)\b/;
 
 function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
@@ -80,7 +85,12 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (/^(?:settled|fine|ok|okay)\b/.test(phrase) && NOT_A_PERSON.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
   // "raised no issues with the chronology": about a document, not the child.
   if (/^(?:no|nil)\b/.test(phrase) && PAPERWORK_AFTER.test(c.norm.slice(end, end + 60))) return false;
+  if (/^(?:no|nil)\b/.test(phrase) && SOURCE_HAS.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
   if (c.inReportedVoice(start)) return false;
+  // "the health visitor told me I'm doing really well", "the social worker recorded no concerns": reported, not claimed.
+  if (reportedClaim(c, start, end)) return false;
+  // "I needed reassurance that I was doing okay": the writer's own account of themselves.
+  if (FIRST_PERSON_SUBJECT.test(c.norm.slice(Math.max(0, start - 30), start))) return false;
   if (c.conditionalBefore(start)) return false;
   // "Asked how she was coping, ...": an indirect question.
   if (/\b(?:asked|ask|asking|asks|wondered|enquired|explored|discussed)\s+(?:\w+\s+){0,2}?(?:how|whether|if)\b[^.;,]{0,40}$/.test(c.norm.slice(Math.max(0, start - 80), start))) return false;

@@ -81,6 +81,12 @@ export class SentenceContext {
   }
 
   /** The normalised text with names and terms of art blanked out, so their words never trigger a rule. */
+  /** The words of the masked text, in order (computed once: every frame that checks words reads them). */
+  get words(): readonly string[] {
+    return (this.wordList ??= this.masked.split(/[^a-z'-]+/));
+  }
+  private wordList?: string[];
+
   get masked(): string {
     if (this.maskedText === undefined) {
       this.maskedText = TERMS_OF_ART_GATE.test(this.norm) ? this.norm.replace(TERMS_OF_ART_RE, (m) => ' '.repeat(m.length)) : this.norm;

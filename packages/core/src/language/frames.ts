@@ -2,7 +2,7 @@
 // writer's own conclusion and without evidence. The frames are data; this module runs them and applies the
 // language context that decides whose conclusion a verdict is.
 import { alternation, expand, gateSource, type WordClasses } from '../knowledge/literals.js';
-import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
+import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
 
@@ -35,9 +35,8 @@ const MAX_MATCHES = 20;
 /** What separates the words of a list of evaluations ("warm, caring and consistent"). */
 const LIST_SEPARATOR = /\s*,\s*and\s+|\s*,\s*|\s+and\s+/g;
 
-/** Whether any word of the text (or "well" and the next word) is in the set. */
-function hasWordIn(text: string, words: ReadonlySet<string>): boolean {
-  const list = text.split(/[^a-z'-]+/);
+/** Whether any word of the list (or "well" and the next word) is in the set. */
+function hasWordIn(list: readonly string[], words: ReadonlySet<string>): boolean {
   for (let i = 0; i < list.length; i++) {
     const w = list[i]!;
     if (words.has(w) || (w === 'well' && words.has(`well ${list[i + 1]}`))) return true;
@@ -85,7 +84,7 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
 
 const BASE_CLASSES: WordClasses = {
   ...FRAME_CLASSES,
-  evaluation: [...EVALUATION_POSITIVE, ...EVALUATION_NEGATIVE],
+  evaluation: [...EVALUATION_POSITIVE, ...EVALUATION_VERDICT_NEGATIVE],
   evaluation_positive: EVALUATION_POSITIVE,
   evaluation_negative: EVALUATION_NEGATIVE,
 };
@@ -103,7 +102,7 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
   if (!set) {
     const classes: Record<string, readonly string[]> = { ...BASE_CLASSES };
     for (const [name, list] of Object.entries(words)) classes[name] = [...(classes[name] ?? []), ...list];
-    classes.evaluation = [...classes.evaluation_positive!, ...classes.evaluation_negative!];
+    classes.evaluation = [...classes.evaluation_positive!, ...EVALUATION_VERDICT_NEGATIVE, ...(words.evaluation_negative ?? [])];
     if (extended.size > 16) extended.clear();
     extended.set(key, (set = build(classes, Object.values(words).flat())));
   }
@@ -123,7 +122,11 @@ const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record. */
 const INFINITIVE_BEFORE = /\b(?<!\bable\s)to\s+[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
 /** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
-const FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+)?$/;
+const FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+){0,3}$/;
+/** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+$/;
+/** A sentence that weighs something against concerns ("The concerns are not about love: ..."). */
+const WEIGHS_CONCERNS = /\bconcerns?\b/;
 
 /** Verdicts found by the frames in one sentence, after attribution, generic statements and evidence are set aside. */
 export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), next?: SentenceContext): FrameVerdict[] {
@@ -131,17 +134,28 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
   const out: FrameVerdict[] = [];
   if (c.isQuestion() || c.rejectsFraming()) return out;
   for (const f of set.frames) {
-    if (f.words ? !hasWordIn(text, f.words) : !f.gate!.test(text)) continue;
-    for (const m of matchesIn(f.re, text, MAX_MATCHES)) {
-      const [start, matchEnd] = m.indices!.groups!.v!;
+    if (f.words ? !hasWordIn(c.words, f.words) : !f.gate!.test(text)) continue;
+    // An exec loop rather than matchesIn: a match whose words are not in the class is tried again one
+    // character on ("a chatty, friendly young person": not from "chatty", but from "friendly").
+    const re = f.re;
+    re.lastIndex = 0;
+    for (let n = 0; n < MAX_MATCHES; n++) {
+      const m = re.exec(text);
+      if (!m) break;
+      const [start0, matchEnd] = m.indices!.groups!.v!;
+      const start = start0;
       let end = matchEnd;
       const e = m.indices!.groups!.e;
       if (e && f.words) {
         // The expression matched any words where the class stands: keep the ones in the class.
         const checked = checkedEnd(text, e, f.words, set.degree);
-        if (checked < 0 || (checked < e[1] && e[1] < matchEnd)) continue;
+        if (checked < 0) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
         if (e[1] === matchEnd) end = checked;
       }
+      re.lastIndex = Math.max(m.index + 1, matchEnd);
       if (out.some((o) => start < o.end && o.start < end)) continue;
       const np = m.indices!.groups!.np;
       const from = np ? Math.min(np[0], start) : start;
@@ -155,20 +169,33 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       // "the drug test was positive": a result, not a verdict; "the application was successful": a legal outcome.
       if (TEST_SENSE.test(text.slice(start, end)) && c.mentionsTest()) continue;
       if (LEGAL_BEFORE.test(text.slice(Math.max(0, from - 60), start))) continue;
+      if (WEIGHS_CONCERNS.test(text)) continue;
       const words = text.slice(start, end).split(/[^a-z'-]+/);
       // "isn't coping", "chaotic": a verdict against, which no recorded concern contradicts.
       const negative = words.some((w) => set.negative.test(w) || w === 'not' || w.endsWith("n't"));
       out.push({ frame: f.id, start, end, polarity: negative ? 'negative' : 'positive' });
     }
+    re.lastIndex = 0;
   }
   return out;
 }
 
+/**
+ * The phrase at `at` is someone else's conclusion, reported: a verb of speech, thought or finding comes before it
+ * ("the health visitor told me I'm doing really well"), or a reporting clause closes the sentence.
+ */
+export function reportedClaim(c: SentenceContext, at: number, end: number, set: FrameSet = frameSet()): boolean {
+  return attributed(c.norm, at, set.attribution) || reportedAfter(c.norm, end, set.attribution);
+}
+
 /** A verb of speech, thought or finding before `at` whose subject is not the writer (I, we). */
 function attributed(norm: string, at: number, attribution: RegExp): boolean {
-  const before = norm.slice(Math.max(0, at - 200), at);
+  let before = norm.slice(Math.max(0, at - 200), at);
+  // A semicolon ends the reported clause: "she said the baby sleeps in his basket; safe sleep advice given".
+  before = before.slice(before.lastIndexOf(';') + 1);
   for (const m of matchesIn(attribution, before)) {
-    if (!FIRST_PERSON.test(before.slice(Math.max(0, m.index - 20), m.index))) return true;
+    const lead = before.slice(Math.max(0, m.index - 40), m.index);
+    if (!FIRST_PERSON.test(lead) && !PASSIVE_BEFORE.test(lead)) return true;
   }
   return false;
 }
@@ -193,5 +220,10 @@ function clause(norm: string, at: number): string {
 
 /** Any frame's gate: a text that passes none holds no frame verdict. */
 export function frameTrigger(set: FrameSet = frameSet()): { test(text: string): boolean } {
-  return { test: (text) => set.frames.some((f) => (f.words ? hasWordIn(text, f.words) : f.gate!.test(text))) };
+  return { test: (text) => frameGate(text, text.split(/[^a-z'-]+/), set) };
+}
+
+/** Whether any frame's gate passes on a sentence: its masked text and its words. */
+export function frameGate(text: string, words: readonly string[], set: FrameSet = frameSet()): boolean {
+  return set.frames.some((f) => (f.words ? hasWordIn(words, f.words) : f.gate!.test(text)));
 }
