@@ -150,10 +150,12 @@ for (const dirent of readdirSync(join(root, 'rules'), { withFileTypes: true })) 
       continue;
     }
     if (!/\(\?<v2?>/.test(source)) fail(label, where, 'marks no phrase: the pattern needs a group (?<v>...)');
-    const gate = compiler.gateLiterals(compiler.expand(template, env, frags, [], compiler.alternation), 'dg');
+    const plain = compiler.expand(template, env, frags, [], compiler.alternation);
+    const gate = compiler.gateLiterals(plain, 'dg');
     if (!gate) fail(label, where, 'no gate can be derived: every match must contain some literal word');
+    const gate2 = gate ? compiler.secondGateLiterals(plain, gate, 'dg') : undefined;
     const { pattern: _pattern, ...rest } = p;
-    list.push({ ...rest, source, gate: gate ?? [] });
+    list.push({ ...rest, source, gate: gate ?? [], ...(gate2 ? { gate2 } : {}) });
   }
   ruleOutputs.push({ file: join(root, 'rules', dirent.name, 'patterns.generated.ts'), label, list });
 }

@@ -1,5 +1,5 @@
-import { frameGate, frameSet, frameTrigger, frameVerdicts, type Rule, type SentenceRuleContext } from '@caselint/core';
-import { matchesIn, runnable, termsRegExp, triggerOf, type CompiledPattern } from '@caselint/core/terms';
+import { frameGate, frameSet, frameVerdicts, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { GateScanner, matchesIn, runnable, termsRegExp, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { PATTERNS } from './patterns.generated.js';
 
@@ -34,11 +34,13 @@ const NEGATIVE_VERDICT = /\b(?:fail|failed|fails|failure|negative|negatively|uns
 /** The rule with the given patterns (patterns.yaml, compiled): the tests build it without one pattern at a time. */
 export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rule {
   const VERDICT_PATTERNS = patterns.map(runnable);
+  // Every pattern's gate in one scan of the sentence.
+  const GATES = new GateScanner(patterns);
   // Derived from the patterns and the frames by the build: a block without any of these words holds no verdict.
-  const TRIGGER = triggerOf(patterns, frameTrigger());
-  const PATTERN_GATE = triggerOf(patterns);
+  // The block-level trigger is left out: nearly every block of a report has an evaluative word for the frames,
+  // and the sentence-level check below (one scan for the patterns' literals, one pass over the words for the
+  // frames' classes) decides as cheaply.
   return {
-  trigger: TRIGGER,
   meta: {
     id: 'simplistic-outcome',
     severity: 'warn',
@@ -63,11 +65,13 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     // Masking only blanks words out, so a sentence without trigger words has none masked either: no need to mask it.
     const words = !!ctx.words && Object.keys(ctx.words).length > 0;
     const text = ctx.ctx.masked;
-    if (!extra && !words && !PATTERN_GATE.test(text) && !frameGate(text, ctx.ctx.words)) return;
+    const found = GATES.scan(text);
+    if (!extra && !words && !found.includes(1) && !frameGate(text, ctx.ctx.words)) return;
     if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion()) return;
     const taken: [number, number][] = [];
-    for (const pattern of VERDICT_PATTERNS) {
-      if (!pattern.gateRe.test(text)) continue;
+    for (let i = 0; i < VERDICT_PATTERNS.length; i++) {
+      const pattern = VERDICT_PATTERNS[i]!;
+      if (!GATES.passes(i, found)) continue;
       // At most MAX_MATCHES: a runaway "sentence" (pasted text with no full stops) is cut short.
       for (const m of matchesIn(pattern.re, text, MAX_MATCHES)) {
         const idx = m.indices!.groups!;

@@ -159,3 +159,25 @@ export function gateLiterals(source: string, flags = ''): string[] | undefined {
   return out.some((s) => s.trim().length < 2) ? undefined : out;
 }
 
+
+/**
+ * A second gate, required as well as the first: the best literal set of another part of the pattern ("a verdict
+ * word" and "what it judges"). Only for a pattern that is one sequence, and only when the set is selective.
+ */
+export function secondGateLiterals(source: string, first: readonly string[], flags = ''): string[] | undefined {
+  const parser = new RegExpParser({ ecmaVersion: 2025 });
+  const pattern = parser.parsePattern(source, 0, source.length, { unicode: flags.includes('u'), unicodeSets: flags.includes('v') });
+  if (pattern.alternatives.length !== 1) return undefined;
+  const firstKey = JSON.stringify(minimise(new Set(first)));
+  let best: Set<string> | undefined;
+  for (const e of pattern.alternatives[0]!.elements) {
+    const l = literals(infoOf(e));
+    if (!l || JSON.stringify(minimise(l)) === firstKey) continue;
+    // Selective: no common words, no short words; but punctuation (":" or "-" in a label) is selective enough.
+    const punctuation = [...l].every((x) => /^[^a-z0-9\s]+$/.test(x));
+    if (!punctuation && [...l].some((x) => COMMON.has(x.trim()) || x.trim().length < 3)) continue;
+    if (punctuation) return minimise(l);
+    best = better(best, l);
+  }
+  return best ? minimise(best) : undefined;
+}

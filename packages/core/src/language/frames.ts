@@ -18,6 +18,8 @@ export interface FrameVerdict {
 interface RunnableFrame {
   id: string;
   re: RegExp;
+  /** The bit of the frame's word class in FrameSet.wordIndex, for a frame that checks words (else 0). */
+  bit: number;
   /** Literals one of which every match contains; or, for a frame that checks words, the class's words. */
   gate: RegExp | undefined;
   words: ReadonlySet<string> | undefined;
@@ -25,6 +27,8 @@ interface RunnableFrame {
 
 export interface FrameSet {
   frames: readonly RunnableFrame[];
+  /** Every word of the checked classes, with the bits of the classes it is in. */
+  wordIndex: ReadonlyMap<string, number>;
   degree: ReadonlySet<string>;
   negative: RegExp;
   attribution: RegExp;
@@ -35,14 +39,26 @@ const MAX_MATCHES = 20;
 /** What separates the words of a list of evaluations ("warm, caring and consistent"). */
 const LIST_SEPARATOR = /\s*,\s*and\s+|\s*,\s*|\s+and\s+/g;
 
-/** Whether any word of the list (or "well" and the next word) is in the set. */
-function hasWordIn(list: readonly string[], words: ReadonlySet<string>): boolean {
+/**
+ * Which of the frame set's word classes have a word in the list, as a bit mask: one pass over the words, one
+ * map lookup each (the map gives every class a word belongs to). Remembered per list, so a sentence is scanned
+ * once however many frames and gates ask.
+ */
+function classMask(list: readonly string[], set: FrameSet): number {
+  const memo = masks.get(list);
+  if (memo && memo.set === set) return memo.mask;
+  let mask = 0;
+  const index = set.wordIndex;
   for (let i = 0; i < list.length; i++) {
     const w = list[i]!;
-    if (words.has(w) || (w === 'well' && words.has(`well ${list[i + 1]}`))) return true;
+    const m = index.get(w);
+    if (m !== undefined) mask |= m;
+    else if (w === 'well' && i + 1 < list.length) mask |= index.get(`well ${list[i + 1]}`) ?? 0;
   }
-  return false;
+  masks.set(list, { set, mask });
+  return mask;
 }
+const masks = new WeakMap<readonly string[], { set: FrameSet; mask: number }>();
 
 /**
  * Where the checked words of a match end: after the last word of the list (group `e`) that is in the class,
@@ -66,15 +82,24 @@ function checkedEnd(text: string, e: [number, number], words: ReadonlySet<string
 }
 
 function build(classes: WordClasses, added: readonly string[] | undefined): FrameSet {
+  const bits = new Map<string, number>();
   const frames = FRAMES.map((f) => {
     const source = added ? expand(f.template, classes, FRAME_FRAGMENTS) : f.source;
     // Extending classes only adds words: the derived gate plus the added words still lets every match through.
     const gate = added ? [...f.gate, ...added.map((w) => w.toLowerCase())] : f.gate;
     const words = f.tokens ? new Set(classes[f.tokens]!.map((w) => w.toLowerCase().replace(/\s+/g, ' '))) : undefined;
-    return { id: f.id, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words };
+    let bit = 0;
+    if (f.tokens) {
+      if (!bits.has(f.tokens)) bits.set(f.tokens, 1 << bits.size);
+      bit = bits.get(f.tokens)!;
+    }
+    return { id: f.id, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words, bit };
   });
+  const wordIndex = new Map<string, number>();
+  for (const f of frames) if (f.words) for (const w of f.words) wordIndex.set(w, (wordIndex.get(w) ?? 0) | f.bit);
   return {
     frames,
+    wordIndex,
     degree: new Set(classes.degree!),
     negative: new RegExp(`^(?:${alternation(classes.evaluation_negative!)})$`),
     // A verb of speech, thought or finding before the verdict: the verdict is reported, not the writer's.
@@ -134,7 +159,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
   const out: FrameVerdict[] = [];
   if (c.isQuestion() || c.rejectsFraming()) return out;
   for (const f of set.frames) {
-    if (f.words ? !hasWordIn(c.words, f.words) : !f.gate!.test(text)) continue;
+    if (f.words ? !(classMask(c.words, set) & f.bit) : !f.gate!.test(text)) continue;
     // An exec loop rather than matchesIn: a match whose words are not in the class is tried again one
     // character on ("a chatty, friendly young person": not from "chatty", but from "friendly").
     const re = f.re;
@@ -225,5 +250,6 @@ export function frameTrigger(set: FrameSet = frameSet()): { test(text: string): 
 
 /** Whether any frame's gate passes on a sentence: its masked text and its words. */
 export function frameGate(text: string, words: readonly string[], set: FrameSet = frameSet()): boolean {
-  return set.frames.some((f) => (f.words ? hasWordIn(words, f.words) : f.gate!.test(text)));
+  const mask = classMask(words, set);
+  return set.frames.some((f) => (f.words ? (mask & f.bit) !== 0 : f.gate!.test(text)));
 }

@@ -2,4 +2,4 @@
 // loaded by commands that may never check a file).
 export { normalise, phraseRegExp, phraseSource, termsRegExp } from './normalise.js';
 export { matchesIn } from './matches.js';
-export { runnable, triggerOf, type CompiledPattern, type RunnablePattern } from '../knowledge/patterns.js';
+export { GateScanner, runnable, triggerOf, type CompiledPattern, type RunnablePattern } from '../knowledge/patterns.js';
