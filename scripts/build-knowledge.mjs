@@ -82,7 +82,7 @@ const frames = load('frames.yaml');
 const domainNegative = [...new Set(evaluation.add?.negative ?? [])];
 const classes = { ...frames.classes, evaluation: [...positive, ...domainNegative].sort(), evaluation_positive: [...positive].sort(), evaluation_negative: [...negative].sort() };
 const fragments = frames.fragments ?? {};
-const KNOWN_KEYS = new Set(['id', 'name', 'pattern', 'examples']);
+const KNOWN_KEYS = new Set(['id', 'name', 'pattern', 'examples', 'polarity']);
 const compiled = [];
 const ids = new Set();
 for (const f of frames.frames ?? []) {
@@ -111,7 +111,8 @@ for (const f of frames.frames ?? []) {
   if (flags.length === 0) fail('frames.yaml', where, 'needs at least one `flag` example');
   for (const ex of flags) if (!/\[[^\]]+\]/.test(ex)) fail('frames.yaml', where, `flag example without a [marked] phrase: ${ex}`);
   for (const ex of clean) if (/\[[^\]]+\]/.test(ex)) fail('frames.yaml', where, `clean example with a [marked] phrase: ${ex}`);
-  compiled.push({ id: f.id, name: f.name, template: f.pattern, source, gate: gate ?? [], ...(tokens.length ? { tokens: tokens[0] } : {}) });
+  if (f.polarity && !['positive', 'negative'].includes(f.polarity)) fail('frames.yaml', where, 'polarity must be positive or negative');
+  compiled.push({ id: f.id, name: f.name, template: f.pattern, source, gate: gate ?? [], ...(tokens.length ? { tokens: tokens[0] } : {}), ...(f.polarity ? { polarity: f.polarity } : {}) });
 }
 
 // ---- Rule patterns: rules/<id>/patterns.yaml -> rules/<id>/patterns.generated.ts ----
@@ -190,6 +191,8 @@ export interface CompiledFrame {
   gate: readonly string[];
   /** The class whose words {@class} checks, marked by the group \`e\`: a sentence without one of its words is skipped. */
   tokens?: string;
+  /** The claim's polarity, where the words do not say ("didn't seem to be an issue" reassures). */
+  polarity?: 'positive' | 'negative';
 }
 export const FRAMES: readonly CompiledFrame[] = ${JSON.stringify(compiled, null, 1)};
 

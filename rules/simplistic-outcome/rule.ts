@@ -119,6 +119,9 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
 
 export const rule: Rule = createRule();
 
+/** A verb of aiming just before the verdict word. */
+const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing)|secur(?:e|es|ing)|deliver(?:s|ing)?|support(?:s|ing)?|towards)\s+(?:(?:a|an|the|more)\s+)?$/;
+
 const DISPUTED_AFTER = /^[^.]*\b(?:but|however|although|though|yet|whereas|(?:does|do|did)\s+not\s+agree|disagrees?)\b[^.]*\b(?:unachieved|not\s+(?:yet\s+)?(?:achieved|met)|unmet|concerns?|deteriorat\w*|missed|positive\s+for)\b/;
 
 function accept(ctx: SentenceRuleContext, start: number, end: number, npText: string, npStart: number | undefined): boolean {
@@ -132,6 +135,8 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
+  // "key to achieving successful outcomes": a goal, not a verdict.
+  if (GOAL_BEFORE.test(c.norm.slice(Math.max(0, start - 30), start))) return false;
   // "will be judged successful only if ...": the condition, not a verdict.
   if (/^\s+(?:only\s+)?(?:if|unless|provided\s+that|as\s+long\s+as)\b/.test(c.norm.slice(end, end + 24))) return false;
   if (/\bprogress\b/.test(npText) && c.evidenceAfter(end)) return false;

@@ -47,7 +47,7 @@ const DATE_RE = new RegExp(
  * Numbers that are not figures about the child or parent: a day and month ("4/2", "22/11"), and the names of
  * routine checks and reviews ("the 6-8 week check", "the 12 week review").
  */
-const NOT_A_FIGURE_RE = /\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?:\s*-\s*\d{1,2})?[\s-]+(?:day|week|month|year)s?(?:\s+old)?\s+(?:check|review|visit|assessment|appointment|development\s+check)s?\b/g;
+const NOT_A_FIGURE_RE = /\bat\s+all\s+times\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?:\s*-\s*\d{1,2})?[\s-]+(?:day|week|month|year)s?(?:\s+old)?\s+(?:check|review|visit|assessment|appointment|development\s+check)s?\b/g;
 const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|both)`;
 const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?|days?|weeks?|months?|occasions?|minutes?|hours?|contacts?|checks?|meetings?|bottles?|nappies|lessons?|groups?|centiles?|kg|g|grams?|ounces?|oz|ml|per\s+cent|percent)`;
 /** A figure: digits (dates are removed first), or a number word with a unit ("two minutes", "every appointment"). */

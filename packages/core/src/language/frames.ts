@@ -17,6 +17,7 @@ export interface FrameVerdict {
 
 interface RunnableFrame {
   id: string;
+  polarity?: 'positive' | 'negative';
   re: RegExp;
   /** The bit of the frame's word class in FrameSet.wordIndex, for a frame that checks words (else 0). */
   bit: number;
@@ -93,7 +94,7 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
       if (!bits.has(f.tokens)) bits.set(f.tokens, 1 << bits.size);
       bit = bits.get(f.tokens)!;
     }
-    return { id: f.id, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words, bit };
+    return { id: f.id, polarity: f.polarity, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words, bit };
   });
   const wordIndex = new Map<string, number>();
   for (const f of frames) if (f.words) for (const w of f.words) wordIndex.set(w, (wordIndex.get(w) ?? 0) | f.bit);
@@ -140,7 +141,7 @@ export function extensibleClasses(): string[] {
 }
 
 /** Modal and generic openings: what follows is advice, a requirement or a possibility, not a record. */
-const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|so\s+that|would|could|might|may)\b/;
+const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|so\s+that|would|could|might|may)\b/;
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
@@ -188,7 +189,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       const lead = clause(c.norm, start);
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead)) continue;
       if (reportedAfter(c.norm, end, set.attribution)) continue;
-      if (c.negatedBefore(start, 3) || c.conditionalBefore(from)) continue;
+      if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
       if (c.evidenceAfter(end, next)) continue;
       // "the drug test was positive": a result, not a verdict; "the application was successful": a legal outcome.
@@ -198,7 +199,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       const words = text.slice(start, end).split(/[^a-z'-]+/);
       // "isn't coping", "chaotic": a verdict against, which no recorded concern contradicts.
       const negative = words.some((w) => set.negative.test(w) || w === 'not' || w.endsWith("n't"));
-      out.push({ frame: f.id, start, end, polarity: negative ? 'negative' : 'positive' });
+      out.push({ frame: f.id, start, end, polarity: f.polarity ?? (negative ? 'negative' : 'positive') });
     }
     re.lastIndex = 0;
   }
