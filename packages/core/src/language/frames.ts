@@ -168,7 +168,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
     for (let n = 0; n < MAX_MATCHES; n++) {
       const m = re.exec(text);
       if (!m) break;
-      const [start0, matchEnd] = m.indices!.groups!.v!;
+      const [start0, matchEnd] = (m.indices!.groups!.v ?? m.indices!.groups!.v2)!;
       const start = start0;
       let end = matchEnd;
       const e = m.indices!.groups!.e;
