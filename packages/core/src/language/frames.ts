@@ -151,6 +151,8 @@ const INFINITIVE_BEFORE = /\b(?<!\bable\s)to\s+[a-z]+\s+(?:(?:a|an|the|their|his
 const FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+){0,3}$/;
 /** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+$/;
+/** What follows the verdict qualifies it: a contrast, then what is not yet so or still of concern. */
+const QUALIFIED_AFTER = /^[^.;]*\b(?:but|however|although|though|yet|whereas|while)\b[^.;]*\b(?:not|no|never|unachieved|unmet|concerns?|worr\w*|risks?|struggl\w*|difficult\w*|still\s+needs?)\b/;
 /** A sentence that weighs something against concerns ("The concerns are not about love: ..."). */
 const WEIGHS_CONCERNS = /\bconcerns?\b/;
 
@@ -196,6 +198,8 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (TEST_SENSE.test(text.slice(start, end)) && c.mentionsTest()) continue;
       if (LEGAL_BEFORE.test(text.slice(Math.max(0, from - 60), start))) continue;
       if (WEIGHS_CONCERNS.test(text)) continue;
+      // "meets Jack's basic care needs consistently, but she does not yet recognise signs of illness": qualified.
+      if (QUALIFIED_AFTER.test(text.slice(end, end + 300))) continue;
       const words = text.slice(start, end).split(/[^a-z'-]+/);
       // "isn't coping", "chaotic": a verdict against, which no recorded concern contradicts.
       const negative = words.some((w) => set.negative.test(w) || w === 'not' || w.endsWith("n't"));
