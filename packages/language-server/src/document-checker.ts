@@ -9,6 +9,7 @@ import {
   configErrorDiagnostic,
   oversizeDiagnostic,
   rangeMapperFor,
+  checkFailureDiagnostic,
   ruleFailureDiagnostic,
   toDiagnostic,
   type RangeMapper,
@@ -140,12 +141,12 @@ export class DocumentChecker {
     const diagnostics = outcome.findings.map((finding) => toDiagnostic(finding, document.uri, toRange));
     if (error) diagnostics.unshift(configErrorDiagnostic(error.message));
     for (const ruleId of outcome.failedRules) {
-      diagnostics.push(ruleFailureDiagnostic(ruleId));
+      diagnostics.push(ruleFailureDiagnostic(ruleId, outcome.othersRan !== false));
       this.host.log(`rule ${ruleId} threw while checking a document (version ${document.version}); its findings were skipped`);
     }
     if (outcome.readError) {
       this.host.log(`could not read a document (${outcome.readError})`);
-      diagnostics.push(ruleFailureDiagnostic('reader'));
+      diagnostics.push(checkFailureDiagnostic(outcome.readError));
     }
     return { diagnostics, findings: outcome.findings, toRange };
   }

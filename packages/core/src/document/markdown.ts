@@ -138,6 +138,15 @@ export function parseMarkdown(text: string, path?: string): SourceDocument {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', pound: '£' };
 
 /**
+ * The character a numeric entity stands for. As HTML decodes them: NUL, a surrogate (`&#xD800;`, which alone is no
+ * character) and anything above U+10FFFF (`&#x110000;`, on which String.fromCodePoint throws) become U+FFFD.
+ */
+export function fromNumericEntity(code: number): string {
+  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(code);
+}
+
+/**
  * Inline Markdown to text: emphasis markers, code backticks, link and image syntax and inline HTML are dropped;
  * escapes and entities become their characters. Every kept character keeps its source offset.
  */
@@ -221,10 +230,10 @@ function inline(s: string, base: number, b: BlockTextBuilder): void {
       }
     }
     if (c === '&') {
-      const ent = /^&(#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/.exec(s.slice(i));
+      const ent = /^&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/.exec(s.slice(i));
       if (ent) {
         const name = ent[1]!;
-        const ch = name[0] === '#' ? String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : ENTITIES[name];
+        const ch = name[0] === '#' ? fromNumericEntity(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : ENTITIES[name];
         if (ch) {
           emit(i);
           b.mapped(ch.length === 1 ? ch : ch, base + i); // maps to the entity's first character

@@ -1,0 +1,91 @@
+// Hostile text (issue 13): nothing a document contains makes caselint slow, silent or stuck. Each input here once
+// took seconds to minutes, or threw; the bounds are generous (a loaded machine), the inputs far past where the old
+// code blew up, so removing a workaround fails the test by its time, not by a hair.
+import { defaultConfig, Linter, parseDocument, readDocx, retextSentences, sentencesOf, type Rule } from '@caselint/core';
+import { rules } from '@caselint/rules';
+import { unified } from 'unified';
+import retextEnglish from 'retext-english';
+import type { Root } from 'nlcst';
+import { describe, expect, it } from 'vitest';
+import { safeForParseLatin } from '../../packages/core/src/language/sentences.js';
+import { rawDocx } from '../docx/fixtures.js';
+
+const linter = new Linter(rules);
+const config = defaultConfig();
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - started };
+}
+
+/** retext-english's own sentences, on the text as given (no workaround): for short inputs only. */
+function rawRetext(text: string): [number, number][] {
+  const tree = unified().use(retextEnglish).parse(text) as Root;
+  const out: [number, number][] = [];
+  for (const p of tree.children) if (p.type === 'ParagraphNode') for (const s of p.children) if (s.type === 'SentenceNode') out.push([s.position!.start.offset!, s.position!.end.offset!]);
+  return out;
+}
+
+describe('line breaks that reach retext-english (parse-latin)', () => {
+  // parse-latin's newline expression backtracks exponentially on CR LF pairs followed by other white space:
+  // 22 pairs took 0.4 s, 26 took 24 s, and each pair doubles it: 25 pairs take seconds without the workaround.
+  const pairs = '\r\n'.repeat(25);
+
+  it('splits a block with 25 CR LF pairs before a no-break space or a vertical tab at once', () => {
+    for (const tail of ['\u00a0end.', '\v end.', '\f\u00a0end']) {
+      const { value, ms } = timed(() => sentencesOf(`Title (draft) ${pairs}${tail}`));
+      expect(ms).toBeLessThan(1000);
+      expect(value.length).toBeGreaterThan(0);
+      expect(retextSentences(`Title ${pairs}${tail}`).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('keeps the length and parse-latin\'s reading of CR, LF and CR LF', () => {
+    for (const text of ['Ms Carter (PAMS).\r\nSafety: unachieved.', 'A b (c).\r\rD e.', 'x (y)\r\n\r\nz w.', 'Mr. A\rB. c\n\r\nd (e).', 'a\r\n \r\n\tb (c) \r']) {
+      expect(safeForParseLatin(text)).toHaveLength(text.length);
+      expect(safeForParseLatin(text)).not.toContain('\r');
+      expect(retextSentences(text).map((s) => [s.start, s.end])).toEqual(rawRetext(text).filter(([a, b]) => /\w/.test(text.slice(a, b))));
+    }
+  });
+
+  it('checks a Markdown heading of &#13;&#10; entities, and the same through a Word file', () => {
+    const md = `# Title ${'&#13;&#10;'.repeat(25)}&#160;end\n\nMs Carter passed the PAMS assessment.\n`;
+    const a = timed(() => linter.lint(parseDocument(md, 'markdown'), config));
+    expect(a.ms).toBeLessThan(2000);
+    expect(a.value.some((f) => f.phrase === 'passed')).toBe(true);
+
+    const body = `<w:p><w:r><w:t xml:space="preserve">Title </w:t>${'<w:t>&#13;</w:t><w:br/>'.repeat(25)}<w:t xml:space="preserve">&#160;end</w:t></w:r></w:p>`;
+    const b = timed(() => linter.lint(readDocx(rawDocx(body)), config));
+    expect(b.ms).toBeLessThan(2000);
+  });
+});
+
+describe('strange text does not throw', () => {
+  it('reads out-of-range, surrogate and NUL character references as U+FFFD', () => {
+    const doc = parseDocument('Text &#x110000; and &#xD800; and &#55296; and &#0; and &#1114112; and &#x1F600; here.\n', 'markdown');
+    expect(doc.blocks[0]!.text).toBe('Text \ufffd and \ufffd and \ufffd and \ufffd and \ufffd and \u{1F600} here.');
+    expect(() => linter.lint(doc, config)).not.toThrow();
+  });
+
+  it('checks unclosed front matter, fences and comments', () => {
+    for (const text of ['---\ntitle: x\n\nMs Carter passed.\n', '```\nMs Carter passed.\n', 'Intro.\n\n<!-- caselint-disable\nMs Carter passed.\n', 'a <!-- b <!-- c <!-- d\n'.repeat(200)]) {
+      for (const format of ['markdown', 'text'] as const) expect(() => linter.lint(parseDocument(text, format), config)).not.toThrow();
+    }
+  });
+
+  it('says that no rule ran when every rule failed', () => {
+    const failing = rules.map((rule): Rule => {
+      const fail = () => {
+        throw new RangeError('boom');
+      };
+      return { meta: rule.meta, ...(rule.sentence ? { sentence: fail } : {}), ...(rule.document ? { document: fail } : {}) };
+    });
+    const findings = new Linter(failing).lint(parseDocument('Ms Carter passed the PAMS assessment. No concerns.\n', 'text'), config);
+    expect(findings.length).toBeGreaterThan(0);
+    for (const f of findings) {
+      expect(f.message).not.toMatch(/other rules (still )?ran/);
+      expect(f.message).toMatch(/not checked/);
+    }
+  });
+});
