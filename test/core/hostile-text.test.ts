@@ -1,7 +1,7 @@
 // Hostile text (issue 13): nothing a document contains makes caselint slow, silent or stuck. Each input here once
 // took seconds to minutes, or threw; the bounds are generous (a loaded machine), the inputs far past where the old
 // code blew up, so removing a workaround fails the test by its time, not by a hair.
-import { defaultConfig, Linter, parseDocument, readDocx, retextSentences, sentencesOf, type Rule } from '@caselint/core';
+import { decodeText, defaultConfig, Linter, parseDocument, readDocx, ReadError, retextSentences, sentencesOf, type Rule } from '@caselint/core';
 import { rules } from '@caselint/rules';
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
@@ -87,5 +87,37 @@ describe('strange text does not throw', () => {
       expect(f.message).not.toMatch(/other rules (still )?ran/);
       expect(f.message).toMatch(/not checked/);
     }
+  });
+});
+
+describe('NUL bytes, wherever they are', () => {
+  const refused = (bytes: Uint8Array) => {
+    try {
+      decodeText(bytes);
+      return undefined;
+    } catch (error) {
+      expect(error).toBeInstanceOf(ReadError);
+      return (error as ReadError).code;
+    }
+  };
+  const text = (s: string) => new TextEncoder().encode(s);
+
+  it('refuses a NUL byte past the first 8 KB as it does one in them', () => {
+    expect(refused(text(`${'Ms Carter passed. '.repeat(1000)}\u0000 more`))).toBe('binary');
+    expect(refused(text(`\u0000${'Ms Carter passed. '.repeat(1000)}`))).toBe('binary');
+    expect(refused(text('Ms Carter passed. '.repeat(1000)))).toBeUndefined();
+  });
+
+  it('refuses UTF-16 full of NULs, and UTF-16 without a byte-order mark, with a clear message', () => {
+    const le = (s: string, bom = true) => {
+      const out = new Uint8Array((bom ? 2 : 0) + s.length * 2);
+      if (bom) out.set([0xff, 0xfe]);
+      for (let i = 0; i < s.length; i++) out[(bom ? 2 : 0) + i * 2] = s.charCodeAt(i);
+      return out;
+    };
+    expect(refused(le('\u0000'.repeat(5000)))).toBe('binary');
+    expect(refused(le(`Ms Carter passed.${'\u0000'.repeat(10)}`))).toBe('binary');
+    expect(refused(le('Ms Carter passed the assessment.'))).toBeUndefined();
+    expect(() => decodeText(le('Ms Carter passed the assessment.', false))).toThrow(/UTF-16 text without a byte-order mark/);
   });
 });
