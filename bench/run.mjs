@@ -3,6 +3,7 @@
 //   1. batch: the CLI over 2,000+ files (10 MB) with --jobs 1 and 2, cold and warm cache; alex and write-good
 //   2. language server: open a 150 KB report, then one-line edits, to published diagnostics
 //   3. Word: reading and annotating a batch of .docx reports
+//   4. pathological: hostile inputs (long white space, label lines, CR LF runs, ...) at doubling sizes
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,4 +32,9 @@ if (want('docx')) {
   section('Word documents');
   const { benchDocx } = await import('./docx.mjs');
   await benchDocx();
+}
+if (want('pathological')) {
+  section('pathological inputs (time as each hostile input doubles)');
+  const { benchPathological } = await import('./pathological.mjs');
+  await benchPathological();
 }

@@ -8,6 +8,10 @@ import retextEnglish from 'retext-english';
 import type { Root } from 'nlcst';
 import { describe, expect, it } from 'vitest';
 import { safeForParseLatin } from '../../packages/core/src/language/sentences.js';
+import { MAX_SPACE_RUN, toSource } from '../../packages/core/src/document/segments.js';
+import { isDelimiterRow } from '../../packages/core/src/document/table-row.js';
+import { withoutClosingHashes } from '../../packages/core/src/document/markdown.js';
+import { labelArea, openingLabel } from '../../packages/core/src/facts/tables.js';
 import { rawDocx } from '../docx/fixtures.js';
 
 const linter = new Linter(rules);
@@ -119,5 +123,69 @@ describe('NUL bytes, wherever they are', () => {
     expect(refused(le(`Ms Carter passed.${'\u0000'.repeat(10)}`))).toBe('binary');
     expect(refused(le('Ms Carter passed the assessment.'))).toBeUndefined();
     expect(() => decodeText(le('Ms Carter passed the assessment.', false))).toThrow(/UTF-16 text without a byte-order mark/);
+  });
+});
+
+describe('linear readers', () => {
+  // Each input took from 3 s to minutes before (see bench/pathological.mjs, `npm run bench -- pathological`);
+  // each must now be read and checked well within a generous bound, in text and Markdown.
+  const sp = (n: number) => ' '.repeat(n);
+  const inputs: Record<string, string> = {
+    'a label, spaces, a colon, spaces and a word (57 s at 465 bytes)': `Ab${sp(60)}:${sp(400)}w)x\nSafety${sp(3000)}:${sp(3000)}unachieved)x\n`,
+    'a table delimiter row of long white space': `| a | b |\n|${sp(40000)}x\n| a | b |\n| ${'-'.repeat(40000)}${sp(40000)}x\n`,
+    '"placement of" and long white space': `The placement of${sp(40000)}x began\n`,
+    'long white-space lines and headings': `a${sp(100000)}b\n#${sp(100000)}x\n${sp(100000)}=\n`,
+    'a paragraph of 50,000 short lines': 'ab\n'.repeat(50000),
+    'a list item of 50,000 short lines': `- ${'ab\n'.repeat(50000)}`,
+    'a line of unclosed comments and brackets': `${'x <!-- [y '.repeat(20000)}\n`,
+    'an unclosed comment over many lines': `<!-- open\n${'text line\n'.repeat(50000)}`,
+  };
+  for (const [name, text] of Object.entries(inputs)) {
+    it(`reads and checks ${name}`, { timeout: 30000 }, () => {
+      for (const format of ['text', 'markdown'] as const) {
+        const { ms } = timed(() => linter.lint(parseDocument(text, format), config));
+        expect(ms, format).toBeLessThan(3000);
+      }
+    });
+  }
+
+  it('cuts long white-space runs in block text and still maps every kept character to its source', () => {
+    const text = `Ms Carter passed${sp(5000)}the assessment.\n`;
+    for (const format of ['text', 'markdown'] as const) {
+      const doc = parseDocument(text, format);
+      const block = doc.blocks[0]!;
+      expect(block.text).toBe(`Ms Carter passed${sp(MAX_SPACE_RUN - 2)}the assessment.`);
+      const at = block.text.indexOf('the');
+      expect(text.slice(toSource(block, at), toSource(block, at) + 3)).toBe('the');
+      const found = linter.lint(doc, config).find((f) => f.phrase === 'passed');
+      expect(found?.column).toBe(11);
+    }
+  });
+
+  it('reads table delimiter rows as the expression did', () => {
+    const old = (l: string) => /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)+\|?\s*$/.test(l);
+    const chars = ['|', '-', ':', ' ', '\t', 'a'];
+    let seed = 7;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let k = 0; k < 20000; k++) {
+      let line = '';
+      for (let n = Math.floor(next() * 12); n > 0; n--) line += chars[Math.floor(next() * chars.length)];
+      expect(isDelimiterRow(line), JSON.stringify(line)).toBe(old(line));
+    }
+  });
+
+  it('strips closing hashes from headings as the expressions did', () => {
+    const old = (c: string) => c.replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
+    for (const c of ['Safety ##', 'Safety##', 'C#', '##', '## ', '#  ##', 'a # b #  ', '  ##', 'x\t#\t', '# x #', '']) expect(withoutClosingHashes(c), JSON.stringify(c)).toBe(old(c));
+  });
+
+  it('reads label lines whatever their white space, with the area where it stands', () => {
+    const line = `  Safe sleeping${sp(300)}:${sp(300)}Unachieved  `;
+    const label = labelArea(line)!;
+    expect(label).toMatchObject({ area: 'Safe sleeping', status: 'unmet', statusText: 'Unachieved', areaStart: 2 });
+    expect(labelArea('Safety: Unachieved')).toMatchObject({ area: 'Safety', areaStart: 0 });
+    expect(labelArea(`Sécurité ${'é'.repeat(200)}: non atteint`)).toBeUndefined(); // too long, letters beyond ASCII counted
+    const opening = openingLabel(`Hygiene:${sp(500)}Grade 4.${sp(20)}Bedding was soiled.`)!;
+    expect(opening).toMatchObject({ area: 'Hygiene', statusText: 'Grade 4', areaStart: 0, end: 8 + 500 + 8 });
   });
 });
