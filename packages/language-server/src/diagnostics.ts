@@ -57,6 +57,19 @@ export function oversizeDiagnostic(length: number, limit: number): Diagnostic {
   };
 }
 
+/** The single diagnostic for a document whose check ran past the time budget and was stopped. */
+export function timeoutDiagnostic(seconds: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'check-timeout',
+    source: SOURCE,
+    message:
+      `caselint stopped checking this document after ${seconds} s (caselint.maxCheckTime), so nothing is shown for it. ` +
+      'Something in it is unusually slow to check; the caselint CLI reports it the same way. Please report this.',
+  };
+}
+
 /** One diagnostic for a rule that failed, so the rest of the document's findings still show. */
 export function ruleFailureDiagnostic(ruleId: string, othersRan = true): Diagnostic {
   return {
