@@ -71,7 +71,8 @@ export function parseMarkdown(text: string, path?: string): SourceDocument {
         endLine = next.number;
         closed = next.text.includes('-->');
       }
-      for (const m of body.matchAll(/<!--([\s\S]*?)-->/g)) {
+      // An unclosed comment holds no directive (and each "<!--" in it would be searched to the end: quadratic).
+      if (closed) for (const m of body.matchAll(/<!--([\s\S]*?)-->/g)) {
         const d = parseDirective(m[1]!.trim(), endLine);
         if (d) directives.push(d);
       }
