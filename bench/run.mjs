@@ -4,6 +4,7 @@
 //   2. engine: the batch checked in process, round after round (steady state)
 //   3. language server: open a 150 KB report, then one-line edits, to published diagnostics
 //   4. Word: reading and annotating a batch of .docx reports
+//   5. pathological: hostile inputs (long white space, label lines, CR LF runs, ...) at doubling sizes
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,4 +38,9 @@ if (want('docx')) {
   section('Word documents');
   const { benchDocx } = await import('./docx.mjs');
   await benchDocx();
+}
+if (want('pathological')) {
+  section('pathological inputs (time as each hostile input doubles)');
+  const { benchPathological } = await import('./pathological.mjs');
+  await benchPathological();
 }

@@ -36,9 +36,10 @@ await build({
   logLevel: 'warning',
 });
 
-await build({
-  entryPoints: [`${here}../packages/language-server/dist/main.js`],
-  outfile: `${here}dist/server.mjs`,
+// The server and its checking thread (lint-worker.mjs, which the server finds beside itself): one bundle each.
+for (const [entry, out] of [['main.js', 'server.mjs'], ['lint-worker.js', 'lint-worker.mjs']]) await build({
+  entryPoints: [`${here}../packages/language-server/dist/${entry}`],
+  outfile: `${here}dist/${out}`,
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -125,7 +125,8 @@ describe.skipIf(!built)('--cache', () => {
     expect(stats(same.stderr)).toEqual({ reused: 15, checked: 0 });
   });
 
-  it('ignores and rewrites a corrupt, foreign or outdated cache, never failing the run', async () => {
+  // Thirteen whole runs of the command: on a loaded 2-core machine, more than the default 20 s.
+  it('ignores and rewrites a corrupt, foreign or outdated cache, never failing the run', { timeout: 90000 }, async () => {
     const cold = await run();
     const file = join(dir, '.caselintcache');
     const good = readFileSync(file, 'utf8');

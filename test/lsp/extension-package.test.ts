@@ -27,6 +27,7 @@ describe('extension packaging', () => {
 
     expect(files).toContain('extension/dist/extension.js');
     expect(files).toContain('extension/dist/server.mjs');
+    expect(files).toContain('extension/dist/lint-worker.mjs');
     expect(files).toContain('extension/package.json');
     expect(files.filter((file) => /\.(ts|tsx|map)$/.test(file) || file.endsWith('tsconfig.json'))).toEqual([]);
     expect(files.filter((file) => file.includes('node_modules/'))).toEqual([]);

@@ -12,6 +12,8 @@ export interface CliOptions {
   quiet: boolean;
   maxWarnings?: number;
   maxFileSize?: number;
+  /** Seconds one file may take to check (0: no limit). */
+  maxFileTime?: number;
   verbose: boolean;
   color?: boolean;
   ignore: boolean;
@@ -50,6 +52,7 @@ Options:
       --quiet                Report errors only
       --max-warnings <n>     Exit 1 when there are more than n warnings
       --max-file-size <mb>   Skip files larger than this many megabytes (default 20)
+      --max-file-time <s>    Skip a file that takes longer than this many seconds to check (default 30; 0: no limit)
   -v, --verbose              Show why each finding matters and how to fix it
       --no-ignore            Check files even if .caselintignore or "ignores" list them
       --color / --no-color   Force colour on or off
@@ -77,6 +80,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         quiet: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         'max-file-size': { type: 'string' },
+        'max-file-time': { type: 'string' },
         verbose: { type: 'boolean', short: 'v' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -111,6 +115,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   };
   const maxWarnings = count('--max-warnings', v['max-warnings']);
   const maxMb = count('--max-file-size', v['max-file-size']);
+  const maxFileTime = count('--max-file-time', v['max-file-time']);
   const jobs = count('--jobs', v.jobs);
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs expects a whole number of at least 1 (got "${v.jobs}")`);
   if (v['cache-location'] === '') throw new UsageError('--cache-location expects a path');
@@ -124,6 +129,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: v.quiet ?? false,
     maxWarnings: maxWarnings === undefined ? undefined : Math.floor(maxWarnings),
     maxFileSize: maxMb === undefined ? undefined : Math.round(maxMb * 1024 * 1024),
+    ...(maxFileTime !== undefined ? { maxFileTime } : {}),
     verbose: v.verbose ?? false,
     color: v['no-color'] ? false : v.color,
     ignore: !v['no-ignore'],

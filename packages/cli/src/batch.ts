@@ -22,6 +22,8 @@ export interface BatchSettings {
   overrides?: RawConfig;
   /** --max-file-size, over the configuration's. */
   maxFileSize?: number;
+  /** --max-file-time in seconds, over the configuration's (0: no limit). */
+  maxFileTime?: number;
   /** Honour "ignores" in configuration for files found by walking folders. */
   ignore: boolean;
   /** Attach each finding's sentence (the HTML report shows it). */
@@ -104,7 +106,8 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
       return;
     }
     pendingBytes += info.size;
-    const task: CheckTask = { index, path: target.path, config, maxFileSize, snippets, hash: !!cache, keepDocxText: settings.keepDocxText };
+    const maxFileTime = settings.maxFileTime ?? config.maxFileTime;
+    const task: CheckTask = { index, path: target.path, config, maxFileSize, maxFileTime, snippets, hash: !!cache, keepDocxText: settings.keepDocxText };
     if (cache) {
       const key = configHash(config, maxFileSize);
       hashes.set(target.path, key);
@@ -176,8 +179,11 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   // By default one checking thread per core for a batch large enough to pay for the workers; else this thread alone.
   const defaultJobs = pendingBytes >= WORKERS_WORTH_IT_BYTES ? availableParallelism() : 1;
   const jobs = Math.min(settings.jobs ?? defaultJobs, Math.max(1, tasks.length));
-  if (jobs <= 1) await checkInProcess(tasks, accept);
-  else await checkInWorkers(tasks, jobs, accept);
+  // A check that runs past its time limit can only be stopped by ending the thread it runs in, so with a limit
+  // (the default) every check runs in a worker, --jobs 1 included: this thread only hands out files and collects results.
+  if (tasks.some((t) => t.maxFileTime > 0)) await checkInWorkers(tasks, jobs, accept, false);
+  else if (jobs <= 1) await checkInProcess(tasks, accept);
+  else await checkInWorkers(tasks, jobs, accept, true);
 
   return results.filter((r): r is FileResult => r !== null && r !== undefined);
 }
@@ -196,18 +202,29 @@ async function loadChecker(): Promise<(task: CheckTask) => Promise<CheckedFile>>
   return (task) => checkFile(task, linter);
 }
 
+/** The worker's script: beside this module once built; the built one when this module runs from source (tests). */
+const WORKER_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url);
+
+/** The one error of a file abandoned for its time: "took longer than 30 s to check; skipped". */
+export function timeoutResult(task: CheckTask): CheckedFile {
+  return { index: task.index, result: fatalResult(task.path, `took longer than ${task.maxFileTime} s to check; skipped`, 'timeout') };
+}
+
 /**
- * --jobs N: N - 1 worker threads, and this thread checks too (a third busy thread would only compete for the
- * cores). Tasks are taken in order from one queue: workers are kept a few tasks ahead, and this thread takes
- * the next one whenever it is free, yielding between files so that workers' results are taken in.
+ * --jobs N without a time limit: N - 1 worker threads, and this thread checks too (a third busy thread would only
+ * compete for the cores). With a time limit (`mainChecks` false), N workers and this thread checks nothing, since
+ * only a worker can be ended mid-check. Tasks are taken in order from one queue: workers are kept a few tasks ahead,
+ * and this thread takes the next one whenever it is free, yielding between files so that workers' results are taken in.
  */
-async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: CheckedFile) => void): Promise<void> {
+async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: CheckedFile) => void, mainChecks: boolean): Promise<void> {
+  const workers = mainChecks ? jobs - 1 : jobs;
   const pool = new WorkerPool<CheckTask, CheckedFile>(
-    new URL('./worker.js', import.meta.url),
-    jobs - 1,
+    WORKER_SCRIPT,
+    workers,
     (task, reason) => ({ index: task.index, result: fatalResult(task.path, `could not be checked: ${reason}`, 'internal') }),
     { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 48 },
     PER_WORKER,
+    { ms: (task) => task.maxFileTime * 1000, onTimeout: timeoutResult },
   );
   try {
     let next = 0;
@@ -221,7 +238,7 @@ async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: Chec
       if (finished === tasks.length) allDone();
     };
     const feedWorkers = () => {
-      while (inFlight < (jobs - 1) * AHEAD_PER_WORKER && next < tasks.length) {
+      while (inFlight < workers * AHEAD_PER_WORKER && next < tasks.length) {
         const task = tasks[next++]!;
         inFlight++;
         void pool.run(task).then((checked) => {
@@ -232,6 +249,10 @@ async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: Chec
       }
     };
     feedWorkers();
+    if (!mainChecks) {
+      await done;
+      return;
+    }
     const check = await loadChecker();
     while (next < tasks.length) {
       finish(await check(tasks[next++]!));

@@ -13,6 +13,8 @@ export interface CheckTask {
   /** The effective configuration for this file (found upward from it, with --rule overrides). */
   config: ResolvedConfig;
   maxFileSize: number;
+  /** Seconds the check may take before it is abandoned (0: no limit); enforced by the pool, which ends the worker. */
+  maxFileTime: number;
   /** Attach the sentence around each finding (for the HTML report, and the cache that may serve it). */
   snippets: boolean;
   /** Hash the file's bytes (for the cache). */

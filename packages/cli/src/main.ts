@@ -102,6 +102,7 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
       ...(options.config !== undefined ? { configFile: resolve(io.cwd, options.config) } : {}),
       ...(options.rules.length ? { overrides: { rules: Object.fromEntries(options.rules.map((r) => [r.id, r.severity])) } } : {}),
       ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
+      ...(options.maxFileTime !== undefined ? { maxFileTime: options.maxFileTime } : {}),
       ignore: options.ignore,
       snippets: options.format === 'html',
       keepDocxText: options.annotate,

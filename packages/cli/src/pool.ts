@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 interface Job<In, Out> {
   task: In;
   resolve: (out: Out) => void;
+  /** Set once the worker has started this task and a time limit applies. */
+  timer?: NodeJS.Timeout;
 }
 
 interface Slot<In, Out> {
@@ -19,9 +21,12 @@ export interface PoolRequest<In> {
   id: number;
   task: In;
 }
-export interface PoolReply<Out> {
-  id: number;
-  out: Out;
+export type PoolReply<Out> = { id: number; out: Out } | { id: number; started: true };
+
+/** A time limit per task: its milliseconds (0: none), and the result of a task that exceeds it. */
+export interface TaskTimeLimit<In, Out> {
+  ms: (task: In) => number;
+  onTimeout: (task: In) => Out;
 }
 
 /**
@@ -44,6 +49,7 @@ export class WorkerPool<In, Out> {
     private readonly onCrash: (task: In, reason: string) => Out,
     private readonly resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number },
     private readonly perWorker = 2,
+    private readonly timeLimit?: TaskTimeLimit<In, Out>,
   ) {
     for (let i = 0; i < size; i++) this.spawn();
   }
@@ -66,6 +72,13 @@ export class WorkerPool<In, Out> {
     const slot: Slot<In, Out> = { worker, running: new Map(), proven: false, dead: false };
     worker.on('message', (reply: PoolReply<Out>) => {
       const job = slot.running.get(reply.id);
+      if ('started' in reply) {
+        // The worker checks one task at a time: the clock starts when it starts this one.
+        const ms = job && this.timeLimit ? this.timeLimit.ms(job.task) : 0;
+        if (job && ms > 0) job.timer = setTimeout(() => this.abandon(slot, reply.id), ms);
+        return;
+      }
+      if (job?.timer) clearTimeout(job.timer);
       slot.running.delete(reply.id);
       slot.proven = true;
       job?.resolve(reply.out);
@@ -75,6 +88,7 @@ export class WorkerPool<In, Out> {
       if (slot.dead) return;
       slot.dead = true;
       const jobs = [...slot.running.values()];
+      for (const job of jobs) if (job.timer) clearTimeout(job.timer);
       slot.running.clear();
       this.slots.splice(this.slots.indexOf(slot), 1);
       if (this.closing) return;
@@ -90,6 +104,27 @@ export class WorkerPool<In, Out> {
     worker.on('error', (e: Error & { code?: string }) => fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'ran out of memory' : `${e.name}: ${e.message.split('\n')[0]!.slice(0, 200)}`));
     worker.on('exit', (code) => fail(`worker stopped (exit code ${code})`));
     this.slots.push(slot);
+  }
+
+  /**
+   * A task ran past its time limit: its worker is ended (nothing else can stop a loop in it) and replaced. The task
+   * resolves through `onTimeout`; the worker's other tasks had not started, so they go back to the front of the queue.
+   */
+  private abandon(slot: Slot<In, Out>, id: number): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    const late = slot.running.get(id);
+    slot.running.delete(id);
+    const waiting = [...slot.running.values()];
+    slot.running.clear();
+    for (const job of waiting) if (job.timer) clearTimeout(job.timer);
+    void slot.worker.terminate();
+    if (late) late.resolve(this.timeLimit!.onTimeout(late.task));
+    if (this.closing) return;
+    this.queue.unshift(...waiting);
+    this.spawn();
+    this.pump();
   }
 
   private pump(): void {

@@ -57,14 +57,40 @@ export function oversizeDiagnostic(length: number, limit: number): Diagnostic {
   };
 }
 
+/** The single diagnostic for a document whose check ran past the time budget and was stopped. */
+export function timeoutDiagnostic(seconds: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'check-timeout',
+    source: SOURCE,
+    message:
+      `caselint stopped checking this document after ${seconds} s (caselint.maxCheckTime), so nothing is shown for it. ` +
+      'Something in it is unusually slow to check; the caselint CLI reports it the same way. Please report this.',
+  };
+}
+
 /** One diagnostic for a rule that failed, so the rest of the document's findings still show. */
-export function ruleFailureDiagnostic(ruleId: string): Diagnostic {
+export function ruleFailureDiagnostic(ruleId: string, othersRan = true): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Warning,
     code: ruleId,
     source: SOURCE,
-    message: `caselint: the rule ${ruleId} failed on this document (an internal error), so its findings are missing. The other rules ran. Please report this.`,
+    message: othersRan
+      ? `caselint: the rule ${ruleId} failed on this document (an internal error), so its findings are missing. The other rules ran. Please report this.`
+      : `caselint: the rule ${ruleId} failed on this document (an internal error), and so did every other rule: this document was not checked. Please report this.`,
+  };
+}
+
+/** One diagnostic for a document that could not be read or checked at all: no rule ran on it. */
+export function checkFailureDiagnostic(error: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Warning,
+    code: 'internal-error',
+    source: SOURCE,
+    message: `caselint could not check this document: an internal error (${error}) stopped it before any rule ran, so nothing is shown. Please report this.`,
   };
 }
 

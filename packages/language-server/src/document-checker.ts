@@ -1,7 +1,7 @@
-// Checks open documents and publishes their diagnostics. Owns the per-document state: the LintCache that
-// makes a re-lint reuse unchanged blocks, and the findings last published (for code actions and hover).
+// Checks open documents and publishes their diagnostics. Keeps the findings last published (for code actions and
+// hover); the backend (a worker thread by default) keeps the LintCache that makes a re-lint reuse unchanged blocks.
 import { performance } from 'node:perf_hooks';
-import { LintCache, parseDocument, type Finding, type ResolvedConfig } from '@caselint/core';
+import type { Finding } from '@caselint/core';
 import type { Diagnostic } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigResolver, filePathOf } from './config-resolver.js';
@@ -9,12 +9,15 @@ import {
   configErrorDiagnostic,
   oversizeDiagnostic,
   rangeMapperFor,
+  checkFailureDiagnostic,
+  timeoutDiagnostic,
   ruleFailureDiagnostic,
   settingsProblemDiagnostic,
   toDiagnostic,
   type RangeMapper,
 } from './diagnostics.js';
 import { isIgnored } from './ignores.js';
+import { InProcessBackend, type LintBackend } from './lint-backend.js';
 import { SafeLinter, type DocumentFormat } from './safe-lint.js';
 import type { Settings } from './settings.js';
 
@@ -45,10 +48,6 @@ export interface CheckerHost {
 }
 
 interface DocumentState {
-  cache: LintCache;
-  cacheConfig?: ResolvedConfig;
-  /** Rules that threw on this document under cacheConfig. */
-  failingRules: Set<string>;
   /** Re-reads only the changed chunks of a Markdown document. */
   checked?: CheckedDocument;
   /** Incremented per check, so a check that awaited settings gives way to a newer one. */
@@ -64,10 +63,15 @@ export class DocumentChecker {
   private readonly states = new Map<string, DocumentState>();
   readonly configs = new ConfigResolver();
 
+  private readonly backend: LintBackend;
+
+  /** A SafeLinter checks in this thread (tests); a LintBackend may check elsewhere (the server's worker). */
   constructor(
-    private readonly linter: SafeLinter,
+    linter: SafeLinter | LintBackend,
     private readonly host: CheckerHost,
-  ) {}
+  ) {
+    this.backend = linter instanceof SafeLinter ? new InProcessBackend(linter) : linter;
+  }
 
   /** The findings last published for a document, if it is open and was checked. */
   checked(uri: string): CheckedDocument | undefined {
@@ -76,6 +80,11 @@ export class DocumentChecker {
 
   forget(uri: string): void {
     this.states.delete(uri);
+    this.backend.forget(uri);
+  }
+
+  dispose(): void {
+    this.backend.dispose();
   }
 
   openUris(): string[] {
@@ -92,8 +101,11 @@ export class DocumentChecker {
     if (!document || generation !== state.generation || this.states.get(uri) !== state) return;
 
     const started = performance.now();
-    const { diagnostics, findings, toRange } = this.run(document, settings, state);
+    const outcome = await this.run(document, settings);
     const lintMs = performance.now() - started;
+    // A newer check started while this one ran (or the document closed): its answer is stale, not published.
+    if (!outcome || generation !== state.generation || this.states.get(uri) !== state) return;
+    const { diagnostics, findings, toRange } = outcome;
 
     state.checked = { version: document.version, findings, toRange };
     this.host.publish(uri, document.version, diagnostics);
@@ -109,13 +121,14 @@ export class DocumentChecker {
   private stateFor(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { cache: new LintCache(), generation: 0, failingRules: new Set() };
+      state = { generation: 0 };
       this.states.set(uri, state);
     }
     return state;
   }
 
-  private run(document: TextDocument, settings: Settings, state: DocumentState): { diagnostics: Diagnostic[]; findings: Finding[]; toRange: RangeMapper } {
+  /** The diagnostics for a document, or undefined when a newer check of it replaced this one before it ran. */
+  private async run(document: TextDocument, settings: Settings): Promise<{ diagnostics: Diagnostic[]; findings: Finding[]; toRange: RangeMapper } | undefined> {
     const identity: RangeMapper = rangeMapperFor(document, document.getText());
     if (!settings.enable) return { diagnostics: [], findings: [], toRange: identity };
     const text = document.getText();
@@ -126,28 +139,27 @@ export class DocumentChecker {
     const { config, error } = this.configs.resolve(document.uri, settings);
     const path = filePathOf(document.uri);
     if (isIgnored(config, path)) return { diagnostics: [], findings: [], toRange: identity };
-    if (state.cacheConfig !== config) {
-      // Cached block results were computed under the old configuration.
-      state.cache = new LintCache();
-      state.cacheConfig = config;
-      state.failingRules = new Set();
-    }
     // Reading is cheap (the Markdown reader runs at tens of MB/s: about 3 ms for 150 KB); analysis is what the
-    // per-block LintCache saves on each keystroke.
-    const format = formatOf(document);
-    const read = (t: string) => parseDocument(t, format, path);
-    const outcome = this.linter.lint(text, read, config, state.cache, state.failingRules);
+    // per-block LintCache (kept by the backend) saves on each keystroke.
+    const budgetMs = settings.maxCheckTime * 1000;
+    const answer = await this.backend.lint({ uri: document.uri, text, format: formatOf(document), path, config, budgetMs });
+    if (answer.kind === 'stale') return undefined;
+    if (answer.kind === 'timeout') {
+      this.host.log(`stopped checking a document (version ${document.version}) after ${settings.maxCheckTime} s`);
+      return { diagnostics: [timeoutDiagnostic(settings.maxCheckTime)], findings: [], toRange: identity };
+    }
+    const outcome = answer;
     const toRange = rangeMapperFor(document, outcome.text);
     const diagnostics = outcome.findings.map((finding) => toDiagnostic(finding, document.uri, toRange));
     if (error) diagnostics.unshift(configErrorDiagnostic(error.message));
     for (const problem of settings.problems ?? []) diagnostics.unshift(settingsProblemDiagnostic(problem));
     for (const ruleId of outcome.failedRules) {
-      diagnostics.push(ruleFailureDiagnostic(ruleId));
+      diagnostics.push(ruleFailureDiagnostic(ruleId, outcome.othersRan !== false));
       this.host.log(`rule ${ruleId} threw while checking a document (version ${document.version}); its findings were skipped`);
     }
     if (outcome.readError) {
       this.host.log(`could not read a document (${outcome.readError})`);
-      diagnostics.push(ruleFailureDiagnostic('reader'));
+      diagnostics.push(checkFailureDiagnostic(outcome.readError));
     }
     return { diagnostics, findings: outcome.findings, toRange };
   }

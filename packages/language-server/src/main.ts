@@ -1,10 +1,13 @@
 // Command-line entry: `caselint-language-server --stdio` (or --node-ipc / --socket=N / --pipe=NAME, as the
 // vscode-languageserver transports accept).
+import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node.js';
 import { SERVER_VERSION, startServer } from './server.js';
 import { describeError } from './safe-lint.js';
 
 const args = process.argv.slice(2);
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
+/** How long the server waits for the rest of a frame whose header it has read. */
+const PARTIAL_FRAME_LIMIT_MS = Number(process.env.CASELINT_LS_PARTIAL_FRAME_MS ?? 60_000);
 
 if (args.includes('--version') || args.includes('-v')) {
   process.stdout.write(`${SERVER_VERSION}\n`);
@@ -18,5 +21,37 @@ if (args.includes('--version') || args.includes('-v')) {
 } else {
   // Keep the server alive through an unexpected error; log its kind only, never document text.
   process.on('uncaughtException', (error) => process.stderr.write(`caselint-language-server: uncaught ${describeError(error)}\n`));
-  startServer();
+  startServer(args.includes('--stdio') ? { connection: stdioConnection() } : {});
+}
+
+/**
+ * The --stdio connection, with its reader watched. A frame header the server cannot read (`Content-Length: abc`, no
+ * Content-Length, a line with no colon) leaves the protocol reader stuck, answering nothing, not even shutdown; so
+ * does a Content-Length far beyond what follows. The server logs it and exits instead, so that the editor restarts
+ * it. A well-framed body that is not JSON costs only that message, as before. The log names the kind of fault only:
+ * the bytes could be document text.
+ */
+function stdioConnection() {
+  const reader = new StreamMessageReader(process.stdin);
+  const writer = new StreamMessageWriter(process.stdout);
+  const exit = (what: string) => {
+    process.stderr.write(`caselint-language-server: the editor sent ${what}; exiting so that the editor can restart the server\n`);
+    process.exit(1);
+  };
+  reader.onError((error) => {
+    if (error.name === 'SyntaxError') {
+      process.stderr.write('caselint-language-server: ignored a message whose body is not JSON\n');
+      return;
+    }
+    exit(/Content-Length/i.test(error.message) ? 'a message header without a valid Content-Length' : `a message header it could not read (${describeError(error)})`);
+  });
+  // The reader reports every 10 s that a frame's body is still incomplete: a minute on a local pipe is a wedge.
+  let waiting = { token: -1, ms: 0 };
+  reader.onPartialMessage(({ messageToken, waitingTime }) => {
+    waiting = messageToken === waiting.token ? { token: messageToken, ms: waiting.ms + waitingTime } : { token: messageToken, ms: waitingTime };
+    if (waiting.ms >= PARTIAL_FRAME_LIMIT_MS) exit(`a message shorter than its Content-Length (nothing more for ${waiting.ms / 1000} s)`);
+  });
+  // As vscode-languageserver does for --stdio: the editor closing the pipe ends the server.
+  for (const event of ['end', 'close'] as const) process.stdin.on(event, () => process.exit(0));
+  return createConnection(ProposedFeatures.all, reader, writer);
 }

@@ -14,15 +14,19 @@ export interface LintOutcome {
   failedRules: string[];
   /** Set when the document could not be read or checked at all. */
   readError?: string;
+  /** False when every rule that was to run failed: then no rule's findings are there. */
+  othersRan?: boolean;
 }
 
 export type DocumentFormat = 'text' | 'markdown';
 
 export class SafeLinter {
   private readonly linter: Linter;
+  private readonly ruleIds: string[];
 
   constructor(rules: RuleList) {
     this.linter = new Linter(rules);
+    this.ruleIds = rules.map((r) => r.meta.id);
   }
 
   /** `failing` collects, per document, the rules that have failed on it (kept for the caller's status). */
@@ -42,7 +46,9 @@ export class SafeLinter {
     const findings = all.filter((f) => f.messageId !== 'rule-failed');
     const failedRules = [...new Set(all.filter((f) => f.messageId === 'rule-failed').map((f) => f.ruleId))];
     for (const id of failedRules) failing.add(id);
-    return { text: doc.text, findings, failedRules };
+    const enabled = this.ruleIds.filter((id) => (config.rules[id]?.severity ?? 1) > 0);
+    const othersRan = enabled.some((id) => !failedRules.includes(id));
+    return { text: doc.text, findings, failedRules, othersRan };
   }
 }
 

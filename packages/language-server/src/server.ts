@@ -23,6 +23,7 @@ import { filePathOf } from './config-resolver.js';
 import { KeyedDebouncer } from './debounce.js';
 import { DocumentChecker, STATUS_NOTIFICATION } from './document-checker.js';
 import { hover } from './hover.js';
+import { lintWorkerScript, WorkerBackend } from './lint-backend.js';
 import { SafeLinter, describeError } from './safe-lint.js';
 import { SettingsStore } from './settings-store.js';
 import { CONFIG_FILE_NAMES, disableRuleChange, writeChange } from './workspace-config.js';
@@ -40,6 +41,8 @@ export interface ServerOptions {
   /** Override the connection (tests, or embedding); by default one is made from the command line (--stdio, --node-ipc). */
   connection?: Connection;
   debounceMs?: number;
+  /** Check in this thread rather than in a worker (embedding; the worker is the default). */
+  inProcess?: boolean;
 }
 
 export function startServer(options: ServerOptions = {}): Connection {
@@ -53,7 +56,11 @@ export function startServer(options: ServerOptions = {}): Connection {
   let workspaceFolders: string[] = [];
   const fallbackWatchers: FSWatcher[] = [];
 
-  const checker = new DocumentChecker(new SafeLinter(rules), {
+  // Checks run in a worker thread, so this thread answers the editor at once while a document is being checked.
+  const script = options.inProcess ? undefined : lintWorkerScript();
+  if (!options.inProcess && !script) log('the checking thread script is missing; checking in the main thread');
+  const backend = script ? new WorkerBackend(script, log) : new SafeLinter(rules);
+  const checker = new DocumentChecker(backend, {
     getDocument: (uri) => documents.get(uri),
     getSettings: (uri) => settings.get(uri),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
@@ -182,6 +189,7 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onShutdown(() => {
     debouncer.cancelAll();
+    checker.dispose();
     for (const watcher of fallbackWatchers) watcher.close();
   });
 

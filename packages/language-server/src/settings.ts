@@ -17,14 +17,19 @@ export interface Settings {
   maxDocumentSize: number;
   /** Rule settings that were left out because they are invalid, each naming the key and the problem. */
   problems?: string[];
+  /** Seconds one check may take; a longer one is stopped and one informational diagnostic says so. */
+  maxCheckTime: number;
 }
 
 export const DEFAULT_MAX_DOCUMENT_SIZE = 1_000_000;
+/** Real reports take tens of milliseconds; a check this long is something wrong, and it keeps the CPU busy. */
+export const DEFAULT_MAX_CHECK_TIME = 10;
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
   enable: true,
   rules: {},
   maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE,
+  maxCheckTime: DEFAULT_MAX_CHECK_TIME,
 });
 
 /** A rule setting is checked exactly as a config file's is (core's checkRuleSetting): the problem, or undefined. */
@@ -45,6 +50,9 @@ export function normalizeSettings(input: unknown): Settings {
   if (source.preset === 'recommended' || source.preset === 'strict') settings.preset = source.preset;
   if (typeof source.maxDocumentSize === 'number' && Number.isFinite(source.maxDocumentSize) && source.maxDocumentSize > 0) {
     settings.maxDocumentSize = Math.floor(source.maxDocumentSize);
+  }
+  if (typeof source.maxCheckTime === 'number' && Number.isFinite(source.maxCheckTime) && source.maxCheckTime > 0) {
+    settings.maxCheckTime = source.maxCheckTime;
   }
   if (typeof source.rules === 'object' && source.rules !== null && !Array.isArray(source.rules)) {
     for (const [id, value] of Object.entries(source.rules as Record<string, unknown>)) {

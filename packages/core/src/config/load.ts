@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import type { Rule } from '../engine/rule.js';
 import { RawConfigSchema, RuleSettingSchema } from './schema.js';
 import { WORD_CLASSES } from '../knowledge/word-classes.generated.js';
-import { DEFAULT_MAX_FILE_SIZE, type RawConfig, type ResolvedConfig, type RuleSetting } from './types.js';
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FILE_TIME, type RawConfig, type ResolvedConfig, type RuleSetting } from './types.js';
 
 const require = createRequire(import.meta.url);
 /** YAML is loaded only when a YAML configuration file is read. */
@@ -71,7 +71,7 @@ function validate(data: unknown, file: string, prefix: string, catalogue?: Catal
     const issue = result.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     const unknownKey = issue.kind === 'schema' && issue.type === 'strict_object' && issue.path ? path : undefined;
-    throw new ConfigError(file, prefix + path, unknownKey ? 'is not a configuration key (known: extends, rules, ignores, maxFileSize, root, words)' : issue.message);
+    throw new ConfigError(file, prefix + path, unknownKey ? 'is not a configuration key (known: extends, rules, ignores, maxFileSize, maxFileTime, root, words)' : issue.message);
   }
   const raw = result.output as RawConfig;
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
@@ -114,7 +114,7 @@ export function resolveConfig(raw: RawConfig, base?: ResolvedConfig, catalogue?:
   const cat = catalogueOr(catalogue);
   const out: ResolvedConfig = base
     ? { ...base, rules: { ...base.rules }, ignores: [...base.ignores], files: [...base.files] }
-    : { rules: {}, ignores: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, files: [] };
+    : { rules: {}, ignores: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, maxFileTime: DEFAULT_MAX_FILE_TIME, files: [] };
   if (!base) {
     for (const r of cat.rules) out.rules[r.meta.id] = { severity: 0, options: {} };
     applyRules(out, cat.presets.recommended?.rules ?? {}, cat);
@@ -132,6 +132,7 @@ export function resolveConfig(raw: RawConfig, base?: ResolvedConfig, catalogue?:
     for (const [name, list] of Object.entries(raw.words)) words[name] = [...(words[name] ?? []), ...list];
     out.words = words;
   }
+  if (raw.maxFileTime !== undefined) out.maxFileTime = raw.maxFileTime;
   if (file) out.files.push(file);
   return out;
 }

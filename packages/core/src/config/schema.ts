@@ -17,6 +17,7 @@ export const RawConfigSchema = v.strictObject(
     rules: v.optional(v.record(v.string(), RuleSettingSchema, 'must be an object of rule ids')),
     ignores: v.optional(v.array(v.string(), 'must be a list of globs')),
     maxFileSize: v.optional(v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1'))),
+    maxFileTime: v.optional(v.pipe(v.number('must be a number of seconds'), v.minValue(0, 'must be 0 (no limit) or more'))),
     root: v.optional(v.boolean('must be true or false')),
     words: v.optional(v.record(v.string(), v.array(v.pipe(v.string(), v.minLength(1)), 'must be a list of words or phrases'), 'must be { "<word class>": [...] }')),
   },

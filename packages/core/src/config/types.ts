@@ -12,6 +12,8 @@ export interface RawConfig {
   ignores?: string[];
   /** Largest file to read, in bytes (default 20 MB). */
   maxFileSize?: number;
+  /** Longest time to check one file in a batch, in seconds (default 30; 0: no limit). A slower file is skipped. */
+  maxFileTime?: number;
   /** Stop looking further up for configuration. */
   root?: boolean;
   /** Words added to the word classes of packages/core/data (for example `evaluation_positive`). */
@@ -30,6 +32,8 @@ export interface ResolvedConfig {
   /** The folder the ignore globs are relative to. */
   ignoreBase?: string;
   maxFileSize: number;
+  /** Seconds one file may take to check in a batch (0: no limit). */
+  maxFileTime: number;
   /** The config files that made this, nearest last. */
   files: string[];
   /** Words added to word classes, by class: every config file's, nearer ones after farther ones. */
@@ -37,3 +41,5 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+/** Seconds: far above what any real report takes (tens of milliseconds), low enough that a stuck file does not stall a nightly batch. */
+export const DEFAULT_MAX_FILE_TIME = 30;

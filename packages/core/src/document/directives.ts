@@ -5,7 +5,10 @@ const DIRECTIVE = /^\s*caselint-(disable-next-line|disable|enable)\b([^\n]*)$/;
 /** Parse the inside of a directive comment or line; undefined when it is not one. */
 export function parseDirective(body: string, line: number): Directive | undefined {
   if (!body.includes('caselint-')) return undefined;
-  const m = DIRECTIVE.exec(body.replace(/\s*-->\s*$/, ''));
+  // Trimmed by hand: `/\s*-->\s*$/` is tried from every character of a long run of white space.
+  let inside = body.trimEnd();
+  if (inside.endsWith('-->')) inside = inside.slice(0, -3);
+  const m = DIRECTIVE.exec(inside.trimEnd());
   if (!m) return undefined;
   const rules = m[2]!
     .split(/[\s,]+/)

@@ -1,7 +1,7 @@
 import type { Block, Directive, SourceDocument } from '../types.js';
 import { parseDirective } from './directives.js';
 import { splitLines } from './plain-text.js';
-import { BlockTextBuilder } from './segments.js';
+import { BlockTextBuilder, boundSpaceRuns } from './segments.js';
 import { splitAtLineBreaks } from './split-lines.js';
 import { isDelimiterRow, splitRow } from './table-row.js';
 
@@ -63,8 +63,16 @@ export function parseMarkdown(text: string, path?: string): SourceDocument {
       flush();
       let body = trimmed;
       let endLine = line.number;
-      while (!body.includes('-->') && i + 1 < lines.length) body += `\n${lines[++i]!.text}`, (endLine = lines[i]!.number);
-      for (const m of body.matchAll(/<!--([\s\S]*?)-->/g)) {
+      // Only the line just added can close the comment: testing the whole body each time was quadratic.
+      let closed = body.includes('-->');
+      while (!closed && i + 1 < lines.length) {
+        const next = lines[++i]!;
+        body += `\n${next.text}`;
+        endLine = next.number;
+        closed = next.text.includes('-->');
+      }
+      // An unclosed comment holds no directive (and each "<!--" in it would be searched to the end: quadratic).
+      if (closed) for (const m of body.matchAll(/<!--([\s\S]*?)-->/g)) {
         const d = parseDirective(m[1]!.trim(), endLine);
         if (d) directives.push(d);
       }
@@ -77,7 +85,7 @@ export function parseMarkdown(text: string, path?: string): SourceDocument {
     const heading = /^ {0,3}(#{1,6})(?:[ \t]+|$)/.exec(raw);
     if (heading) {
       flush();
-      const content = raw.slice(heading[0].length).replace(/[ \t]+#+[ \t]*$/, '').replace(/^#+[ \t]*$/, '');
+      const content = withoutClosingHashes(raw.slice(heading[0].length));
       pushInline(content.trimEnd(), start + heading[0].length, 'heading', { depth: heading[1]!.length });
       continue;
     }
@@ -129,13 +137,54 @@ export function parseMarkdown(text: string, path?: string): SourceDocument {
     const lead = raw.length - raw.trimStart().length;
     if (!para) para = { b: new BlockTextBuilder(), kind: 'paragraph', lines: [] };
     else para.b.unmapped('\n');
-    inline(raw.slice(lead).replace(/(?: {2,}|\\)$/, ''), start + lead, para.b);
+    inline(withoutHardBreak(raw.slice(lead)), start + lead, para.b);
   }
   flush();
-  return { path, format: 'markdown', text, blocks, directives };
+  return { path, format: 'markdown', text, blocks: blocks.map(boundSpaceRuns), directives };
+}
+
+/**
+ * A heading's text without its closing sequence ("## Safety ##"): what `.replace(/[ \t]+#+[ \t]*$/, '')` and
+ * `.replace(/^#+[ \t]*$/, '')` did, by hand, as the first expression is tried from every character of a long run of
+ * spaces (quadratic).
+ */
+export function withoutClosingHashes(content: string): string {
+  let text = content;
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  let hashes = end;
+  while (hashes > 0 && text[hashes - 1] === '#') hashes--;
+  // A closing sequence: hashes after white space ("C#" is part of the text).
+  if (hashes < end && hashes > 0 && (text[hashes - 1] === ' ' || text[hashes - 1] === '\t')) {
+    let before = hashes;
+    while (before > 0 && (text[before - 1] === ' ' || text[before - 1] === '\t')) before--;
+    text = text.slice(0, before);
+  }
+  // Nothing but hashes (and white space after them) is an empty heading.
+  let k = 0;
+  while (k < text.length && text[k] === '#') k++;
+  if (k > 0 && /^[ \t]*$/.test(text.slice(k))) return '';
+  return text;
+}
+
+/** A paragraph line without a hard break at its end (two or more spaces, or a backslash), as `/(?: {2,}|\\)$/`. */
+function withoutHardBreak(line: string): string {
+  if (line.endsWith('\\')) return line.slice(0, -1);
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 32) end--;
+  return line.length - end >= 2 ? line.slice(0, end) : line;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', hellip: '…', pound: '£' };
+
+/**
+ * The character a numeric entity stands for. As HTML decodes them: NUL, a surrogate (`&#xD800;`, which alone is no
+ * character) and anything above U+10FFFF (`&#x110000;`, on which String.fromCodePoint throws) become U+FFFD.
+ */
+export function fromNumericEntity(code: number): string {
+  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(code);
+}
 
 /**
  * Inline Markdown to text: emphasis markers, code backticks, link and image syntax and inline HTML are dropped;
@@ -146,6 +195,8 @@ function inline(s: string, base: number, b: BlockTextBuilder): void {
   const emit = (to: number) => {
     if (to > run) b.mapped(s.slice(run, to), base + run);
   };
+  let noCommentCloseFrom = Infinity;
+  let noBracketCloseFrom = Infinity;
   let i = 0;
   while (i < s.length) {
     const c = s[i]!;
@@ -192,7 +243,9 @@ function inline(s: string, base: number, b: BlockTextBuilder): void {
       continue;
     }
     if (c === '[') {
-      const close = s.indexOf(']', i + 1);
+      // As for comments: once a "[" has no "]" after it, no later one has.
+      const close = i >= noBracketCloseFrom ? -1 : s.indexOf(']', i + 1);
+      if (close < 0) noBracketCloseFrom = Math.min(noBracketCloseFrom, i);
       const link = close > 0 ? /^\((?:[^()\s]+|<[^>]*>)(?:\s+"[^"]*")?\)|^\[[^\]]*\]/.exec(s.slice(close + 1)) : null;
       if (close > 0 && link) {
         emit(i);
@@ -203,7 +256,19 @@ function inline(s: string, base: number, b: BlockTextBuilder): void {
       }
     }
     if (c === '<') {
-      const tag = /^<(?:\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?|!--[\s\S]*?--)>/.exec(s.slice(i));
+      // An inline comment runs to its "-->"; once one has none, no later one has either (not searched again: a
+      // line of unclosed "<!--" was quadratic).
+      if (s.startsWith('<!--', i)) {
+        const close = i >= noCommentCloseFrom ? -1 : s.indexOf('-->', i + 4);
+        if (close < 0) noCommentCloseFrom = Math.min(noCommentCloseFrom, i);
+        else {
+          emit(i);
+          run = close + 3;
+          i = run;
+          continue;
+        }
+      }
+      const tag = /^<(?:\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?)>/.exec(s.slice(i));
       const auto = /^<((?:https?|mailto):[^<>\s]+)>/.exec(s.slice(i));
       if (auto) {
         emit(i);
@@ -221,10 +286,10 @@ function inline(s: string, base: number, b: BlockTextBuilder): void {
       }
     }
     if (c === '&') {
-      const ent = /^&(#\d{1,6}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/.exec(s.slice(i));
+      const ent = /^&(#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});/.exec(s.slice(i));
       if (ent) {
         const name = ent[1]!;
-        const ch = name[0] === '#' ? String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : ENTITIES[name];
+        const ch = name[0] === '#' ? fromNumericEntity(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : ENTITIES[name];
         if (ch) {
           emit(i);
           b.mapped(ch.length === 1 ? ch : ch, base + i); // maps to the entity's first character

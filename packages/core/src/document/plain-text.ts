@@ -1,6 +1,6 @@
 import type { Block, Directive, SourceDocument } from '../types.js';
 import { parseDirective } from './directives.js';
-import { BlockTextBuilder } from './segments.js';
+import { BlockTextBuilder, boundSpaceRuns } from './segments.js';
 import { runsOn } from './split-lines.js';
 import { isDelimiterRow, splitRow } from './table-row.js';
 
@@ -26,6 +26,9 @@ export function parsePlainText(text: string, path?: string): SourceDocument {
   let inTable = false;
   let current: BlockTextBuilder | undefined;
   let currentKind: Block['kind'] = 'paragraph';
+  // The last two characters of current.text: all runsOn reads. Reading them from current.text itself would flatten
+  // the growing string on every line (a paragraph of 50,000 short lines took seconds).
+  let tail = '';
   const flush = () => {
     if (current && current.text.trim()) blocks.push({ kind: currentKind, text: current.text, segments: current.segments });
     current = undefined;
@@ -71,22 +74,25 @@ export function parsePlainText(text: string, path?: string): SourceDocument {
       currentKind = 'list-item';
       const content = line.text.slice(marker[0].length).trimEnd();
       current.mapped(content, line.start + marker[0].length);
+      tail = content.slice(-2);
       continue;
     }
     const lead = line.text.length - line.text.trimStart().length;
     const content = line.text.slice(lead).trimEnd();
-    if (current && runsOn(current.text, content)) {
+    if (current && runsOn(tail, content)) {
       current.unmapped(' ');
       current.mapped(content, line.start + lead);
+      tail = ` ${content}`.slice(-2);
       continue;
     }
     flush();
     current = new BlockTextBuilder();
     currentKind = 'paragraph';
     current.mapped(content, line.start + lead);
+    tail = content.slice(-2);
   }
   flush();
-  return { path, format: 'text', text, blocks, directives };
+  return { path, format: 'text', text, blocks: blocks.map(boundSpaceRuns), directives };
 }
 
 /** The lines of a text; \r\n, \n and lone \r all end a line. Reads no character past the end (that makes V8 slow). */

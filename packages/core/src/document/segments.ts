@@ -42,3 +42,52 @@ export function spanToSource(block: Block, start: number, end: number): { start:
   const b = end > start ? toSource(block, end - 1) + 1 : a;
   return { start: a, end: Math.max(a, b) };
 }
+
+/**
+ * The longest run of white space a block's text keeps. Longer runs (pasted layout, a line of 40,000 spaces) are cut,
+ * keeping their first MAX_SPACE_RUN - 2 characters and up to two line breaks after them, so that every expression that
+ * reads block text (the rules', the facts', retext-english's) meets runs of at most this length: several of them
+ * are quadratic or worse in the length of a run ("placement of" and 5,000 spaces took 4.9 s). Dropped characters
+ * simply have no place in the block's text; the segments still map every kept character to its source.
+ */
+export const MAX_SPACE_RUN = 16;
+/** A run longer than MAX_SPACE_RUN. Linear: at most 17 characters are tried from each position. */
+const LONG_SPACE_RUN = /\s{17}/;
+
+/** The block with its white-space runs cut to MAX_SPACE_RUN characters (the same block when none is longer). */
+export function boundSpaceRuns<B extends Block>(block: B): B {
+  if (!LONG_SPACE_RUN.test(block.text)) return block;
+  const text = block.text;
+  const out = new BlockTextBuilder();
+  let kept = 0; // characters kept of the white-space run being read
+  const emit = (from: number, to: number, source: number | undefined) => {
+    let start = from;
+    const flush = (end: number) => {
+      if (end > start) source === undefined ? out.unmapped(text.slice(start, end)) : out.mapped(text.slice(start, end), source + (start - from));
+    };
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]!));
+      if (!space) {
+        kept = 0;
+        continue;
+      }
+      const keep = kept < MAX_SPACE_RUN - 2 || ((c === 10 || c === 13) && kept < MAX_SPACE_RUN);
+      if (keep) {
+        kept++;
+        continue;
+      }
+      flush(i);
+      start = i + 1;
+    }
+    flush(to);
+  };
+  let at = 0;
+  for (const s of block.segments) {
+    if (s.at > at) emit(at, s.at, undefined);
+    emit(s.at, s.at + s.length, s.source);
+    at = s.at + s.length;
+  }
+  if (at < text.length) emit(at, text.length, undefined);
+  return { ...block, text: out.text, segments: out.segments };
+}

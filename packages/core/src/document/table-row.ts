@@ -16,7 +16,16 @@ export function splitRow(line: string): { text: string; start: number }[] | unde
   return cells.length >= 2 ? cells : undefined;
 }
 
-/** A Markdown delimiter row: `| --- | :---: |`. */
+/**
+ * A Markdown delimiter row: `| --- | :---: |`, at least two cells. What
+ * `/^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)+\|?\s*$/` matched, read by hand: that expression's neighbouring `\s*`
+ * made it quadratic in a long run of white space (this runs on the line after every line with a pipe).
+ */
 export function isDelimiterRow(line: string): boolean {
-  return /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)+\|?\s*$/.test(line);
+  let row = line.trim();
+  if (row.startsWith('|')) row = row.slice(1);
+  if (row.endsWith('|')) row = row.slice(0, -1);
+  const cells = row.split('|');
+  return cells.length >= 2 && cells.every((cell) => DELIMITER_CELL.test(cell.trim()));
 }
+const DELIMITER_CELL = /^:?-{2,}:?$/;

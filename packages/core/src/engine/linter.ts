@@ -57,6 +57,8 @@ const MAX_PER_SENTENCE = 12;
 
 const ENGINE_MESSAGES: Record<string, string> = {
   'rule-failed': 'The rule {{rule}} failed on this document ({{error}}) and its findings are missing; the other rules still ran. Please report this.',
+  // When every rule that was to run failed, no rule's findings are there: saying that the others ran would be false.
+  'rule-failed-all': 'The rule {{rule}} failed on this document ({{error}}) and so did every other rule: this document was not checked. Please report this.',
 };
 
 /** A rule's exception as one finding of that rule. The error's message is left out: it may quote document text. */
@@ -220,6 +222,8 @@ export class Linter {
       if (!placed) relatedDone.set(list, (placed = list.map((r) => withPosition(Object.assign({}, r), starts, doc, r.start, r.end))));
       return placed;
     };
+    const failed = new Set(active.filter((p) => p.messageId === 'rule-failed').map((p) => p.ruleId));
+    const allFailed = failed.size > 0 && this.rules.every((r) => failed.has(r.meta.id) || setting(r.meta.id).severity === 0);
     const seen = new Set<string>();
     const findings: Finding[] = [];
     for (const p of active) {
@@ -229,7 +233,8 @@ export class Linter {
       if (seen.has(dup)) continue;
       seen.add(dup);
       const rule = this.byId.get(p.ruleId)!;
-      const template = rule.meta.messages[p.messageId] ?? ENGINE_MESSAGES[p.messageId] ?? p.messageId;
+      const messageKey = p.messageId === 'rule-failed' && allFailed ? 'rule-failed-all' : p.messageId;
+      const template = rule.meta.messages[messageKey] ?? ENGINE_MESSAGES[messageKey] ?? p.messageId;
       const range = rangeOf(starts, p.start, p.end);
       // Fields in this order (they are written out in it); the optional ones only when present.
       const finding: Finding = {

@@ -54,6 +54,8 @@ const ALLOCATION: [AllocationKind, RegExp][] = [
   ['handover', /\bhand-?over\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:completed|took\s+place|done|held|meeting|visit)\b|\bhanded\s+over\s+to\b|\bfull\s+hand-?over\b|\bjoint\s+(?:handover\s+)?visit\b|\bcase\s+transfer\s+(?:completed|meeting)\b/g],
 ];
 
+// Each lazy [^.;]{1,60}? / {1,50}? reads at most that many characters from a keyword, and sentence text has white-space
+// runs of at most 16 characters (boundSpaceRuns): linear in the sentence, whatever a ReDoS checker counts.
 const EVENTS: [EventKind, RegExp][] = [
   ['placement', /\b(?:(?<!always\s+been\s+)(?<!previously\s+)placed\s+(?:with|in|at)\s+(?!her\s+mother|his\s+mother|their\s+mother|the\s+care\s+of\s+her)|placement(?:\s+(?:with|of|for|at)\s+[^.;]{1,60}?)?\s+(?:began|started|commenced|was\s+made|will\s+(?:start|begin|commence)|starts|begins)|(?:mother[\s-]+and[\s-]+baby|parent[\s-]+and[\s-]+child|residential|kinship|connected\s+persons?|sgo|special\s+guardianship)\s+(?:foster\s+)?placement|foster\s+placement|(?:identified|found|matched\s+(?:him|her|them)\s+with|moved\s+to|moving\s+to|move\s+to|transferred\s+to)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?new\s+(?:foster\s+)?(?:carers?|placement|foster\s+home|residential\s+home|children's\s+home))\b/g],
   ['move', /\b(?:move|moved|moves|moving|transfer|transferred|transition|return|returns|returned|returning|step(?:ped)?\s+down|discharge[ds]?|leave|leaves|left)\s+(?:to|into|back\s+to|from|home\b|the\s+unit)|\bend\s+of\s+(?:the\s+)?(?:assessment|placement)\b|\b(?:assessment|placement)(?:\s+(?:of|for|with)\s+[^.;]{1,50}?)?\s+(?:will\s+)?(?:end|ends|ended|ending|concludes?|concluded)\b|\bindependent\s+living\b/g],

@@ -66,20 +66,67 @@ export function tableAreas(blocks: Block[]): TableArea[] {
  */
 const LABEL_MAX_VISIBLE = 113;
 
+/** Is the character at i white space, as `\s` in an expression? */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && SPACE.test(text[i]!);
+}
+const SPACE = /\s/;
+
 function tooLongForLabel(text: string): boolean {
   let visible = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Printable ASCII is never white space; other characters are not counted, to stay on the safe side.
-    if (c > 32 && c < 127 && ++visible > LABEL_MAX_VISIBLE) return true;
-  }
+  // Every character that is not white space counts, letters beyond ASCII too: the bound below depends on it.
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32 && !isSpace(text, i) && ++visible > LABEL_MAX_VISIBLE) return true;
   return false;
 }
+
+/**
+ * The text with each run of white space cut to three characters (its first, a line feed from inside it if it holds
+ * one or else its second, and its last), and where each character stands in the original. The label expressions read
+ * this: with no run longer than three characters, their `\s*` and the white space their classes allow can no longer
+ * share a long run between them (a label, 400 spaces, a colon, spaces and a word took 57 s: the time grew with the
+ * cube of the run). Three, not one: an area or status of one letter and a space still fills its `{2,}` from either
+ * side of a run, `\s-\s` still finds its spaces, and a line break inside a run still stops an area.
+ * `maxVisible`: stop after that many characters that are not white space (and the white space and one character
+ * after them), for expressions that read only the start of the text.
+ */
+export function collapseSpace(text: string, maxVisible = Infinity): { text: string; at: number[] } {
+  let out = '';
+  const at: number[] = [];
+  let visible = 0;
+  for (let i = 0; i < text.length; ) {
+    if (!isSpace(text, i)) {
+      if (visible++ > maxVisible) break;
+      out += text[i];
+      at.push(i);
+      i++;
+      continue;
+    }
+    const from = i;
+    let newline = -1; // a line feed strictly inside the run
+    for (i++; i < text.length && isSpace(text, i); i++) if (newline < 0 && text.charCodeAt(i) === 10) newline = i;
+    const last = i - 1;
+    if (newline === last) newline = -1;
+    // Its first character, a line feed from inside it if there is one (else its second), and its last.
+    const keep = last - from <= 2 ? [from, from + 1, from + 2].filter((k) => k <= last) : [from, newline >= 0 ? newline : from + 1, last];
+    for (const k of keep) {
+      out += text[k];
+      at.push(k);
+    }
+  }
+  return { text: out, at };
+}
+
+// Reads collapsed text (see collapseSpace) of at most 113 visible characters, so at most 455 characters with no
+// white-space run longer than three: its lazy groups and `\s*` have a few thousand ways at most to split the line.
+const LABEL = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*[.;]?\s*$/d;
 
 /** "Safety: Unachieved", "Safe sleeping - not achieved", "Budgeting (unachieved)": one area with its status. */
 export function labelArea(text: string): { area: string; areaStart: number; status: Status; statusText: string } | undefined {
   if (tooLongForLabel(text)) return undefined;
-  const m = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*[.;]?\s*$/.exec(text);
+  const collapsed = collapseSpace(text);
+  const m = LABEL.exec(collapsed.text);
   if (!m) return undefined;
   // "Hygiene: Grade 4. Bedding was soiled ...": a label that opens sentences of evidence (see openingLabel).
   if (/[.;]\s/.test(m.groups!.status!)) return undefined;
@@ -87,14 +134,21 @@ export function labelArea(text: string): { area: string; areaStart: number; stat
   if (!status) return undefined;
   const area = m.groups!.area!.trim().replace(/[*_`]+/g, '');
   if (!area || /^(?:outcome|result|status|overall|conclusion|summary|rating|assessment|pams)$/i.test(area)) return undefined;
-  return { area, areaStart: text.indexOf(m.groups!.area!), status, statusText: m.groups!.status!.trim() };
+  return { area, areaStart: collapsed.at[m.indices!.groups!.area![0]]!, status, statusText: m.groups!.status!.trim() };
 }
+
+// Reads the start of collapsed text (see collapseSpace): at most 60 + 40 + a few visible characters can match, and no
+// white-space run is longer than three characters, so the lazy groups and `\s*` have a few thousand ways at most.
+const OPENING_LABEL = /^\s*(?<area>[^:()\n.;–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s)\s*(?<status>[^():\n.;]{2,40}?)\s*[.;](?=\s+\S)/d;
+/** More visible characters than OPENING_LABEL can match before its lookahead. */
+const OPENING_LABEL_MAX_VISIBLE = 110;
 
 /** "Hygiene: Grade 4. Bedding was soiled ...": a short label and status that open a longer paragraph. */
 export function openingLabel(text: string): { area: string; areaStart: number; status: Status; statusText: string; end: number } | undefined {
   // Most paragraphs have no separator near their start: no need to run the expression.
   if (!/:|\s[-–—]\s/.test(text.slice(0, 66))) return undefined;
-  const m = /^\s*(?<area>[^:()\n.;–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s)\s*(?<status>[^():\n.;]{2,40}?)\s*[.;](?=\s+\S)/.exec(text);
+  const collapsed = collapseSpace(text, OPENING_LABEL_MAX_VISIBLE);
+  const m = OPENING_LABEL.exec(collapsed.text);
   if (!m) return undefined;
   const statusText = m.groups!.status!.trim();
   // A status is a few words ("Grade 4", "Not yet achieved"); a clause after a colon is prose.
@@ -103,5 +157,6 @@ export function openingLabel(text: string): { area: string; areaStart: number; s
   if (!status) return undefined;
   const area = m.groups!.area!.trim().replace(/[*_`]+/g, '');
   if (!area || /^(?:outcome|result|status|overall|conclusion|summary|rating|assessment|pams|update|note|comment)$/i.test(area)) return undefined;
-  return { area, areaStart: text.indexOf(m.groups!.area!), status, statusText, end: m.index + m[0].length };
+  // The match ends on its [.;], one character that stands in the original too.
+  return { area, areaStart: collapsed.at[m.indices!.groups!.area![0]]!, status, statusText, end: collapsed.at[m.index + m[0].length - 1]! + 1 };
 }

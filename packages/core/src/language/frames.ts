@@ -143,7 +143,7 @@ export function extensibleClasses(): string[] {
 /** Modal and generic openings: what follows is advice, a requirement or a possibility, not a record. */
 const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|so\s+that|would|could|might|may)\b/;
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
-/** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. */
+/** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record. */
 const INFINITIVE_BEFORE = /\b(?<!\bable\s)to\s+[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
@@ -151,7 +151,7 @@ const INFINITIVE_BEFORE = /\b(?<!\bable\s)to\s+[a-z]+\s+(?:(?:a|an|the|their|his
 const FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+){0,3}$/;
 /** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+$/;
-/** What follows the verdict qualifies it: a contrast, then what is not yet so or still of concern. */
+/** What follows the verdict qualifies it: a contrast, then what is not yet so or still of concern. (Read on at most 300 characters.) */
 const QUALIFIED_AFTER = /^[^.;]*\b(?:but|however|although|though|yet|whereas|while)\b[^.;]*\b(?:not|no|never|unachieved|unmet|concerns?|worr\w*|risks?|struggl\w*|difficult\w*|still\s+needs?)\b/;
 /** A sentence that weighs something against concerns ("The concerns are not about love: ..."). */
 const WEIGHS_CONCERNS = /\bconcerns?\b/;

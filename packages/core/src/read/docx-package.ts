@@ -29,7 +29,9 @@ export function openDocxPackage(bytes: Uint8Array, limits?: ZipLimits): DocxPack
 /** The officeDocument target named in the package relationships (usually word/document.xml). */
 function mainDocumentPart(rels: string | undefined): string | undefined {
   if (!rels) return undefined;
-  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+  // [^<>]: a tag holds no "<", so each "<Relationship" is read only up to the next tag (with [^>], a part with many of
+  // them and no ">" was read to its end from each one: quadratic).
+  for (const m of rels.matchAll(/<Relationship\b[^<>]*>/g)) {
     const tag = m[0];
     if (!/Type="[^"]*\/officeDocument"/.test(tag)) continue;
     const target = /Target="([^"]+)"/.exec(tag)?.[1];

@@ -3,6 +3,7 @@ import { renderBody, type BodyRendering } from './docx-body.js';
 import { openDocxPackage, partDirectory, type DocxPackage } from './docx-package.js';
 import { readStyles } from './docx-styles.js';
 import { ReadError } from './errors.js';
+import { boundSpaceRuns } from '../document/segments.js';
 import type { ZipLimits } from './zip.js';
 
 export interface ReadDocxOptions {
@@ -33,7 +34,8 @@ export function readDocxPackage(bytes: Uint8Array, path: string | undefined, opt
     ...(path !== undefined ? { path } : {}),
     format: 'docx',
     text: rendering.text,
-    blocks: rendering.blocks,
+    // White-space runs cut as for text and Markdown (see boundSpaceRuns); docx locations stay with their blocks.
+    blocks: rendering.blocks.map(boundSpaceRuns),
     directives: [],
   };
   paragraphIndex.set(document, rendering.paragraphStarts);

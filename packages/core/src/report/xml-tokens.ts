@@ -62,7 +62,9 @@ export function rawOffsetOf(raw: string, decoded: number): number {
     if (c === '&') {
       const end = raw.indexOf(';', i);
       const ref = raw.slice(i + 1, end);
-      n += ref.startsWith('#') ? String.fromCodePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)).length : 1;
+      // A reference to no character (out of range, a surrogate) counts as one: it never throws here.
+      const code = ref.startsWith('#') ? (ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)) : 0;
+      n += code > 0xffff && code <= 0x10ffff ? 2 : 1;
       i = end + 1;
     } else if (c === '\r' && raw[i + 1] === '\n') {
       n += 1;

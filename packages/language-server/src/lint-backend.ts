@@ -1,0 +1,201 @@
+// Where documents are checked. By default in a worker thread (lint-worker.ts), so that the thread that answers the
+// editor (hover, code actions, other documents, shutdown) never waits for a check, and so that a check that runs
+// past its time budget can be ended: only ending its thread can stop it. In this thread (InProcessBackend) when the
+// worker cannot start, and in tests that hand the checker a SafeLinter of their own.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { LintCache, parseDocument, type ResolvedConfig } from '@caselint/core';
+import { SafeLinter, type DocumentFormat, type LintOutcome } from './safe-lint.js';
+
+export interface LintRequest {
+  uri: string;
+  text: string;
+  format: DocumentFormat;
+  path: string | undefined;
+  config: ResolvedConfig;
+  /** Milliseconds the check may take (0: no limit; only a worker can enforce one). */
+  budgetMs: number;
+}
+
+export type LintAnswer =
+  | (LintOutcome & { kind: 'checked' })
+  /** A newer request for the same document came before this one started: it was not run. */
+  | { kind: 'stale' }
+  /** The check ran past its budget and was ended. */
+  | { kind: 'timeout' };
+
+export interface LintBackend {
+  lint(request: LintRequest): Promise<LintAnswer>;
+  /** The document was closed: drop what is kept for it. */
+  forget(uri: string): void;
+  dispose(): void;
+}
+
+interface DocumentCache {
+  cache: LintCache;
+  /** The configuration the cached block results were computed under. */
+  configKey: unknown;
+  /** Rules that threw on this document under that configuration. */
+  failingRules: Set<string>;
+}
+
+/** Per-document block caches, kept while the configuration stays the same. */
+export class DocumentCaches {
+  private readonly byUri = new Map<string, DocumentCache>();
+
+  for(uri: string, configKey: unknown): DocumentCache {
+    let entry = this.byUri.get(uri);
+    if (!entry || entry.configKey !== configKey) {
+      entry = { cache: new LintCache(), configKey, failingRules: new Set() };
+      this.byUri.set(uri, entry);
+    }
+    return entry;
+  }
+
+  forget(uri: string): void {
+    this.byUri.delete(uri);
+  }
+}
+
+/** Checks in this thread, as the server did before it had a worker. */
+export class InProcessBackend implements LintBackend {
+  private readonly caches = new DocumentCaches();
+
+  constructor(private readonly linter: SafeLinter) {}
+
+  async lint(request: LintRequest): Promise<LintAnswer> {
+    const state = this.caches.for(request.uri, request.config);
+    const read = (t: string) => parseDocument(t, request.format, request.path);
+    return { kind: 'checked', ...this.linter.lint(request.text, read, request.config, state.cache, state.failingRules) };
+  }
+
+  forget(uri: string): void {
+    this.caches.forget(uri);
+  }
+
+  dispose(): void {}
+}
+
+/** Messages to and from lint-worker.ts. */
+export type WorkerRequest = { kind: 'lint'; id: number; request: Omit<LintRequest, 'budgetMs'> } | { kind: 'forget'; uri: string };
+export type WorkerReply = { id: number; started: true } | { id: number; outcome: LintOutcome };
+
+interface Pending {
+  id: number;
+  request: LintRequest;
+  resolve: (answer: LintAnswer) => void;
+  timer?: NodeJS.Timeout;
+}
+
+/** The worker's script: beside this module once built (lint-worker.js), or beside the bundled server (lint-worker.mjs). */
+export function lintWorkerScript(): URL | undefined {
+  for (const name of ['lint-worker.js', 'lint-worker.mjs']) {
+    const url = new URL(`./${name}`, import.meta.url);
+    if (url.protocol === 'file:' && existsSync(fileURLToPath(url))) return url;
+  }
+  return undefined;
+}
+
+/**
+ * Checks in one worker thread, one document at a time. A request for a document that already has one waiting
+ * replaces it (the waiting one answers 'stale'): only the newest text is worth checking. A check that runs past
+ * its budget ends the worker, answers 'timeout', and a new worker takes the next request (the block caches are
+ * lost with the old one; they fill again).
+ */
+export class WorkerBackend implements LintBackend {
+  private worker!: Worker;
+  private readonly waiting: Pending[] = [];
+  private running: Pending | undefined;
+  private nextId = 0;
+  private disposed = false;
+  /** Workers that died without finishing a check: past a few, the install is broken and checks fail at once. */
+  private failedStarts = 0;
+  private proven = false;
+
+  constructor(
+    private readonly script: URL,
+    private readonly log: (message: string) => void,
+  ) {
+    this.spawn();
+  }
+
+  lint(request: LintRequest): Promise<LintAnswer> {
+    return new Promise((resolve) => {
+      const queued = this.waiting.findIndex((p) => p.request.uri === request.uri);
+      if (queued >= 0) this.waiting.splice(queued, 1)[0]!.resolve({ kind: 'stale' });
+      this.waiting.push({ id: this.nextId++, request, resolve });
+      this.pump();
+    });
+  }
+
+  forget(uri: string): void {
+    this.worker.postMessage({ kind: 'forget', uri } satisfies WorkerRequest);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    void this.worker.terminate();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.script);
+    this.worker = worker;
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = this.running;
+      if (worker !== this.worker || !pending || reply.id !== pending.id) return;
+      if ('started' in reply) {
+        // The clock starts when the worker starts this check (not while it loads the engine or finishes the last one).
+        if (pending.request.budgetMs > 0) pending.timer = setTimeout(() => this.abandon(pending), pending.request.budgetMs);
+        return;
+      }
+      clearTimeout(pending.timer);
+      this.running = undefined;
+      this.proven = true;
+      pending.resolve({ kind: 'checked', ...reply.outcome });
+      this.pump();
+    });
+    const died = (reason: string) => {
+      if (worker !== this.worker || this.disposed) return;
+      this.log(`the checking thread stopped (${reason}); starting another`);
+      const pending = this.running;
+      this.running = undefined;
+      if (pending) {
+        clearTimeout(pending.timer);
+        pending.resolve({ kind: 'checked', text: pending.request.text, findings: [], failedRules: [], readError: reason });
+      }
+      if (!this.proven && ++this.failedStarts >= 3) {
+        for (const p of this.waiting.splice(0)) p.resolve({ kind: 'checked', text: p.request.text, findings: [], failedRules: [], readError: 'the checking thread cannot start' });
+        return;
+      }
+      this.spawn();
+      this.pump();
+    };
+    worker.on('error', (error) => died(error.name));
+    worker.on('exit', (code) => died(`exit code ${code}`));
+  }
+
+  /** The running check is past its budget: end its thread (nothing else stops it) and go on with a new one. */
+  private abandon(pending: Pending): void {
+    if (this.running !== pending) return;
+    this.running = undefined;
+    const old = this.worker;
+    this.spawn(); // before terminating, so the old worker's exit is not taken for a crash
+    void old.terminate();
+    pending.resolve({ kind: 'timeout' });
+    this.pump();
+  }
+
+  private pump(): void {
+    if (this.running || this.disposed) return;
+    const next = this.waiting.shift();
+    if (!next) return;
+    if (!this.proven && this.failedStarts >= 3) {
+      next.resolve({ kind: 'checked', text: next.request.text, findings: [], failedRules: [], readError: 'the checking thread cannot start' });
+      return this.pump();
+    }
+    this.running = next;
+    const { budgetMs: _budget, ...request } = next.request;
+    this.worker.postMessage({ kind: 'lint', id: next.id, request } satisfies WorkerRequest);
+  }
+}
