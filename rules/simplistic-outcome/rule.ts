@@ -87,7 +87,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
         if (pattern.needsTarget && !TARGET_WORD.test(text)) continue;
         if (pattern.needsNoEvidence && ctx.ctx.evidenceAfter(end)) continue;
         // "The unit described the assessment as positive; however the profile shows safety as unachieved": reported to be disputed.
-        if (pattern.attributed && DISPUTED_AFTER.test(ctx.ctx.norm.slice(end))) continue;
+        if (pattern.attributed && DISPUTED_AFTER.test(ctx.ctx.norm.slice(end, end + 300))) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         const npText = np ? text.slice(np[0], np[1]) : '';
         if (!accept(ctx, start, end, npText, np?.[0])) continue;
@@ -122,6 +122,7 @@ export const rule: Rule = createRule();
 /** A verb of aiming just before the verdict word. */
 const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing)|secur(?:e|es|ing)|deliver(?:s|ing)?|support(?:s|ing)?|towards)\s+(?:(?:a|an|the|more)\s+)?$/;
 
+/** (Read on the 300 characters after a verdict: it would grow with the square of a sentence with no full stop.) */
 const DISPUTED_AFTER = /^[^.]*\b(?:but|however|although|though|yet|whereas|(?:does|do|did)\s+not\s+agree|disagrees?)\b[^.]*\b(?:unachieved|not\s+(?:yet\s+)?(?:achieved|met)|unmet|concerns?|deteriorat\w*|missed|positive\s+for)\b/;
 
 function accept(ctx: SentenceRuleContext, start: number, end: number, npText: string, npStart: number | undefined): boolean {

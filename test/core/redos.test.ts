@@ -39,6 +39,7 @@ const BOUNDED: [string, string][] = [
   ['[.;]+$', 'a replace on a status or an area of at most 60 characters'],
   ['placement(?:\\s+(?:with|of|for|at)\\s+[^.;]{1,60}?)?', 'prose.ts EVENTS placement: [^.;]{1,60}? from each keyword'],
   ['(?:assessment|placement)(?:\\s+(?:of|for|with)\\s+[^.;]{1,50}?)?', 'prose.ts EVENTS move: [^.;]{1,50}? from each keyword'],
+  ['^[^.]*\\b(?:but|however|although|though|yet|whereas|(?:does|do|did)', 'simplistic-outcome DISPUTED_AFTER: read on the 300 characters after a verdict'],
   ['\\b(?:until|till|by|due|will|shall|expires?|expected|planned|scheduled|next|before)\\b[^.;]{0,30}$', 'history.ts: [^.;]{0,30} from each keyword to the end of a clause'],
   ['\\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\\b[^.;]*$', 'frames.ts LEGAL_BEFORE: read on the 60 characters before a verdict'],
   ['^[^.;]*\\b(?:but|however|although|though|yet|whereas|while)\\b[^.;]*\\b(?:not|no|never|unachieved', 'frames.ts QUALIFIED_AFTER: read on the 300 characters after a verdict'],
@@ -68,7 +69,6 @@ const KNOWN_UNBOUNDED: [string, string][] = [
   ['\\b(?:(?:(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been|been|\'s|seems?', 'verdict predicates (lexicon, via matches.ts)'],
   ['(?<!\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|of\\s+the|several|some|most|no)\\s+)\\b(?<v>', 'outcome nouns (lexicon, via matches.ts)'],
   ['\\b(?:chronology|draft|statement|wording|minutes|dispute|matter|claim|bill', 'unevidenced-reassurance rule.ts:72'],
-  ['^[^.]*\\b(?:but|however|although|though|yet|whereas|', 'simplistic-outcome rule.ts:74 ("described ... as positive but ...")'],
 ];
 
 /** Exponential expressions allowed because what reaches them cannot pump them. */
