@@ -5,6 +5,7 @@ import { alternation, expand, gateSource, type WordClasses } from '../knowledge/
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
+import { GateScanner } from '../knowledge/patterns.js';
 
 export interface FrameVerdict {
   /** The frame's id in frames.yaml. */
@@ -28,6 +29,8 @@ interface RunnableFrame {
 
 export interface FrameSet {
   frames: readonly RunnableFrame[];
+  /** The gates of the frames that do not check words, tested in one scan (frame i is gate i). */
+  scanner: GateScanner;
   /** Every word of the checked classes, with the bits of the classes it is in. */
   wordIndex: ReadonlyMap<string, number>;
   degree: ReadonlySet<string>;
@@ -61,6 +64,16 @@ function classMask(list: readonly string[], set: FrameSet): number {
 }
 const masks = new WeakMap<readonly string[], { set: FrameSet; mask: number }>();
 
+/** The frames' literal gates found in a sentence, remembered with its word list (one scan however often asked). */
+function scanned(text: string, words: readonly string[], set: FrameSet): Uint8Array {
+  const memo = scans.get(words);
+  if (memo && memo.set === set) return memo.found;
+  const found = set.scanner.scan(text);
+  scans.set(words, { set, found });
+  return found;
+}
+const scans = new WeakMap<readonly string[], { set: FrameSet; found: Uint8Array }>();
+
 /**
  * Where the checked words of a match end: after the last word of the list (group `e`) that is in the class,
  * counting from the first; -1 when the first is not. Degree words ("very", "extremely") may lead each item.
@@ -84,10 +97,12 @@ function checkedEnd(text: string, e: [number, number], words: ReadonlySet<string
 
 function build(classes: WordClasses, added: readonly string[] | undefined): FrameSet {
   const bits = new Map<string, number>();
+  const gates: (readonly string[])[] = [];
   const frames = FRAMES.map((f) => {
     const source = added ? expand(f.template, classes, FRAME_FRAGMENTS) : f.source;
     // Extending classes only adds words: the derived gate plus the added words still lets every match through.
     const gate = added ? [...f.gate, ...added.map((w) => w.toLowerCase())] : f.gate;
+    gates.push(gate);
     const words = f.tokens ? new Set(classes[f.tokens]!.map((w) => w.toLowerCase().replace(/\s+/g, ' '))) : undefined;
     let bit = 0;
     if (f.tokens) {
@@ -100,6 +115,7 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
   for (const f of frames) if (f.words) for (const w of f.words) wordIndex.set(w, (wordIndex.get(w) ?? 0) | f.bit);
   return {
     frames,
+    scanner: new GateScanner(frames.map((f, i) => ({ id: f.id, name: f.id, source: '', gate: f.words ? ['\u0000'] : gates[i]! }))),
     wordIndex,
     degree: new Set(classes.degree!),
     negative: new RegExp(`^(?:${alternation(classes.evaluation_negative!)})$`),
@@ -161,8 +177,10 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
   const text = c.masked;
   const out: FrameVerdict[] = [];
   if (c.isQuestion() || c.rejectsFraming()) return out;
-  for (const f of set.frames) {
-    if (f.words ? !(classMask(c.words, set) & f.bit) : !f.gate!.test(text)) continue;
+  const found = scanned(text, c.words, set);
+  for (let i = 0; i < set.frames.length; i++) {
+    const f = set.frames[i]!;
+    if (f.words ? !(classMask(c.words, set) & f.bit) : !set.scanner.passes(i, found)) continue;
     // An exec loop rather than matchesIn: a match whose words are not in the class is tried again one
     // character on ("a chatty, friendly young person": not from "chatty", but from "friendly").
     const re = f.re;
@@ -256,5 +274,7 @@ export function frameTrigger(set: FrameSet = frameSet()): { test(text: string): 
 /** Whether any frame's gate passes on a sentence: its masked text and its words. */
 export function frameGate(text: string, words: readonly string[], set: FrameSet = frameSet()): boolean {
   const mask = classMask(words, set);
-  return set.frames.some((f) => (f.words ? (mask & f.bit) !== 0 : f.gate!.test(text)));
+  if (set.frames.some((f) => f.words && (mask & f.bit) !== 0)) return true;
+  const found = scanned(text, words, set);
+  return set.frames.some((f, i) => !f.words && set.scanner.passes(i, found));
 }
