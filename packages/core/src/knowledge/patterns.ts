@@ -35,41 +35,71 @@ export function triggerOf(patterns: readonly CompiledPattern[], ...more: { test(
 }
 
 /**
- * All the gates of a set of patterns, tested in one scan of the sentence: one expression finds every literal of
- * every gate (each start position once, the longest literal there, and with it every literal it contains), and
- * each pattern then asks whether one of its literals was found. Thirty patterns cost one scan, not thirty.
+ * Every literal of every gate, for all the rules and frames at once: one scan of a sentence finds them all (each
+ * start position once, the longest literal there, and with it every literal it contains). The rules and the
+ * frames ask about the same sentence one after another, so the last scan is kept: three scanners, one scan.
  */
-export class GateScanner {
-  private readonly scanner: RegExp;
+class LiteralIndex {
   private readonly ids = new Map<string, number>();
-  /** For each literal, the literals it contains (itself included). */
-  private readonly contains: number[][] = [];
-  private readonly gates: { one: number[]; two?: number[] }[];
+  private contains: number[][] = [];
+  private scanner: RegExp | undefined;
+  private lastText: string | undefined;
+  private lastFound: Uint8Array = new Uint8Array(0);
 
-  constructor(patterns: readonly CompiledPattern[]) {
-    const id = (lit: string) => {
-      const key = lit.toLowerCase().replace(/\s+/g, ' ');
-      let n = this.ids.get(key);
-      if (n === undefined) this.ids.set(key, (n = this.ids.size));
-      return n;
-    };
-    this.gates = patterns.map((p) => ({ one: p.gate.map(id), ...(p.gate2 ? { two: p.gate2.map(id) } : {}) }));
-    const literals = [...this.ids.keys()];
-    for (const a of literals) this.contains.push(literals.flatMap((b, j) => (a.includes(b) ? [j] : [])));
-    this.scanner = new RegExp(gateSource(literals), 'g');
+  id(literal: string): number {
+    const key = literal.toLowerCase().replace(/\s+/g, ' ');
+    let n = this.ids.get(key);
+    if (n === undefined) {
+      this.ids.set(key, (n = this.ids.size));
+      this.scanner = undefined;
+      this.lastText = undefined;
+    }
+    return n;
   }
 
-  /** The literals found in the text, as flags by literal id. */
   scan(text: string): Uint8Array {
+    if (text === this.lastText) return this.lastFound;
+    if (!this.scanner) {
+      const literals = [...this.ids.keys()];
+      this.contains = literals.map((a) => literals.flatMap((b, j) => (a.includes(b) ? [j] : [])));
+      this.scanner = new RegExp(gateSource(literals), 'g');
+    }
     const found = new Uint8Array(this.ids.size);
     const re = this.scanner;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
-      const n = this.ids.get(m[0].replace(/\s+/g, ' '));
-      if (n !== undefined) for (const j of this.contains[n]!) found[j] = 1;
+      const hit = m[0];
+      const n = this.ids.get(hit) ?? this.ids.get(hit.replace(/\s+/g, ' '));
+      if (n !== undefined) {
+        const list = this.contains[n]!;
+        for (let k = 0; k < list.length; k++) found[list[k]!] = 1;
+      }
       re.lastIndex = m.index + 1;
     }
+    this.lastText = text;
+    this.lastFound = found;
     return found;
+  }
+}
+const literalIndex = new LiteralIndex();
+
+/** The gates of a set of patterns (pattern i is gate i), tested against the shared scan of a sentence. */
+export class GateScanner {
+  private readonly gates: { one: number[]; two?: number[] }[];
+
+  constructor(patterns: readonly CompiledPattern[]) {
+    this.gates = patterns.map((p) => ({ one: p.gate.map((l) => literalIndex.id(l)), ...(p.gate2 ? { two: p.gate2.map((l) => literalIndex.id(l)) } : {}) }));
+  }
+
+  /** The literals found in the text, as flags by literal id (shared by every scanner). */
+  scan(text: string): Uint8Array {
+    return literalIndex.scan(text);
+  }
+
+  /** Whether any pattern of this set can match a text with these literals. */
+  any(found: Uint8Array): boolean {
+    for (let i = 0; i < this.gates.length; i++) if (this.passes(i, found)) return true;
+    return false;
   }
 
   /** Whether pattern `i` can match a text with these literals. */
