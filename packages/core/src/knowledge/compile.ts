@@ -3,7 +3,7 @@
 // The build (scripts/build-knowledge.mjs) runs it once over the data files; a configuration that extends a word
 // class runs it again at load time. It uses no Node built-ins, so it runs wherever the engine does.
 import { RegExpParser, type AST } from '@eslint-community/regexpp';
-export { alternation, expand, gateSource, references, tokenClasses, trieAlternation, type Fragments, type WordClasses } from './literals.js';
+export { alternation, expand, gateSource, tokenClasses, trieAlternation, type Fragments, type WordClasses } from './literals.js';
 
 // ---- Gates: what every match must contain ----
 //

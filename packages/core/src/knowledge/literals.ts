@@ -106,14 +106,4 @@ export function tokenClasses(template: string, fragments: Fragments = {}, out = 
   return out;
 }
 
-/** The names a template refers to, directly or through fragments. */
-export function references(template: string, fragments: Fragments = {}, out = new Set<string>()): Set<string> {
-  for (const m of template.matchAll(REF)) {
-    const name = m[2]!;
-    if (out.has(name)) continue;
-    out.add(name);
-    if (name in fragments) references(fragments[name]!, fragments, out);
-  }
-  return out;
-}
 

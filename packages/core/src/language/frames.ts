@@ -151,10 +151,6 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
   return set;
 }
 
-/** Word classes a configuration may extend. */
-export function extensibleClasses(): string[] {
-  return Object.keys(BASE_CLASSES).filter((k) => k !== 'evaluation');
-}
 
 /** Modal and generic openings: what follows is advice, a requirement or a possibility, not a record. */
 const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|so\s+that|would|could|might|may)\b/;
@@ -266,10 +262,6 @@ function clause(norm: string, at: number): string {
   return before.slice(cut + 1);
 }
 
-/** Any frame's gate: a text that passes none holds no frame verdict. */
-export function frameTrigger(set: FrameSet = frameSet()): { test(text: string): boolean } {
-  return { test: (text) => frameGate(text, text.split(/[^a-z'-]+/), set) };
-}
 
 /** Whether any frame's gate passes on a sentence: its masked text and its words. */
 export function frameGate(text: string, words: readonly string[], set: FrameSet = frameSet()): boolean {
