@@ -136,11 +136,13 @@ function infoOf(node: AST.Element): Info {
   }
 }
 
-/** Drop literals that contain another literal of the set: the shorter one is found wherever the longer is. */
+/** Drop literals that begin with another literal of the set: the shorter one is found wherever the longer is. */
 function minimise(set: Set<string>): string[] {
   const list = [...set].sort((a, b) => a.length - b.length);
   const out: string[] = [];
-  for (const s of list) if (!out.some((o) => s.includes(o))) out.push(s);
+  // Only a prefix makes a longer literal redundant: the engine looks for literals where words start, so
+  // "unsuccessful" must stay even though it contains "successful".
+  for (const s of list) if (!out.some((o) => s.startsWith(o))) out.push(s);
   return out.sort();
 }
 

@@ -62,7 +62,13 @@ class LiteralIndex {
     if (!this.scanner) {
       const literals = [...this.ids.keys()];
       this.contains = literals.map((a) => literals.flatMap((b, j) => (a.includes(b) ? [j] : [])));
-      this.scanner = new RegExp(gateSource(literals), 'g');
+      // Literals that begin with a letter or digit are looked for only where a word begins (most positions of a
+      // sentence are not), the others (":" in a label) anywhere. Gates keep every literal that is not merely a
+      // longer form of another ("unsuccessful" as well as "successful"), so a word-initial search finds them all.
+      const wordy = literals.filter((l) => /^[a-z0-9]/.test(l));
+      const other = literals.filter((l) => !/^[a-z0-9]/.test(l));
+      const parts = [wordy.length ? `\\b(?:${gateSource(wordy)})` : '', other.length ? gateSource(other) : ''].filter(Boolean);
+      this.scanner = new RegExp(parts.join('|') || '(?!)', 'g');
     }
     const found = new Uint8Array(this.ids.size);
     const re = this.scanner;
