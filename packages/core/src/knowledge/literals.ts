@@ -3,8 +3,12 @@
 
 const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
 const REF = /\{(@?)([a-z][a-z0-9_]*)\}/g;
-/** What `{@class}` stands for in a pattern: one word (or "well" and a word), checked against the class afterwards. */
-export const TOKEN = String.raw`(?:well\s+)?[a-z][a-z'-]*`;
+/**
+ * What `{@class}` stands for in a pattern: one word (or "well" and a word), checked against the class afterwards.
+ * Words that are never an evaluation ("the", "foster", "her") are ruled out in the expression itself, so that a
+ * frame does not stop at every "the child" to look the word up.
+ */
+export const TOKEN = String.raw`(?!(?:the|a|an|her|his|their|its|my|our|your|this|that|these|those|of|and|or|to|in|on|at|by|for|with|from|as|is|are|was|were|be|been|has|have|had|not|no|foster|birth|young|new|other|all|both|each|some|any|more|most|very|so)\b)(?:well\s+)?[a-z][a-z'-]*`;
 
 function phrases(words: readonly string[]): string[] {
   return [...new Set(words.map((w) => w.trim().toLowerCase().replace(/[‘’]/g, "'").replace(/\s+/g, ' ')).filter(Boolean))];
