@@ -49,8 +49,8 @@ const LIST_SEPARATOR = /\s*,\s*and\s+|\s*,\s*|\s+and\s+/g;
  * once however many frames and gates ask.
  */
 function classMask(list: readonly string[], set: FrameSet): number {
-  const memo = masks.get(list);
-  if (memo && memo.set === set) return memo.mask;
+  const memo = lastMask;
+  if (memo.list === list && memo.set === set) return memo.mask;
   let mask = 0;
   const index = set.wordIndex;
   for (let i = 0; i < list.length; i++) {
@@ -59,20 +59,21 @@ function classMask(list: readonly string[], set: FrameSet): number {
     if (m !== undefined) mask |= m;
     else if (w === 'well' && i + 1 < list.length) mask |= index.get(`well ${list[i + 1]}`) ?? 0;
   }
-  masks.set(list, { set, mask });
+  lastMask = { list, set, mask };
   return mask;
 }
-const masks = new WeakMap<readonly string[], { set: FrameSet; mask: number }>();
+/** The last sentence's answer: the rules and the frames ask about one sentence at a time, one after another. */
+let lastMask: { list?: readonly string[]; set?: FrameSet; mask: number } = { mask: 0 };
 
 /** The frames' literal gates found in a sentence, remembered with its word list (one scan however often asked). */
 function scanned(text: string, words: readonly string[], set: FrameSet): Uint8Array {
-  const memo = scans.get(words);
-  if (memo && memo.set === set) return memo.found;
+  const memo = lastScan;
+  if (memo.words === words && memo.set === set) return memo.found;
   const found = set.scanner.scan(text);
-  scans.set(words, { set, found });
+  lastScan = { words, set, found };
   return found;
 }
-const scans = new WeakMap<readonly string[], { set: FrameSet; found: Uint8Array }>();
+let lastScan: { words?: readonly string[]; set?: FrameSet; found: Uint8Array } = { found: new Uint8Array(0) };
 
 /**
  * Where the checked words of a match end: after the last word of the list (group `e`) that is in the class,
