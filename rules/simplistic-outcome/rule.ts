@@ -119,6 +119,10 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
 
 export const rule: Rule = createRule();
 
+/** An infinitive of doing just before the verdict ("to make good progress"), but not "able to make". */
+const TASK_BEFORE = /\b(?<!\bable\s)to\s+(?:make|achieve|secure|ensure|deliver|reach)\s+(?:(?:a|an|the|more)\s+)?$/;
+/** A disputing verb before the verdict, in the same clause. */
+const DISPUTED_BEFORE = /\b(?:disagree[sd]?|dispute[sd]?|challenge[sd]?|contest(?:s|ed)?|reject(?:s|ed)?)\b[^.;,]*$/;
 /** A verb of aiming just before the verdict word. */
 const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing)|secur(?:e|es|ing)|deliver(?:s|ing)?|support(?:s|ing)?|towards)\s+(?:(?:a|an|the|more)\s+)?$/;
 
@@ -136,8 +140,11 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
-  // "key to achieving successful outcomes": a goal, not a verdict.
+  // "key to achieving successful outcomes": a goal, not a verdict; "enabling children to make good progress": a task.
   if (GOAL_BEFORE.test(c.norm.slice(Math.max(0, start - 30), start))) return false;
+  if (TASK_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
+  // "My client disagreed with the negative viability assessment": disputed, not claimed.
+  if (DISPUTED_BEFORE.test(c.norm.slice(Math.max(0, start - 80), start))) return false;
   // "will be judged successful only if ...": the condition, not a verdict.
   if (/^\s+(?:only\s+)?(?:if|unless|provided\s+that|as\s+long\s+as)\b/.test(c.norm.slice(end, end + 24))) return false;
   if (/\bprogress\b/.test(npText) && c.evidenceAfter(end)) return false;

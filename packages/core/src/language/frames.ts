@@ -76,6 +76,28 @@ function scanned(text: string, words: readonly string[], set: FrameSet): Uint8Ar
 let lastScan: { words?: readonly string[]; set?: FrameSet; found: Uint8Array } = { found: new Uint8Array(0) };
 
 /**
+ * The first run of words of a list (group `e`) that are in the class, as [start, end]: "educated, intelligent"
+ * gives "intelligent". Undefined when none is.
+ */
+function validRun(text: string, e: [number, number], words: ReadonlySet<string>, degree: ReadonlySet<string>): [number, number] | undefined {
+  const list = text.slice(e[0], e[1]);
+  let at = 0;
+  let run: [number, number] | undefined;
+  LIST_SEPARATOR.lastIndex = 0;
+  for (;;) {
+    const sep = LIST_SEPARATOR.exec(list);
+    const item = list.slice(at, sep ? sep.index : list.length);
+    const parts = item.split(/\s+/);
+    while (parts.length > 1 && degree.has(parts[0]!)) parts.shift();
+    const ok = words.has(parts.join(' '));
+    if (ok) run = run ? [run[0], e[0] + at + item.length] : [e[0] + at + item.length - parts.join(' ').length, e[0] + at + item.length];
+    else if (run) return run;
+    if (!sep) return run;
+    at = sep.index + sep[0].length;
+  }
+}
+
+/**
  * Where the checked words of a match end: after the last word of the list (group `e`) that is in the class,
  * counting from the first; -1 when the first is not. Degree words ("very", "extremely") may lead each item.
  */
@@ -159,7 +181,7 @@ const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record. */
-const INFINITIVE_BEFORE = /\b(?<!\bable\s)to\s+[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
+const INFINITIVE_BEFORE = /\b(?<!\bable\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
 /** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
 const FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+){0,3}$/;
 /** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
@@ -186,17 +208,26 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       const m = re.exec(text);
       if (!m) break;
       const [start0, matchEnd] = (m.indices!.groups!.v ?? m.indices!.groups!.v2)!;
-      const start = start0;
+      let start = start0;
       let end = matchEnd;
       const e = m.indices!.groups!.e;
       if (e && f.words) {
         // The expression matched any words where the class stands: keep the ones in the class.
         const checked = checkedEnd(text, e, f.words, set.degree);
-        if (checked < 0) {
+        if (checked >= 0) {
+          if (e[1] === matchEnd) end = checked;
+        } else if (e[0] === start0 && e[1] === matchEnd) {
+          // A list that is the whole verdict ("are educated, intelligent people"): its first run of evaluations.
+          const run = validRun(text, e, f.words, set.degree);
+          if (!run) {
+            re.lastIndex = m.index + 1;
+            continue;
+          }
+          [start, end] = run;
+        } else {
           re.lastIndex = m.index + 1;
           continue;
         }
-        if (e[1] === matchEnd) end = checked;
       }
       re.lastIndex = Math.max(m.index + 1, matchEnd);
       if (out.some((o) => start < o.end && o.start < end)) continue;
@@ -245,8 +276,24 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
   return false;
 }
 
-/** A reporting clause that closes the sentence: "..., inspectors have found." */
+/** An opening participle clause: "Creating a supportive environment, the team have been praised for ...". */
+const PARTICIPLE_OPENING = /^\s*[a-z]+ing\b[^,;]*,/;
+
+/**
+ * A reporting clause that closes the sentence ("..., inspectors have found."), or the main clause after an
+ * opening participle clause that holds the verdict ("Emphasising the boy's need for ..., the judge found ...").
+ */
 function reportedAfter(norm: string, end: number, attribution: RegExp): boolean {
+  const opening = PARTICIPLE_OPENING.exec(norm);
+  if (opening && end <= opening[0].length) {
+    const main = norm.slice(opening[0].length, opening[0].length + 120);
+    attribution.lastIndex = 0;
+    if (attribution.test(main) || /\bpraised\b/.test(main)) {
+      attribution.lastIndex = 0;
+      return true;
+    }
+    attribution.lastIndex = 0;
+  }
   const tail = norm.slice(end, end + 200);
   const comma = tail.lastIndexOf(',');
   if (comma < 0) return false;
