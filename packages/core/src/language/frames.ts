@@ -295,6 +295,11 @@ function reportedAfter(norm: string, end: number, attribution: RegExp): boolean 
     attribution.lastIndex = 0;
   }
   const tail = norm.slice(end, end + 200);
+  // A reporting aside between commas after the verdict: "..., inspectors found, which led to ...".
+  const aside = /^[^.;]*?,\s*((?:[a-z'-]+\s+){1,3}(?:(?:have|has|had)\s+)?[a-z]+)\s*,/.exec(tail);
+  if (aside) {
+    for (const m of matchesIn(attribution, aside[1]!)) if (!FIRST_PERSON.test(aside[1]!.slice(0, m.index))) return true;
+  }
   const comma = tail.lastIndexOf(',');
   if (comma < 0) return false;
   const last = tail.slice(comma + 1);
