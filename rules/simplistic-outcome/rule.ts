@@ -121,7 +121,7 @@ export const rule: Rule = createRule();
 
 /** An infinitive of doing just before the verdict ("to make good progress"), but not "able to make". */
 const TASK_BEFORE = /\b(?<!\bable\s)to\s+(?:make|achieve|secure|ensure|deliver|reach)\s+(?:(?:a|an|the|more)\s+)?$/;
-/** A disputing verb before the verdict, in the same clause. */
+/** A disputing verb before the verdict, in the same clause. (Read on the 80 characters before a verdict.) */
 const DISPUTED_BEFORE = /\b(?:disagree[sd]?|dispute[sd]?|challenge[sd]?|contest(?:s|ed)?|reject(?:s|ed)?)\b[^.;,]*$/;
 /** A verb of aiming just before the verdict word. */
 const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing)|secur(?:e|es|ing)|deliver(?:s|ing)?|support(?:s|ing)?|towards)\s+(?:(?:a|an|the|more)\s+)?$/;

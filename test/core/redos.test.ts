@@ -40,6 +40,7 @@ const BOUNDED: [string, string][] = [
   ['placement(?:\\s+(?:with|of|for|at)\\s+[^.;]{1,60}?)?', 'prose.ts EVENTS placement: [^.;]{1,60}? from each keyword'],
   ['(?:assessment|placement)(?:\\s+(?:of|for|with)\\s+[^.;]{1,50}?)?', 'prose.ts EVENTS move: [^.;]{1,50}? from each keyword'],
   ['^[^.]*\\b(?:but|however|although|though|yet|whereas|(?:does|do|did)', 'simplistic-outcome DISPUTED_AFTER: read on the 300 characters after a verdict'],
+  ['\\b(?:disagree[sd]?|dispute[sd]?|challenge[sd]?', 'simplistic-outcome DISPUTED_BEFORE: read on the 80 characters before a verdict'],
   ['\\b(?:until|till|by|due|will|shall|expires?|expected|planned|scheduled|next|before)\\b[^.;]{0,30}$', 'history.ts: [^.;]{0,30} from each keyword to the end of a clause'],
   ['\\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\\b[^.;]*$', 'frames.ts LEGAL_BEFORE: read on the 60 characters before a verdict'],
   ['^[^.;]*\\b(?:but|however|although|though|yet|whereas|while)\\b[^.;]*\\b(?:not|no|never|unachieved', 'frames.ts QUALIFIED_AFTER: read on the 300 characters after a verdict'],
