@@ -70,7 +70,7 @@ const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residentia
 export const GATE_KEYWORDS = {
   area: ['achiev', 'unmet', String.raw`not\s+(?:yet\s+)?met`, 'outstanding'],
   deterioration: ['deteriorat', 'declin', 'regress', 'relaps', 'wors', 'slipped', 'escalat'],
-  concern: ['domestic', 'positive', 'concern'],
+  concern: ['domestic', 'positive', 'concern', 'missing'],
   coSleeping: ['sleep', 'slept', 'bed', 'asleep', 'doz', 'nod'],
   plan: ['plan', 'assessment', 'purpose', 'exit', 'transition', 'carer'],
   allocation: ['allocat', String.raw`\bleft\b`, 'leav', 'resign', 'hand-?over', String.raw`handed\s+over`, 'sick', String.raw`moved\s+on`, String.raw`social\s+worker`],
