@@ -76,44 +76,32 @@ function scanned(text: string, words: readonly string[], set: FrameSet): Uint8Ar
 let lastScan: { words?: readonly string[]; set?: FrameSet; found: Uint8Array } = { found: new Uint8Array(0) };
 
 /**
- * The first run of words of a list (group `e`) that are in the class, as [start, end]: "educated, intelligent"
- * gives "intelligent". Undefined when none is.
+ * The first run of words of a list (group `e`) that are in the class: where it starts and ends, and whether it
+ * starts with the list's first word ("educated, intelligent" gives "intelligent", not first). Degree words
+ * ("very", "extremely") may lead each item. Undefined when no word of the list is in the class.
  */
-function validRun(text: string, e: [number, number], words: ReadonlySet<string>, degree: ReadonlySet<string>): [number, number] | undefined {
+function evaluationRun(
+  text: string,
+  e: [number, number],
+  words: ReadonlySet<string>,
+  degree: ReadonlySet<string>,
+): { start: number; end: number; first: boolean } | undefined {
   const list = text.slice(e[0], e[1]);
   let at = 0;
-  let run: [number, number] | undefined;
+  let run: { start: number; end: number; first: boolean } | undefined;
   LIST_SEPARATOR.lastIndex = 0;
   for (;;) {
     const sep = LIST_SEPARATOR.exec(list);
     const item = list.slice(at, sep ? sep.index : list.length);
     const parts = item.split(/\s+/);
     while (parts.length > 1 && degree.has(parts[0]!)) parts.shift();
-    const ok = words.has(parts.join(' '));
-    if (ok) run = run ? [run[0], e[0] + at + item.length] : [e[0] + at + item.length - parts.join(' ').length, e[0] + at + item.length];
-    else if (run) return run;
+    const word = parts.join(' ');
+    const end = e[0] + at + item.length;
+    if (words.has(word)) {
+      if (run) run.end = end;
+      else run = { start: end - word.length, end, first: at === 0 };
+    } else if (run) return run;
     if (!sep) return run;
-    at = sep.index + sep[0].length;
-  }
-}
-
-/**
- * Where the checked words of a match end: after the last word of the list (group `e`) that is in the class,
- * counting from the first; -1 when the first is not. Degree words ("very", "extremely") may lead each item.
- */
-function checkedEnd(text: string, e: [number, number], words: ReadonlySet<string>, degree: ReadonlySet<string>): number {
-  const list = text.slice(e[0], e[1]);
-  let at = 0;
-  let end = -1;
-  LIST_SEPARATOR.lastIndex = 0;
-  for (;;) {
-    const sep = LIST_SEPARATOR.exec(list);
-    const item = list.slice(at, sep ? sep.index : list.length);
-    const parts = item.split(/\s+/);
-    while (parts.length > 1 && degree.has(parts[0]!)) parts.shift();
-    if (!words.has(parts.join(' '))) return end;
-    end = e[0] + at + item.length;
-    if (!sep) return end;
     at = sep.index + sep[0].length;
   }
 }
@@ -213,21 +201,16 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       const e = m.indices!.groups!.e;
       if (e && f.words) {
         // The expression matched any words where the class stands: keep the ones in the class.
-        const checked = checkedEnd(text, e, f.words, set.degree);
-        if (checked >= 0) {
-          if (e[1] === matchEnd) end = checked;
-        } else if (e[0] === start0 && e[1] === matchEnd) {
-          // A list that is the whole verdict ("are educated, intelligent people"): its first run of evaluations.
-          const run = validRun(text, e, f.words, set.degree);
-          if (!run) {
-            re.lastIndex = m.index + 1;
-            continue;
-          }
-          [start, end] = run;
-        } else {
+        const run = evaluationRun(text, e, f.words, set.degree);
+        // A list that is the whole verdict may start with other words ("are educated, intelligent people");
+        // one followed by what it judges ("a warm relationship") must start with an evaluation.
+        const whole = e[0] === start0 && e[1] === matchEnd;
+        if (!run || (!run.first && !whole)) {
           re.lastIndex = m.index + 1;
           continue;
         }
+        if (!run.first) start = run.start;
+        if (e[1] === matchEnd) end = run.end;
       }
       re.lastIndex = Math.max(m.index + 1, matchEnd);
       if (out.some((o) => start < o.end && o.start < end)) continue;
