@@ -1,4 +1,4 @@
-import type { Rule } from '@caselint/core';
+import { daysBetween, formatDate, type CaseFactOf, type DocumentFacts, type RelatedElsewhere, type Rule } from '@caselint/core';
 import { docsUrl } from '../docs.js';
 
 export const rule: Rule = {
@@ -13,22 +13,51 @@ export const rule: Rule = {
     options: {
       handovers: 'extra phrases that record a reallocation or handover ("transferred to the long-term team"): one after the gap answers it',
     },
+    limits: {
+      maxDays: { summary: 'days a case may be without an allocated worker before a reallocation that ends the gap is still a finding', default: 20 },
+    },
     messages: {
-      unallocated: '{{state}}{{times}}, and no reallocation or handover is recorded after it. Say who holds the case now and what was handed over.',
+      unallocated: '{{state}}{{times}}, and no reallocation or handover is recorded after it{{sofar}}. Say who holds the case now and what was handed over.',
+      longGap: 'The case was without an allocated social worker for {{days}} days, from {{from}} to {{to}}: longer than {{limit}} days. Say who held the case in that time and what oversight was in place.',
     },
   },
 
   document(ctx) {
-    const events = ctx.facts.of('allocation');
+    const f = ctx.facts;
+    const events = f.of('allocation');
     const gaps = events.filter((e) => e.allocation === 'worker-left' || e.allocation === 'unallocated');
     if (gaps.length === 0) return;
     const last = gaps[gaps.length - 1]!;
-    const resolved =
-      events.some((e) => (e.allocation === 'reallocated' || e.allocation === 'handover') && e.start > last.end) ||
-      ctx.facts.phrases(ctx.options.handovers, 'record').some((p) => p.start > last.end);
-    if (resolved) return;
+    const lastDate = f.dateOf(last);
+    // What ends the gap: a reallocation or handover after it, here or in another document of the case (recorded
+    // after the gap began; where either date is unknown, it counts).
+    const endedHere = events.find((e) => (e.allocation === 'reallocated' || e.allocation === 'handover') && e.start > last.end);
+    const endedConfigured = f.phrases(ctx.options.handovers, 'record').find((p) => p.start > last.end);
+    const endedElsewhere = f.caseFacts.find(
+      (e): e is CaseFactOf<'allocation'> => e.kind === 'allocation' && (e.allocation === 'reallocated' || e.allocation === 'handover') && (!e.date || !lastDate || e.date >= lastDate),
+    );
     const first = gaps[0]!;
+    const from = f.dateOf(first);
+    const endDate = endedHere ? f.dateOf(endedHere) : endedConfigured ? f.dateOf({ block: blockAt(f, endedConfigured.start) }) : endedElsewhere?.date;
+    if (endedHere || endedConfigured || endedElsewhere) {
+      // Reallocated in the end: still too long a gap is a finding, measured from the worker leaving to the reallocation.
+      if (!from || !endDate) return;
+      const days = daysBetween(from, endDate);
+      if (days <= ctx.limits.maxDays!) return;
+      ctx.report({
+        messageId: 'longGap',
+        data: { days, from: formatDate(from), to: formatDate(endDate), limit: ctx.limits.maxDays! },
+        start: first.start,
+        end: first.end,
+        expected: ['The case was reallocated to [name] on [date], [N] days after [the worker left]; until then [manager] held it and [what oversight was in place].'],
+        related: endedElsewhere && !endedHere && !endedConfigured ? [elsewhere(endedElsewhere, 'Reallocated')] : endedHere ? [{ start: endedHere.start, end: endedHere.end, message: 'Reallocated' }] : [],
+      });
+      return;
+    }
     const unallocated = gaps.filter((g) => g.allocation === 'unallocated').length;
+    // So far: from the first gap to the latest date the document (or its case) records.
+    const latest = f.latestDate();
+    const sofar = from && latest && latest > from ? daysBetween(from, latest) : 0;
     ctx.report({
       messageId: 'unallocated',
       data: {
@@ -36,6 +65,7 @@ export const rule: Rule = {
           ? unallocated ? 'The social worker left and the case is recorded as unallocated' : 'The social worker left'
           : 'The case is recorded as unallocated',
         times: gaps.length > 1 ? ` (${gaps.length} entries)` : '',
+        sofar: sofar > 0 ? `; by ${formatDate(latest!)} that is ${sofar} days without a worker` : '',
       },
       start: first.start,
       end: first.end,
@@ -44,5 +74,17 @@ export const rule: Rule = {
     });
   },
 };
+
+/** The block that holds a document offset. */
+function blockAt(f: DocumentFacts, offset: number): number {
+  const blocks = f.document.blocks;
+  let i = blocks.findIndex((b) => (b.segments[0]?.source ?? 0) > offset);
+  if (i === -1) i = blocks.length;
+  return Math.max(0, i - 1);
+}
+
+function elsewhere(e: CaseFactOf<'allocation'>, message: string): RelatedElsewhere {
+  return { start: e.start, end: e.end, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, filePath: e.filePath, message, ...(e.docx ? { docx: e.docx } : {}) };
+}
 
 export default rule;

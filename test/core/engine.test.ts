@@ -56,8 +56,11 @@ describe('outcome-contradicts-findings message', () => {
     expect(contradiction.message).toContain('presentation and self-care deteriorated (3 times)');
     expect(contradiction.message).toContain('co-sleeping or bed-sharing seen (twice)');
     expect(contradiction.message.match(/self-care deteriorated/g)).toHaveLength(1);
-    // Each record still has its own related location.
-    expect(contradiction.related?.filter((r) => r.message.startsWith('Deterioration'))).toHaveLength(3);
+    // One related location each, the latest record, with how often it is recorded: output stays proportionate.
+    expect(contradiction.related?.map((r) => [r.message, r.line])).toEqual([
+      ['Deterioration: her presentation and self-care deteriorated (recorded 3 times)', 5],
+      ['Concern: co-sleeping or bed-sharing seen (recorded twice)', 7],
+    ]);
   });
 });
 

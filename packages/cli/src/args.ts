@@ -30,6 +30,10 @@ export interface CliOptions {
   progress: boolean;
   /** Where annotated copies go (default: beside the original as NAME.caselint.docx). */
   outDir?: string;
+  /** Globs of folders each of which is one case (--cases). */
+  cases: string[];
+  /** Write the chronology of dated facts, one row each, to this CSV file. */
+  chronology?: string;
 }
 
 export class UsageError extends Error {}
@@ -59,6 +63,10 @@ Options:
       --annotate             Write a copy of each .docx with a Word comment on every finding
                              (NAME.caselint.docx beside the original; the original is never changed)
       --out-dir <dir>        With --annotate: put the annotated copies in this folder instead
+      --cases <glob>         Each folder matching the glob is one case: its documents are checked against
+                             what all of them record (repeatable; "case": true in a folder's config does the same)
+      --chronology <file>    Write each case's dated facts (unmet areas, deterioration, concerns, plans, moves,
+                             allocation, verdicts) to a CSV file, one row each, for a spreadsheet
   -h, --help                 Show this help
       --version              Show the version
 
@@ -93,6 +101,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         'no-progress': { type: 'boolean' },
+        cases: { type: 'string', multiple: true },
+        chronology: { type: 'string' },
       },
     });
   } catch (e) {
@@ -120,6 +130,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) throw new UsageError(`--jobs expects a whole number of at least 1 (got "${v.jobs}")`);
   if (v['cache-location'] === '') throw new UsageError('--cache-location expects a path');
   if (v['out-dir'] !== undefined && !v.annotate) throw new UsageError('--out-dir is for annotated copies: use it with --annotate');
+  if (v.cases?.some((c) => c.trim() === '')) throw new UsageError('--cases expects a glob of folders, for example --cases "exports/*"');
+  if (v.chronology === '') throw new UsageError('--chronology expects a file name, for example --chronology chronology.csv');
   return {
     patterns: parsed.positionals,
     format,
@@ -141,5 +153,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     cacheLocation: v['cache-location'] ?? '.caselintcache',
     progress: !v['no-progress'],
     ...(v['out-dir'] !== undefined ? { outDir: v['out-dir'] } : {}),
+    cases: v.cases ?? [],
+    ...(v.chronology !== undefined ? { chronology: v.chronology } : {}),
   };
 }

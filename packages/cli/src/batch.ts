@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, relative } from 'node:path';
 import { loadConfig, resolveConfig, type RawConfig, type ResolvedConfig } from '@caselint/core/config';
 import { errnoError, refusalByStat } from '@caselint/core/errors';
 import { fatalResult } from '@caselint/core/report';
+import type { CaseFact, CaseRecord } from '@caselint/core';
 import ignore from 'ignore';
 import { configHash, type CacheEntry, type ResultCache } from './cache.js';
 import type { CheckedFile, CheckTask } from './check-file.js';
@@ -39,6 +41,17 @@ export interface BatchSettings {
   onResult?: (result: FileResult) => void;
   /** Keep each result's findings in the returned list (default true); false keeps only counts, bounding memory. */
   keepFindings?: boolean;
+  /** --cases: folders each of which is one case (absolute paths). */
+  caseRoots?: ReadonlySet<string>;
+  /**
+   * Which files' dated facts and claims to gather, for `onRecord`: every file's (--chronology), or only those of
+   * declared cases (the HTML report's case timelines). Such a file's result is not taken from the cache.
+   */
+  records?: 'all' | 'cases';
+  /** Called with what a checked file records and claims, dated, and its case folder. */
+  onRecord?: (path: string, caseRoot: string | undefined, record: CaseRecord) => void;
+  /** Called with a notice about the batch as a whole (a case too large to pool), for standard error. */
+  onNotice?: (message: string) => void;
 }
 
 /**
@@ -67,6 +80,8 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   const snippets = settings.snippets; // sentences only for the HTML report: a cached result without them is re-checked for one
   const effective = effectiveConfigs(settings);
   const hashes = new Map<string, string>();
+  const stats = new Map<number, Stats>();
+  const caseOf = new Map<number, string>();
   let pendingBytes = 0;
   let ignored = 0;
   const ready: FileResult[] = [];
@@ -106,27 +121,53 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
       return;
     }
     pendingBytes += info.size;
+    stats.set(index, info);
+    const caseRoot = caseRootOf(target.path, settings.caseRoots, config);
+    if (caseRoot) caseOf.set(index, caseRoot);
     const maxFileTime = settings.maxFileTime ?? config.maxFileTime;
-    const task: CheckTask = { index, path: target.path, config, maxFileSize, maxFileTime, snippets, hash: !!cache, keepDocxText: settings.keepDocxText };
-    if (cache) {
-      const key = configHash(config, maxFileSize);
-      hashes.set(target.path, key);
-      const entry = cache.get(target.path);
-      const usable = entry && entry.config === key && (entry.snippets || !snippets) && !(settings.keepDocxText && /\.docx$/i.test(target.path));
-      if (usable && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
-        // Fast path: same size and modification time; the file is not opened.
-        results[index] = cachedResult(target.path, entry);
-        cache.hits++;
-        ready.push(results[index]!);
-        return;
-      }
-      if (usable && info.size === entry.size) task.knownHash = entry.hash;
-    }
-    tasks.push(task);
+    const record = settings.records === 'all' || (settings.records === 'cases' && !!caseRoot);
+    tasks.push({ index, path: target.path, config, maxFileSize, maxFileTime, snippets, hash: !!cache, keepDocxText: settings.keepDocxText, ...(record ? { record } : {}) });
   });
 
   settings.onStart?.(targets.length - ignored);
   for (const r of ready) settings.onFile?.(r);
+
+  // By default one checking thread per core for a batch large enough to pay for the workers; else this thread alone.
+  const defaultJobs = pendingBytes >= WORKERS_WORTH_IT_BYTES ? availableParallelism() : 1;
+  const run = async (list: CheckTask[], accept: (c: CheckedFile) => void) => {
+    const jobs = Math.min(settings.jobs ?? defaultJobs, Math.max(1, list.length));
+    // A check that runs past its time limit can only be stopped by ending the thread it runs in, so with a limit
+    // (the default) every check runs in a worker, --jobs 1 included: this thread only hands out files and collects results.
+    if (list.some((t) => t.maxFileTime > 0)) await checkInWorkers(list, jobs, accept, false);
+    else if (jobs <= 1) await checkInProcess(list, accept);
+    else await checkInWorkers(list, jobs, accept, true);
+  };
+
+  // A case is checked in two passes: first what each of its documents records, then each document against the rest.
+  const cases = await gatherCases(tasks, caseOf, settings, run);
+
+  const toCheck: CheckTask[] = [];
+  for (const task of tasks) {
+    const caseFacts = cases.get(task.index);
+    if (caseFacts?.length) task.caseFacts = caseFacts;
+    if (cache) {
+      const info = stats.get(task.index)!;
+      // Findings that answer to a case are valid only with the same case facts.
+      const key = configHash(task.config, task.maxFileSize) + (caseFacts?.length ? `+${factsHash(caseFacts)}` : '');
+      hashes.set(task.path, key);
+      const entry = cache.get(task.path);
+      const usable = entry && entry.config === key && (entry.snippets || !snippets) && !task.record && !(settings.keepDocxText && /\.docx$/i.test(task.path));
+      if (usable && info.size === entry.size && info.mtimeMs === entry.mtimeMs) {
+        // Fast path: same size and modification time; the file is not opened.
+        results[task.index] = cachedResult(task.path, entry);
+        cache.hits++;
+        settings.onFile?.(results[task.index]!);
+        continue;
+      }
+      if (usable && info.size === entry.size) task.knownHash = entry.hash;
+    }
+    toCheck.push(task);
+  }
 
   // Results go out in path order: each one as soon as all before it have finished (or were left out).
   let next = 0;
@@ -142,7 +183,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   };
   emitReady();
 
-  const taskAt = new Map(tasks.map((t) => [t.index, t]));
+  const taskAt = new Map(toCheck.map((t) => [t.index, t]));
   const accept = (checked: CheckedFile) => {
     const task = taskAt.get(checked.index);
     const path = targets[checked.index]!.path;
@@ -152,6 +193,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
       result = resultFromText(path, errorCount, warningCount, checked.text);
       if (checked.result.document) result.document = checked.result.document;
     }
+    if (checked.record) settings.onRecord?.(path, caseOf.get(checked.index), checked.record);
     if (cache) {
       const entry = cache.get(path);
       if (checked.unchanged && entry) {
@@ -176,16 +218,68 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
     emitReady();
   };
 
-  // By default one checking thread per core for a batch large enough to pay for the workers; else this thread alone.
-  const defaultJobs = pendingBytes >= WORKERS_WORTH_IT_BYTES ? availableParallelism() : 1;
-  const jobs = Math.min(settings.jobs ?? defaultJobs, Math.max(1, tasks.length));
-  // A check that runs past its time limit can only be stopped by ending the thread it runs in, so with a limit
-  // (the default) every check runs in a worker, --jobs 1 included: this thread only hands out files and collects results.
-  if (tasks.some((t) => t.maxFileTime > 0)) await checkInWorkers(tasks, jobs, accept, false);
-  else if (jobs <= 1) await checkInProcess(tasks, accept);
-  else await checkInWorkers(tasks, jobs, accept, true);
+  await run(toCheck, accept);
+  emitReady();
 
   return results.filter((r): r is FileResult => r !== null && r !== undefined);
+}
+
+/** A case holds at most this many documents: a larger one is checked document by document, with a notice. */
+export const MAX_CASE_DOCUMENTS = 1000;
+
+/** The case folder a file belongs to: the deepest --cases folder above it, else its configuration's `"case": true` folder. */
+function caseRootOf(path: string, roots: ReadonlySet<string> | undefined, config: ResolvedConfig): string | undefined {
+  if (roots?.size) {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      if (roots.has(dir)) return dir;
+      if (dirname(dir) === dir) break;
+    }
+  }
+  return config.caseRoot;
+}
+
+/**
+ * The first pass over each case of two or more documents: what each document records, gathered without running the
+ * sentence rules. Returns, by task index, the facts of the other documents of its case.
+ */
+async function gatherCases(
+  tasks: CheckTask[],
+  caseOf: ReadonlyMap<number, string>,
+  settings: BatchSettings,
+  run: (list: CheckTask[], accept: (c: CheckedFile) => void) => Promise<void>,
+): Promise<Map<number, CaseFact[]>> {
+  const members = new Map<string, CheckTask[]>();
+  for (const task of tasks) {
+    const root = caseOf.get(task.index);
+    if (!root) continue;
+    const list = members.get(root);
+    if (list) list.push(task);
+    else members.set(root, [task]);
+  }
+  const firstPass: CheckTask[] = [];
+  for (const [root, list] of members) {
+    if (list.length < 2) continue;
+    if (list.length > MAX_CASE_DOCUMENTS) {
+      settings.onNotice?.(`the case ${root} holds ${list.length} documents, more than ${MAX_CASE_DOCUMENTS}: each is checked on its own, not against the case`);
+      continue;
+    }
+    for (const t of list) firstPass.push({ ...t, factsOnly: true, hash: false, record: false, snippets: false, keepDocxText: false });
+  }
+  const out = new Map<number, CaseFact[]>();
+  if (!firstPass.length) return out;
+  const factsOf = new Map<number, CaseFact[]>();
+  // A document that cannot be read adds nothing here; its own check reports why.
+  await run(firstPass, (checked) => factsOf.set(checked.index, checked.facts ?? []));
+  for (const list of members.values()) {
+    if (list.length < 2 || list.length > MAX_CASE_DOCUMENTS) continue;
+    for (const t of list) out.set(t.index, list.filter((o) => o !== t).flatMap((o) => factsOf.get(o.index) ?? []));
+  }
+  return out;
+}
+
+/** A case's facts as a short hash, for the cache key of the documents that answer to them. */
+function factsHash(facts: CaseFact[]): string {
+  return createHash('sha256').update(JSON.stringify(facts)).digest('hex').slice(0, 32);
 }
 
 /** --jobs 1: no workers, one Linter here. Each file awaits its reads, so a progress bar still redraws. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
   documentFromBytes, fatalResult, findingOffsets, Linter, ReadError, readFileBytes, snippetMaker, toJsonMessage, toLintResult,
-  type LintResult, type ResolvedConfig, type SourceDocument,
+  type CaseFact, type CaseRecord, type LintResult, type ResolvedConfig, type SourceDocument,
 } from '@caselint/core';
 import type { FindingExtras, FindingsText } from './result.js';
 
@@ -23,6 +23,12 @@ export interface CheckTask {
   knownHash?: string;
   /** Keep the text of .docx files (--annotate places its comments against it). */
   keepDocxText: boolean;
+  /** Only gather what the file records, for the other documents of its case (the first of a case's two passes). */
+  factsOnly?: boolean;
+  /** What the other documents of the file's case record. */
+  caseFacts?: CaseFact[];
+  /** Also give what the file records and claims, dated (--chronology, the HTML report's case view). */
+  record?: boolean;
 }
 
 /**
@@ -39,6 +45,10 @@ export interface CheckedFile {
   contentHash?: string;
   size?: number;
   mtimeMs?: number;
+  /** For a facts-only task: what the file records, for its case. */
+  facts?: CaseFact[];
+  /** For a task with `record`: what the file records and claims, dated. */
+  record?: CaseRecord;
 }
 
 const utf8 = new TextEncoder();
@@ -61,7 +71,14 @@ export async function checkFile(task: CheckTask, linter: Linter): Promise<Checke
       }
     }
     const doc = await documentFromBytes(file.bytes, path);
-    const findings = linter.lint(doc, task.config);
+    if (task.factsOnly) {
+      out.facts = linter.record(doc, task.config);
+      out.result = { filePath: path, findings: [], errorCount: 0, warningCount: 0 };
+      return out;
+    }
+    const checked = linter.check(doc, task.config, { ...(task.caseFacts ? { caseFacts: task.caseFacts } : {}), record: !!task.record });
+    const findings = checked.findings;
+    if (checked.record) out.record = checked.record;
     const snippet = task.snippets && findings.length ? snippetMaker(doc) : undefined;
     // As UTF-8 bytes: half the memory of a string of any non-ASCII text, written to reports and the cache as
     // they are, and handed between threads without copying.

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
+import type { CaseRecord } from '@caselint/core';
 import { ConfigError } from '@caselint/core/config';
+import { chronologyRows, CONTRADICTION_RULE, formatChronologyCsv, writeFileAtomic, type ChronologyRow } from '@caselint/core/report';
 // The rule catalogue (metadata; light): configuration is validated against it.
 import { ruleById } from '@caselint/rules';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
@@ -11,6 +13,9 @@ import { engineFingerprint } from './fingerprint.js';
 import { ProgressBar, wantProgress } from './progress.js';
 import { isStreamed, streamReport, writeHtmlReport, type StreamedReport } from './report.js';
 import { fileSink, stdoutSink, type ReportSink } from './sink.js';
+
+/** What each checked file records, dated, with the case folder it belongs to. */
+export type CaseRecords = { path: string; caseRoot: string | undefined; record: CaseRecord }[];
 
 export interface RunIO {
   cwd: string;
@@ -94,8 +99,12 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
 
   let results: FileResult[];
   let progress: ProgressBar | undefined;
+  // What each file records, dated, with its case: for --chronology and the HTML report's case timelines.
+  const records: CaseRecords = [];
+  const wantRecords = options.chronology !== undefined || options.format === 'html';
   try {
     const targets = await expandTargets(options.patterns, io.cwd, options.ignore ? loadIgnoreFile(io.cwd) : undefined);
+    const caseRoots = await caseFolders(options.cases, io.cwd);
     const showProgress = wantProgress(options.progress, io.stderrIsTTY ?? false, io.env ?? process.env);
     results = await runBatch(targets, {
       ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
@@ -104,9 +113,17 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
       ...(options.maxFileSize !== undefined ? { maxFileSize: options.maxFileSize } : {}),
       ...(options.maxFileTime !== undefined ? { maxFileTime: options.maxFileTime } : {}),
       ignore: options.ignore,
+      ...(caseRoots.size ? { caseRoots } : {}),
+      ...(wantRecords
+        ? {
+            records: options.chronology !== undefined ? ('all' as const) : ('cases' as const),
+            onRecord: (path: string, caseRoot: string | undefined, record: CaseRecord) => records.push({ path, caseRoot, record }),
+          }
+        : {}),
+      onNotice: (message: string) => io.stderr(`caselint: ${message}\n`),
       snippets: options.format === 'html',
       keepDocxText: options.annotate,
-      ...(stream ? { onResult: (r: FileResult) => stream!.add(quiet(r)), keepFindings: options.annotate } : {}),
+      ...(stream ? { onResult: (r: FileResult) => stream!.add(quiet(r)), keepFindings: options.annotate || options.chronology !== undefined } : {}),
       ...(cache ? { cache } : {}),
       ...(showProgress
         ? {
@@ -145,6 +162,16 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     return 2;
   }
 
+  if (options.chronology !== undefined) {
+    const file = resolve(io.cwd, options.chronology);
+    try {
+      await writeFileAtomic(file, formatChronologyCsv(chronologyOf(records, results, io.cwd)));
+    } catch (e) {
+      io.stderr(`caselint: cannot write ${options.chronology}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  }
+
   // Word annotation loads the .docx writer only when asked for.
   const annotationFailures = options.annotate ? await (await import('./annotate.js')).annotateResults(results, options.outDir, io) : 0;
 
@@ -159,6 +186,29 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     return 1;
   }
   return 0;
+}
+
+/** The folders --cases names, expanded: each one a case. */
+async function caseFolders(globs: string[], cwd: string): Promise<Set<string>> {
+  if (!globs.length) return new Set();
+  const { glob } = await import('tinyglobby');
+  const found = await glob(globs, { cwd, absolute: true, onlyDirectories: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
+  return new Set(found.map((d) => resolve(d)));
+}
+
+/** The chronology's rows: each file's dated facts and verdicts, verdicts a contradiction names marked as such. */
+function chronologyOf(records: CaseRecords, results: FileResult[], cwd: string): ChronologyRow[] {
+  const byPath = new Map(results.map((r) => [r.filePath, r]));
+  return records.flatMap(({ path, caseRoot, record }) => {
+    const findings = byPath.get(path)?.findings ?? [];
+    const contradicted = (line: number, column: number) => findings.some((f) => f.ruleId === CONTRADICTION_RULE && f.line === line && f.column === column);
+    return chronologyRows(displayPath(caseRoot ?? path, cwd), displayPath(path, cwd), record, contradicted);
+  });
+}
+
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') ? rel.split(sep).join('/') : path;
 }
 
 /** The cache location, resolved; a trailing slash (meaning "a folder") is kept. */

@@ -59,12 +59,12 @@ export function streamReport(format: FormatName, sink: ReportSink, ctx: ReportCo
   }
   let errors = 0;
   let warnings = 0;
-  const options = { color: ctx.color, verbose: ctx.verbose };
+  const options = { color: ctx.color, verbose: ctx.verbose, displayPath: (path: string) => displayPath(path, ctx.cwd) };
   return {
     add(r) {
       errors += r.errorCount;
       warnings += r.warningCount;
-      const chunk = stylishFile({ ...r, filePath: displayPath(r.filePath, ctx.cwd) }, options);
+      const chunk = stylishFile(r, options);
       if (chunk) sink.write(chunk);
     },
     end() {

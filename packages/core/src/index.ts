@@ -11,10 +11,12 @@ export { normalise, phraseRegExp, phraseSource, termsRegExp } from './language/n
 export { matchesIn } from './language/matches.js';
 export * as lexicon from './language/lexicon.js';
 export { classifyStatus, type Status } from './facts/status.js';
-export { DocumentFacts } from './facts/document.js';
-export type { Fact, FactOf, PlanKind, AllocationKind, EventKind } from './facts/types.js';
-export { Linter, LintCache } from './engine/linter.js';
-export { renderMessage, type Rule, type RuleMeta, type RuleOptions, type Claim, type SentenceRuleContext, type DocumentRuleContext, type ReportDescriptor } from './engine/rule.js';
+export { DocumentFacts, areaKey } from './facts/document.js';
+export type { Fact, FactOf, CaseFact, PlanKind, AllocationKind, EventKind } from './facts/types.js';
+export type { CaseFactOf } from './facts/document.js';
+export { daysBetween, formatDate } from './facts/dates.js';
+export { Linter, LintCache, type CheckOptions, type CaseRecord } from './engine/linter.js';
+export { renderMessage, type Rule, type RuleMeta, type RuleOptions, type Claim, type SentenceRuleContext, type DocumentRuleContext, type ReportDescriptor, type RelatedElsewhere } from './engine/rule.js';
 export { loadConfig, resolveConfig, readConfigFile, defaultConfig, clearConfigCache, setDefaultCatalogue, checkRuleSetting, acceptedOptions, ConfigError, CONFIG_FILES, type Catalogue } from './config/load.js';
 export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './config/types.js';
 export { toLintResult, fatalResult } from './report/result.js';

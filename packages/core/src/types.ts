@@ -75,6 +75,8 @@ export type SeveritySetting = 'off' | 'warn' | 'error' | 0 | 1 | 2;
 export interface RelatedLocation extends Span, LineColumnRange {
   message: string;
   docx?: DocxLocation;
+  /** Set when the place is in another document of the case; its offsets, line and column are that document's. */
+  filePath?: string;
 }
 
 export interface Finding extends Span, LineColumnRange {

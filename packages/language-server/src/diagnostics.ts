@@ -1,5 +1,6 @@
 // Findings -> LSP diagnostics: severity from the rule, code = rule id, a link to the rule's documentation,
 // and related information for the facts a finding refers to (each unmet area a verdict contradicts).
+import { pathToFileURL } from 'node:url';
 import type { Finding, LineColumnRange, Span } from '@caselint/core';
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -17,10 +18,7 @@ export function rangeMapperFor(document: TextDocument, lintedText: string): Rang
   if (lintedText === document.getText()) {
     return (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
   }
-  return (span) => ({
-    start: { line: Math.max(0, span.line - 1), character: Math.max(0, span.column - 1) },
-    end: { line: Math.max(0, span.endLine - 1), character: Math.max(0, span.endColumn - 1) },
-  });
+  return lineColumnRange;
 }
 
 export function toDiagnostic(finding: Finding, uri: string, toRange: RangeMapper): Diagnostic {
@@ -35,12 +33,20 @@ export function toDiagnostic(finding: Finding, uri: string, toRange: RangeMapper
   if (finding.related && finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map(
       (related): DiagnosticRelatedInformation => ({
-        location: { uri, range: toRange(related) },
+        // A place in another document of the case: its own file, by the line and column its check gave.
+        location: related.filePath ? { uri: pathToFileURL(related.filePath).href, range: lineColumnRange(related) } : { uri, range: toRange(related) },
         message: related.message,
       }),
     );
   }
   return diagnostic;
+}
+
+function lineColumnRange(r: LineColumnRange): Range {
+  return {
+    start: { line: Math.max(0, r.line - 1), character: Math.max(0, r.column - 1) },
+    end: { line: Math.max(0, r.endLine - 1), character: Math.max(0, r.endColumn - 1) },
+  };
 }
 
 /** The single diagnostic for a document too large to check live. */

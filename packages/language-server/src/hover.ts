@@ -18,7 +18,8 @@ export function hoverMarkdown(finding: Finding): string {
   const suggestions = [...new Set(finding.expected ?? [])];
   if (suggestions.length > 0) parts.push(`**Instead, for example:** ${suggestions.map((text) => `"${text}"`).join(', ')}`);
   if (finding.related && finding.related.length > 0) {
-    parts.push(`**Recorded in this document:** ${finding.related.map((related) => `${related.message} (line ${related.line})`).join('; ')}`);
+    const where = (r: NonNullable<Finding['related']>[number]) => (r.filePath ? `${r.filePath.split(/[\\/]/).pop()}, line ${r.line}` : `line ${r.line}`);
+    parts.push(`**Recorded in ${finding.related.some((r) => r.filePath) ? 'its case' : 'this document'}:** ${finding.related.map((related) => `${related.message} (${where(related)})`).join('; ')}`);
   }
   if (finding.url) parts.push(`[Rule documentation](${finding.url})`);
   return parts.join('\n\n');

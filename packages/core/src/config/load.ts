@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import * as v from 'valibot';
 import { createRequire } from 'node:module';
-import type { Rule } from '../engine/rule.js';
+import type { Rule, RuleOptions } from '../engine/rule.js';
 import { RawConfigSchema, RuleSettingSchema } from './schema.js';
 import { WORD_CLASSES } from '../knowledge/word-classes.generated.js';
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FILE_TIME, type RawConfig, type ResolvedConfig, type RuleSetting } from './types.js';
@@ -96,15 +96,24 @@ export function checkRuleSetting(id: string, setting: unknown, catalogue?: Catal
   const result = v.safeParse(RuleSettingSchema, setting);
   if (!result.success) return { key: '', problem: result.issues[0].message };
   const options = Array.isArray(setting) ? (setting[1] as Record<string, unknown> | undefined) : undefined;
-  for (const key of Object.keys(options ?? {})) {
-    if (!meta.options || !Object.hasOwn(meta.options, key)) return { key, problem: `is not an option of ${id}: ${acceptedOptions(meta)}` };
+  for (const [key, value] of Object.entries(options ?? {})) {
+    const isList = !!meta.options && Object.hasOwn(meta.options, key);
+    const isLimit = !!meta.limits && Object.hasOwn(meta.limits, key);
+    if (!isList && !isLimit) return { key, problem: `is not an option of ${id}: ${acceptedOptions(meta)}` };
+    if (isList && !(Array.isArray(value) && value.every((p) => typeof p === 'string' && p.length > 0))) return { key, problem: 'must be a list of phrases' };
+    if (isLimit && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
+      return { key, problem: `must be a number of 0 or more (${meta.limits![key]!.summary}; default ${meta.limits![key]!.default})` };
+    }
   }
   return undefined;
 }
 
 /** What a rule accepts, for messages: "it accepts "plans" (extra names for ...)" or "it takes no options". */
 export function acceptedOptions(meta: Rule['meta']): string {
-  const entries = Object.entries(meta.options ?? {});
+  const entries = [
+    ...Object.entries(meta.options ?? {}),
+    ...Object.entries(meta.limits ?? {}).map(([k, l]) => [k, `a number: ${l.summary}; default ${l.default}`] as const),
+  ];
   if (entries.length === 0) return 'it takes no options, only a severity ("off", "warn", "error")';
   return `it accepts ${entries.map(([k, what]) => `"${k}" (${what})`).join(', ')}`;
 }
@@ -133,6 +142,7 @@ export function resolveConfig(raw: RawConfig, base?: ResolvedConfig, catalogue?:
     out.words = words;
   }
   if (raw.maxFileTime !== undefined) out.maxFileTime = raw.maxFileTime;
+  if (raw.case && file) out.caseRoot = dirname(file);
   if (file) out.files.push(file);
   return out;
 }
@@ -141,9 +151,21 @@ function applyRules(out: ResolvedConfig, rules: Record<string, RuleSetting>, cat
   for (const [id, setting] of Object.entries(rules)) {
     const meta = cat.rules.find((r) => r.meta.id === id)?.meta;
     if (!meta) continue;
-    const [sev, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    const [sev, raw] = Array.isArray(setting) ? setting : [setting, undefined];
     const severity = sev === 'off' || sev === 0 ? 0 : sev === 'error' || sev === 2 ? 2 : 1;
-    out.rules[id] = { severity, options: options ?? out.rules[id]?.options ?? {} };
+    if (!raw) {
+      const before = out.rules[id];
+      out.rules[id] = { severity, options: before?.options ?? {}, ...(before?.limits ? { limits: before.limits } : {}) };
+      continue;
+    }
+    // Phrase lists are options; numbers are the rule's limits.
+    const options: RuleOptions = {};
+    const limits: Record<string, number> = {};
+    for (const [k, value] of Object.entries(raw)) {
+      if (typeof value === 'number') limits[k] = value;
+      else options[k] = value;
+    }
+    out.rules[id] = { severity, options, ...(Object.keys(limits).length ? { limits } : {}) };
   }
 }
 

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 
 const Severity = v.picklist(['off', 'warn', 'error', 0, 1, 2] as const, 'must be "off", "warn" or "error" (or 0, 1, 2)');
-// Every option is a list of phrases; which keys a rule accepts is its own business (RuleMeta.options), checked in load.ts.
-const Options = v.record(v.string(), v.array(v.pipe(v.string(), v.minLength(1)), 'must be a list of phrases'), 'must be { "<option>": [...] }');
+// An option is a list of phrases, or a number for a rule's limit. Which keys a rule accepts, and of which kind, is its
+// own business (RuleMeta.options and RuleMeta.limits): checked in load.ts, which can name the option and what it takes.
+const Options = v.record(v.string(), v.unknown(), 'must be { "<option>": [...] }');
 /** One rule's setting: a severity, or [severity] or [severity, options]. */
 export const RuleSettingSchema = v.union(
   [Severity, v.strictTuple([Severity, Options]), v.strictTuple([Severity])],
@@ -19,6 +20,7 @@ export const RawConfigSchema = v.strictObject(
     maxFileSize: v.optional(v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number of bytes'), v.minValue(1, 'must be at least 1'))),
     maxFileTime: v.optional(v.pipe(v.number('must be a number of seconds'), v.minValue(0, 'must be 0 (no limit) or more'))),
     root: v.optional(v.boolean('must be true or false')),
+    case: v.optional(v.boolean('must be true or false')),
     words: v.optional(v.record(v.string(), v.array(v.pipe(v.string(), v.minLength(1)), 'must be a list of words or phrases'), 'must be { "<word class>": [...] }')),
   },
   'must be an object',

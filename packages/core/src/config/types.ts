@@ -1,7 +1,9 @@
 import type { RuleOptions } from '../engine/rule.js';
 import type { SeveritySetting } from '../types.js';
 
-export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, RuleOptions];
+/** A rule's options as written: lists of phrases, and numbers for the limits a rule declares. */
+export type RawRuleOptions = Record<string, string[] | number>;
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, RawRuleOptions];
 
 /** A configuration as written in .caselintrc.json / .caselintrc.yaml / package.json#caselint. */
 export interface RawConfig {
@@ -18,12 +20,19 @@ export interface RawConfig {
   root?: boolean;
   /** Words added to the word classes of packages/core/data (for example `evaluation_positive`). */
   words?: Record<string, string[]>;
+  /**
+   * This folder and everything below it is one case: each document is checked against what all of them record.
+   * A nearer folder's `"case": true` makes a case of its own.
+   */
+  case?: boolean;
 }
 
 export interface ResolvedRule {
   /** 0 off, 1 warning, 2 error. */
   severity: 0 | 1 | 2;
   options: RuleOptions;
+  /** Numbers set for the rule's declared limits (its defaults apply to the rest). */
+  limits?: Record<string, number>;
 }
 
 export interface ResolvedConfig {
@@ -38,6 +47,8 @@ export interface ResolvedConfig {
   files: string[];
   /** Words added to word classes, by class: every config file's, nearer ones after farther ones. */
   words?: Record<string, string[]>;
+  /** The folder declared a case (`"case": true`) that the file belongs to, if any. */
+  caseRoot?: string;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;

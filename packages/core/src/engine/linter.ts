@@ -1,17 +1,55 @@
 import type { ResolvedConfig, ResolvedRule } from '../config/types.js';
 import { lineStarts, rangeOf } from '../document/lines.js';
 import { spanToSource } from '../document/segments.js';
+import { blockDates } from '../facts/dates.js';
 import { DocumentFacts } from '../facts/document.js';
 import { blockFacts, tableFacts, type BlockFact } from '../facts/extract.js';
-import type { Fact } from '../facts/types.js';
+import type { CaseFact, Fact } from '../facts/types.js';
 import { SentenceContext } from '../language/context.js';
 import { normalise } from '../language/normalise.js';
 import { sentencesOf } from '../language/sentences.js';
-import type { Block, Finding, RelatedLocation, SourceDocument, Span } from '../types.js';
+import type { Block, DocxLocation, Finding, LineColumnRange, RelatedLocation, SourceDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { entriesOf } from './entries.js';
 import { renderMessage, type Claim, type ReportDescriptor, type Rule } from './rule.js';
 
+
+export interface CheckOptions {
+  /** The document's block cache (an editor keeps one per open document). */
+  cache?: LintCache;
+  /** What the other documents of its case record (see `Linter.record`). */
+  caseFacts?: readonly CaseFact[];
+  /** Also give what the document records and claims, placed and dated (for a case's chronology). */
+  record?: boolean;
+}
+
+/** What one document records and claims, placed and dated: its rows in the case chronology. */
+export interface CaseRecord {
+  facts: CaseFact[];
+  claims: (Span & LineColumnRange & Pick<Claim, 'kind' | 'polarity' | 'phrase'> & { date?: string })[];
+}
+
+function dated(date: string | undefined): { date?: string } {
+  return date ? { date } : {};
+}
+
+/** A span of the document with its line and column (and Word location). */
+function placed(doc: SourceDocument, s: Span, starts: number[]): Span & LineColumnRange & { docx?: DocxLocation } {
+  const range = rangeOf(starts, s.start, s.end);
+  const docx = doc.locationAt?.(s.start);
+  return { start: s.start, end: s.end, ...range, ...(docx ? { docx } : {}) };
+}
+
+/** Facts as the other documents of the case see them: with file, line, column and date, without block numbers. */
+function placeFacts(doc: SourceDocument, facts: DocumentFacts, starts: number[]): CaseFact[] {
+  const out = facts.forCase().map((f) => {
+    const { block, entry, start, end, ...body } = f;
+    return { ...body, ...placed(doc, f, starts), filePath: doc.path ?? '', ...dated(facts.dateOf(f)) } as CaseFact;
+  });
+  const latest = facts.latestDate();
+  if (latest) out.push({ kind: 'dated', label: 'document date', filePath: doc.path ?? '', date: latest, ...placed(doc, { start: 0, end: 0 }, starts) });
+  return out;
+}
 
 /** A rule's report, waiting for severity, supersession and directives. */
 type Pending = ReportDescriptor & { ruleId: string };
@@ -95,7 +133,58 @@ export class Linter {
   }
 
   /** Check a document. Every rule runs; reports of rules that are off are dropped at the end. */
-  lint(doc: SourceDocument, config: ResolvedConfig, cache?: LintCache): Finding[] {
+  lint(doc: SourceDocument, config: ResolvedConfig, cache?: LintCache, caseFacts?: readonly CaseFact[]): Finding[] {
+    return this.check(doc, config, { cache, caseFacts }).findings;
+  }
+
+  /**
+   * Check a document, as `lint`, and with `record` also give what it records, placed and dated, for its case's
+   * chronology. `caseFacts` are what the other documents of its case record: the document rules read them too.
+   */
+  check(doc: SourceDocument, config: ResolvedConfig, options: CheckOptions = {}): { findings: Finding[]; record?: CaseRecord } {
+    const { facts, claims, pending, blockDates } = this.gather(doc, config, options.cache, false);
+    const documentFacts = new DocumentFacts(doc, facts, claims, { dates: blockDates, caseFacts: options.caseFacts });
+    for (const rule of this.rules) {
+      if (!rule.document) continue;
+      const options = config.rules[rule.meta.id]?.options ?? {};
+      const limits = this.limitsOf(rule, config);
+      try {
+        rule.document({ facts: documentFacts, options, limits, report: (d) => pending.push(pendingAt(rule.meta.id, d, d.start, d.end, d.related)) });
+      } catch (e) {
+        pending.push(ruleFailure(rule.meta.id, e, 0, Math.min(1, doc.text.length)));
+      }
+    }
+    const findings = this.finish(doc, config, pending);
+    if (!options.record) return { findings };
+    const starts = lineStarts(doc.text);
+    return {
+      findings,
+      record: {
+        facts: placeFacts(doc, documentFacts, starts),
+        claims: claims.map((c) => ({ ...placed(doc, c, starts), kind: c.kind, polarity: c.polarity, phrase: c.phrase, ...dated(blockDates[c.block]) })),
+      },
+    };
+  }
+
+  /**
+   * What a document records, placed (file, line, column) and dated, for the other documents of its case. Only the
+   * facts are gathered: the sentence rules, which make most of a check's cost, do not run.
+   */
+  record(doc: SourceDocument, config: ResolvedConfig, cache?: LintCache): CaseFact[] {
+    const { facts, claims, blockDates } = this.gather(doc, config, cache, true);
+    const documentFacts = new DocumentFacts(doc, facts, claims, { dates: blockDates });
+    return placeFacts(doc, documentFacts, lineStarts(doc.text));
+  }
+
+  /** A rule's numeric limits: its declared defaults, with the configuration's values over them. */
+  private limitsOf(rule: Rule, config: ResolvedConfig): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, d] of Object.entries(rule.meta.limits ?? {})) out[k] = d.default;
+    return Object.assign(out, config.rules[rule.meta.id]?.limits);
+  }
+
+  /** Every block analysed (from the cache where it can be), and the results placed in the document. */
+  private gather(doc: SourceDocument, config: ResolvedConfig, cache: LintCache | undefined, factsOnly: boolean) {
     let configKey = this.configKeys.get(config);
     if (configKey === undefined) {
       configKey = JSON.stringify([this.rules.map((r) => [r.meta.id, config.rules[r.meta.id]?.options ?? {}]), config.words ?? {}]);
@@ -108,10 +197,11 @@ export class Linter {
     const pending: Pending[] = [];
 
     doc.blocks.forEach((block, index) => {
-      const key = `${block.kind}\u0000${block.text}`;
-      let analysis = blockCache?.get(key);
+      // A facts-only analysis is cached apart: it lacks the rules' reports.
+      const key = `${factsOnly ? 'f' : ''}${block.kind}\u0000${block.text}`;
+      let analysis = blockCache?.get(key) ?? (factsOnly ? blockCache?.get(key.slice(1)) : undefined);
       if (!analysis) {
-        analysis = this.analyseBlock(block, config);
+        analysis = this.analyseBlock(block, config, factsOnly);
         blockCache?.set(key, analysis);
       }
       const entry = entries[index]!;
@@ -126,6 +216,7 @@ export class Linter {
         fact.entry = entry;
         facts.push(fact);
       }
+      if (factsOnly) return;
       for (const c of analysis.claims) {
         const at = spanToSource(block, c.start, c.end);
         claims.push({ kind: c.kind, polarity: c.polarity, start: at.start, end: at.end, ruleId: c.ruleId, phrase: c.phrase, block: index, entry });
@@ -138,26 +229,16 @@ export class Linter {
 
     facts.push(...tableFacts(doc.blocks, entries));
     facts.sort((a, b) => a.start - b.start);
-
-    const documentFacts = new DocumentFacts(doc, facts, claims);
-    for (const rule of this.rules) {
-      if (!rule.document) continue;
-      const options = config.rules[rule.meta.id]?.options ?? {};
-      try {
-        rule.document({ facts: documentFacts, options, report: (d) => pending.push(pendingAt(rule.meta.id, d, d.start, d.end, d.related)) });
-      } catch (e) {
-        pending.push(ruleFailure(rule.meta.id, e, 0, Math.min(1, doc.text.length)));
-      }
-    }
-    return this.finish(doc, config, pending);
+    return { facts, claims, pending, blockDates: blockDates(doc.blocks, entries) };
   }
 
-  private analyseBlock(block: Block, config: ResolvedConfig): BlockAnalysis {
+  private analyseBlock(block: Block, config: ResolvedConfig, factsOnly: boolean): BlockAnalysis {
     const out: BlockAnalysis = { facts: [], claims: [], reports: [] };
     const norm = normalise(block.text);
     const sentences = sentencesOf(block.text);
     const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end)));
     out.facts.push(...blockFacts(block, contexts));
+    if (factsOnly) return out;
     // A rule whose trigger words are nowhere in the block has nothing to say about any of its sentences.
     const extraWords = !!config.words && Object.keys(config.words).length > 0;
     const sentenceRules = this.sentenceRules.filter((rule) => !rule.trigger || extraWords || rule.trigger.test(norm) || !!config.rules[rule.meta.id]?.options.terms?.length);
@@ -217,9 +298,10 @@ export class Linter {
     const starts = lineStarts(doc.text);
     // Related lists are often shared between findings (every verdict in a summary answers to the same areas).
     const relatedDone = new Map<object, RelatedLocation[]>();
-    const placeRelated = (list: (Span & { message: string })[]): RelatedLocation[] => {
+    const placeRelated = (list: NonNullable<Pending['related']>): RelatedLocation[] => {
       let placed = relatedDone.get(list);
-      if (!placed) relatedDone.set(list, (placed = list.map((r) => withPosition(Object.assign({}, r), starts, doc, r.start, r.end))));
+      // A place in another document of the case comes placed in its own document already.
+      if (!placed) relatedDone.set(list, (placed = list.map((r) => ('filePath' in r ? Object.assign({}, r) : withPosition(Object.assign({}, r), starts, doc, r.start, r.end)))));
       return placed;
     };
     const failed = new Set(active.filter((p) => p.messageId === 'rule-failed').map((p) => p.ruleId));

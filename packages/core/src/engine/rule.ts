@@ -1,7 +1,7 @@
 import type { DocumentFacts } from '../facts/document.js';
 import type { SentenceContext } from '../language/context.js';
 import type { Sentence } from '../language/sentences.js';
-import type { Block, Span } from '../types.js';
+import type { Block, DocxLocation, LineColumnRange, Span } from '../types.js';
 
 export interface RuleMeta {
   /** Public, stable id: used in config, inline directives and output. */
@@ -25,6 +25,11 @@ export interface RuleMeta {
    * options, and configuration naming an option the rule does not declare is an error.
    */
   options?: Record<string, string>;
+  /**
+   * Numbers the rule accepts in its options, by key, each with what it limits and its default:
+   * `{ maxDays: { summary: 'days a case may be without a worker', default: 20 } }`.
+   */
+  limits?: Record<string, { summary: string; default: number }>;
 }
 
 /** A rule's configured options: lists of phrases, by the keys its `meta.options` declares. */
@@ -44,11 +49,18 @@ export interface Claim extends Span {
   entry: number;
 }
 
+/** A related place in another document of the case, placed there already (offsets, line and column are its). */
+export interface RelatedElsewhere extends Span, LineColumnRange {
+  message: string;
+  filePath: string;
+  docx?: DocxLocation;
+}
+
 export interface ReportDescriptor extends Span {
   messageId: string;
   data?: Record<string, string | number>;
   expected?: string[];
-  related?: (Span & { message: string })[];
+  related?: ((Span & { message: string }) | RelatedElsewhere)[];
 }
 
 export interface SentenceView {
@@ -71,6 +83,8 @@ export interface SentenceRuleContext extends SentenceView {
 export interface DocumentRuleContext {
   facts: DocumentFacts;
   options: RuleOptions;
+  /** The rule's `meta.limits`, each the configured number or its default. */
+  limits: Readonly<Record<string, number>>;
   /** Offsets are into the document text. */
   report(d: ReportDescriptor): void;
 }

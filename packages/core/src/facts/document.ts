@@ -1,9 +1,21 @@
 import type { Claim } from '../engine/rule.js';
 import { normalise, termsRegExp } from '../language/normalise.js';
 import type { SourceDocument, Span } from '../types.js';
+import { datesIn, isoDate } from './dates.js';
 import { latestYear } from './history.js';
 import { NOT_A_MENTION, PLAN_ABSENT_AFTER, PLAN_ABSENT_BEFORE } from './prose.js';
-import type { Fact, FactOf, PlanKind } from './types.js';
+import type { CaseFact, Fact, FactOf, PlanKind } from './types.js';
+
+/** A fact of one kind from another document of the case. */
+export type CaseFactOf<K extends Fact['kind']> = Extract<CaseFact, { kind: K }>;
+
+/** What a document knows beyond its own blocks: the date of each block, and what the rest of its case records. */
+export interface DocumentSetting {
+  /** Each block's date (its dated entry's, else the document's own), as ISO strings; undefined where unknown. */
+  dates?: readonly (string | undefined)[];
+  /** Facts recorded by the other documents of the case (none when the document is not part of a declared case). */
+  caseFacts?: readonly CaseFact[];
+}
 
 /** Everything a document records (facts) and claims (verdicts, reassurance), for document-level rules. */
 export class DocumentFacts {
@@ -11,13 +23,44 @@ export class DocumentFacts {
   readonly facts: Fact[];
   readonly claims: Claim[];
 
-  constructor(document: SourceDocument, facts: Fact[], claims: Claim[]) {
+  /** Facts the other documents of the case record; empty outside a case. */
+  readonly caseFacts: readonly CaseFact[];
+  private readonly dates: readonly (string | undefined)[];
+
+  constructor(document: SourceDocument, facts: Fact[], claims: Claim[], setting: DocumentSetting = {}) {
     this.document = document;
     this.facts = withoutPastEvents(facts, document.text);
     this.claims = claims;
+    this.caseFacts = setting.caseFacts ?? [];
+    this.dates = setting.dates ?? [];
+  }
+
+  /**
+   * When a fact or claim of this document happened: for an allocation or an event, the date its own sentence gives
+   * it ("the social worker left on 3 February"); else its entry's date, else the document's. Undefined if unknown.
+   */
+  dateOf(item: { block: number } | Fact): string | undefined {
+    const around = this.dates[item.block];
+    if (!('kind' in item) || (item.kind !== 'allocation' && item.kind !== 'event')) return around;
+    const dates = datesIn(item.label);
+    if (!dates.length) return around;
+    const at = item.label.indexOf(this.document.text.slice(item.start, item.end));
+    const nearest = dates.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
+    // "left on 3 March" in an undated document: the year is the latest the document names.
+    const year = around ?? (this.year ??= latestYear(this.document.text) ?? 0);
+    return isoDate(nearest, typeof year === 'number' ? (year ? `${year}-12-31` : undefined) : year) ?? around;
+  }
+
+  /**
+   * The other documents' facts of one kind, recorded by `date` (ISO): a fact recorded after it cannot have been known.
+   * Where either date is unknown the fact counts: a case's documents are read together.
+   */
+  elsewhere<K extends Fact['kind']>(kind: K, date?: string): CaseFactOf<K>[] {
+    return this.caseFacts.filter((f): f is CaseFactOf<K> => f.kind === kind && (!date || !f.date || f.date <= date));
   }
 
   private norm?: string;
+  private year?: number;
 
   /**
    * Where the document uses one of a rule's configured phrases (a local authority's own wording), as a `record`
@@ -76,9 +119,32 @@ export class DocumentFacts {
     return out.sort((a, b) => a.start - b.start);
   }
 
-  hasPlan(...kinds: PlanKind[]): boolean {
-    return this.of('plan').some((p) => kinds.includes(p.plan));
+  /** The latest date this document or its case records, if any: "so far" for what is still open. */
+  latestDate(): string | undefined {
+    let latest: string | undefined;
+    for (const d of [...this.dates, ...this.caseFacts.map((f) => f.date)]) if (d && (!latest || d > latest)) latest = d;
+    return latest;
   }
+
+  /** A plan of one of these kinds recorded in this document or, in a case, in any of its documents. */
+  hasPlan(...kinds: PlanKind[]): boolean {
+    return this.of('plan').some((p) => kinds.includes(p.plan)) || this.elsewhere('plan').some((p) => kinds.includes(p.plan));
+  }
+
+  /**
+   * What this document hands to the rest of its case: its facts, with each area once (unmet ones as `unmetAreas`
+   * chooses them, and areas a table or list records as met, so that a later document's "achieved" can answer an
+   * earlier one's "not achieved").
+   */
+  forCase(): Fact[] {
+    const unmet = new Set<Fact>(this.unmetAreas());
+    return this.facts.filter((f) => f.kind !== 'area' || unmet.has(f) || (f.status === 'met' && f.from !== 'prose'));
+  }
+}
+
+/** An area's name as a key: "Safety in the home" and "safety in the home." are one area. */
+export function areaKey(area: string): string {
+  return key(area);
 }
 
 function key(area: string): string {

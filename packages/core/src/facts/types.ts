@@ -1,4 +1,4 @@
-import type { Span } from '../types.js';
+import type { DocxLocation, LineColumnRange, Span } from '../types.js';
 import type { Status } from './status.js';
 
 export type PlanKind = 'safer-sleep' | 'placement-plan' | 'transition' | 'exit' | 'purpose' | 'risk-assessment';
@@ -16,7 +16,9 @@ export type FactBody =
   | { kind: 'co-sleeping' }
   | { kind: 'plan'; plan: PlanKind }
   | { kind: 'allocation'; allocation: AllocationKind; year?: number }
-  | { kind: 'event'; event: EventKind; year?: number };
+  | { kind: 'event'; event: EventKind; year?: number }
+  /** The document's own date: the case knows when each of its documents was written, even one that records nothing else. */
+  | { kind: 'dated' };
 
 /** Something the document records, with where it says so. Offsets are into SourceDocument.text. */
 export type Fact = Span & {
@@ -29,3 +31,15 @@ export type Fact = Span & {
 } & FactBody;
 
 export type FactOf<K extends Fact['kind']> = Extract<Fact, { kind: K }>;
+
+/**
+ * A fact as the other documents of its case see it: placed by file, line and column (its offsets are into its own
+ * document's text), with the date it was recorded when the document tells (its entry's or its own date line's).
+ * Plain data: it crosses threads and goes into the cache key of the documents that read it.
+ */
+export type CaseFact = FactBody & Span & LineColumnRange & {
+  label: string;
+  filePath: string;
+  date?: string;
+  docx?: DocxLocation;
+};

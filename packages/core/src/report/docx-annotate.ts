@@ -14,7 +14,7 @@ import { attribute, tokenize, type XmlToken } from './xml-tokens.js';
  * the engine can be passed as they are. `start`/`end` are offsets into the text readDocx produced.
  */
 export type AnnotationFinding = Pick<Finding, 'ruleId' | 'message' | 'start' | 'end'> &
-  Partial<Pick<Finding, 'fix' | 'phrase' | 'docx'>> & { related?: Array<{ message: string }> };
+  Partial<Pick<Finding, 'fix' | 'phrase' | 'docx'>> & { related?: Array<{ message: string; filePath?: string }> };
 
 export interface AnnotateOptions extends ReadDocxOptions {
   /** The comments' date (default: now). */
@@ -108,9 +108,14 @@ function commentParagraphs(finding: AnnotationFinding): string[] {
   const related = finding.related ?? [];
   if (related.length > 0) {
     paragraphs.push('See also:');
-    for (const r of related) paragraphs.push(`\u2022 ${r.message}`);
+    for (const r of related) paragraphs.push(`\u2022 ${r.message}${r.filePath ? ` (in ${baseName(r.filePath)})` : ''}`);
   }
   return paragraphs;
+}
+
+/** A file's name without its folder: another document of the case, as a comment names it. */
+function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 function wordNamespace(root: XmlToken | undefined): { prefix: string; namespace: string } {

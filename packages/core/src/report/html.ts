@@ -93,6 +93,12 @@ export function writeHtml(files: readonly HtmlFile[], findingsOf: (index: number
   const ordered = [...withContradictions, ...withOtherFindings];
   const anchor = new Map(ordered.map((r, i) => [r.filePath, `doc-${i + 1}`]));
   const openAll = ordered.length <= OPEN_ALL_UP_TO;
+  /** Another document of the case: a link to its findings where it has some, else its name. */
+  const linkTo = (path: string, line: number) => {
+    const id = anchor.get(path);
+    const label = `${esc(show(path))}, line ${line}`;
+    return id ? `<a href="#${id}">${label}</a>` : label;
+  };
 
   const byRule = new Map<string, { findings: number; documents: number }>();
   for (const r of options.rules) byRule.set(r.id, { findings: 0, documents: 0 });
@@ -150,7 +156,7 @@ export function writeHtml(files: readonly HtmlFile[], findingsOf: (index: number
 <article class="doc${n ? ' has-contradiction' : ''}" id="${anchor.get(r.filePath)}" data-path="${esc(show(r.filePath).toLowerCase())}">
 <details${open}>
   <summary><h3>${esc(show(r.filePath))}</h3> <span class="doc-counts">${plural(r.errors, 'error')}, ${plural(r.warnings, 'warning')}${n ? ` · <strong>${plural(n, 'contradiction')}</strong>` : ''}</span></summary>
-  <ol class="findings">${findings.map((f) => findingHtml(f, metaById.get(f.ruleId))).join('')}</ol>
+  <ol class="findings">${findings.map((f) => findingHtml(f, metaById.get(f.ruleId), linkTo)).join('')}</ol>
 </details>
 </article>`;
   };
@@ -196,14 +202,16 @@ ${summary}
 `);
 }
 
-function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | undefined): string {
+function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | undefined, linkTo: (path: string, line: number) => string): string {
+  // A related place in another document of the case links to that document's findings.
+  const placeOf = (x: NonNullable<FindingInContext['related']>[number]) => (x.filePath ? linkTo(x.filePath, x.line) : `line ${x.line}`);
   const severity = f.severity === 2 ? 'error' : 'warning';
   const context = f.snippet
     ? `${esc(f.snippet.text.slice(0, f.snippet.start))}<mark>${esc(f.snippet.text.slice(f.snippet.start, f.snippet.end))}</mark>${esc(f.snippet.text.slice(f.snippet.end))}`
     : `<mark>${esc(f.phrase)}</mark>`;
   const related = f.related?.length
     ? `<div class="related"><h4>${f.ruleId === CONTRADICTION_RULE ? 'Unmet areas and concerns it contradicts' : 'Related places'}</h4><ul>${f.related
-        .map((x) => `<li>${esc(x.message)} <span class="where">line ${x.line}</span></li>`)
+        .map((x) => `<li>${esc(x.message)} <span class="where">${placeOf(x)}</span></li>`)
         .join('')}</ul></div>`
     : '';
   const why = f.note ?? meta?.lesson;

@@ -15,7 +15,8 @@ export interface JsonMessage {
   fix?: string;
   url?: string;
   expected?: string[];
-  related?: { message: string; line: number; column: number; endLine: number; endColumn: number; docx?: DocxLocation }[];
+  /** Places the finding refers to; `filePath` is set for one in another document of the case. */
+  related?: { message: string; line: number; column: number; endLine: number; endColumn: number; docx?: DocxLocation; filePath?: string }[];
   docx?: DocxLocation;
 }
 
@@ -40,7 +41,9 @@ export function toJsonMessage(f: Finding): JsonMessage {
     ...(f.fix ? { fix: f.fix } : {}),
     ...(f.url ? { url: f.url } : {}),
     ...(f.expected ? { expected: f.expected } : {}),
-    ...(f.related ? { related: f.related.map((x) => ({ message: x.message, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, ...(x.docx ? { docx: x.docx } : {}) })) } : {}),
+    ...(f.related
+      ? { related: f.related.map((x) => ({ message: x.message, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, ...(x.docx ? { docx: x.docx } : {}), ...(x.filePath ? { filePath: x.filePath } : {}) })) }
+      : {}),
     ...(f.docx ? { docx: f.docx } : {}),
   };
 }

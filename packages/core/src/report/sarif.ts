@@ -120,7 +120,7 @@ export function sarifWriter(options: SarifOptions, write: (chunk: string) => voi
                 relatedLocations: f.related.map((x, id) => ({
                   id,
                   message: { text: x.message },
-                  physicalLocation: { artifactLocation: artifact(result.filePath), region: region(x) },
+                  physicalLocation: { artifactLocation: artifact(x.filePath ?? result.filePath), region: region(x) },
                 })),
               }
             : {}),

@@ -1,9 +1,11 @@
-import type { LintResult } from '../types.js';
+import type { LintResult, RelatedLocation } from '../types.js';
 
 export interface StylishOptions {
   color?: boolean;
   /** Show the "why" and "how to fix" lines under each finding. */
   verbose?: boolean;
+  /** How a file's path is shown (say, relative to the working folder); as it is by default. */
+  displayPath?: (path: string) => string;
 }
 
 /** A readable terminal report, grouped by file, in the manner of ESLint's "stylish". */
@@ -23,7 +25,7 @@ export function formatStylish(results: LintResult[], options: StylishOptions = {
 export function stylishFile(r: LintResult, options: StylishOptions = {}): string {
   if (!r.fatal && r.findings.length === 0) return '';
   const c = palette(options.color ?? false);
-  const lines: string[] = ['', c.underline(r.filePath)];
+  const lines: string[] = ['', c.underline(options.displayPath?.(r.filePath) ?? r.filePath)];
   if (r.fatal) {
     lines.push(`  ${c.red('error')}  ${r.fatal.message}  ${c.dim(r.fatal.code)}`);
     return `${lines.join('\n')}\n`;
@@ -32,7 +34,7 @@ export function stylishFile(r: LintResult, options: StylishOptions = {}): string
     const where = f.docx ? docxPlace(f.docx) : `${f.line}:${f.column}`;
     const sev = f.severity === 2 ? c.red('error  ') : c.yellow('warning');
     lines.push(`  ${c.dim(where.padEnd(8))} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
-    if (f.related?.length) for (const x of f.related) lines.push(`  ${' '.repeat(8)}          ${c.dim(`↳ ${x.docx ? docxPlace(x.docx) : `${x.line}:${x.column}`} ${x.message}`)}`);
+    if (f.related?.length) for (const x of f.related) lines.push(`  ${' '.repeat(8)}          ${c.dim(`↳ ${relatedPlace(x, r.filePath)} ${x.message}`)}`);
     if (options.verbose) {
       if (f.note) lines.push(`  ${' '.repeat(18)}${c.dim(`Why: ${f.note}`)}`);
       if (f.fix) lines.push(`  ${' '.repeat(18)}${c.dim(`Fix: ${f.fix}`)}`);
@@ -47,6 +49,19 @@ export function stylishSummary(errors: number, warnings: number, options: Stylis
   if (total === 0) return '';
   const c = palette(options.color ?? false);
   return `\n${(errors ? c.red : c.yellow)(`✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`)}\n`;
+}
+
+/** Where a related place is: "12:3" in this document, "pams-report.md:12:3" in another of its case (by its path from this one's folder). */
+function relatedPlace(x: RelatedLocation, filePath: string): string {
+  const at = x.docx ? docxPlace(x.docx) : `${x.line}:${x.column}`;
+  if (!x.filePath || x.filePath === filePath) return at;
+  return `${pathFrom(filePath, x.filePath)}${x.docx ? ' ' : ':'}${at}`;
+}
+
+/** `to` as a path from the folder of `from`, when it is below it; else as given. */
+function pathFrom(from: string, to: string): string {
+  const dir = from.slice(0, Math.max(from.lastIndexOf('/'), from.lastIndexOf('\\')) + 1);
+  return dir && to.startsWith(dir) ? to.slice(dir.length) : to;
 }
 
 /** Where a finding is in a Word document, as a Word user would say it: "¶32" or "table 1 row 3 cell 2". */
