@@ -64,7 +64,7 @@ describe('rule options are declared per rule', () => {
     expect(checkRuleSetting('unallocated-case', ['warn', { handovers: ['transferred to the long-term team'] }])).toBeUndefined();
     expect(checkRuleSetting('simplistic-outcome', ['warn', { terms: ['signed off as complete'] }])).toBeUndefined();
     expect(checkRuleSetting('co-sleeping-plan', ['warn', { plans: 'sleep agreement' }])?.problem).toMatch(/must be/);
-    expect(configError({ rules: { 'risk-assessment': ['warn', { assessments: [''] }] } }).key).toBe('rules.risk-assessment.1.assessments.0');
+    expect(configError({ rules: { 'risk-assessment': ['warn', { assessments: [''] }] } }).key).toBe('rules.risk-assessment.assessments.0');
     expect(checkRuleSetting('no-such-rule', 'warn')?.problem).toMatch(/is not a caselint rule/);
   });
 

@@ -71,7 +71,7 @@ function validate(data: unknown, file: string, prefix: string, catalogue?: Catal
     const issue = result.issues[0];
     const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
     const unknownKey = issue.kind === 'schema' && issue.type === 'strict_object' && issue.path ? path : undefined;
-    throw new ConfigError(file, prefix + path, unknownKey ? 'is not a configuration key (known: extends, rules, ignores, maxFileSize, maxFileTime, root, words)' : issue.message);
+    throw new ConfigError(file, prefix + path, unknownKey ? 'is not a configuration key (known: extends, rules, ignores, maxFileSize, maxFileTime, root, words, case)' : issue.message);
   }
   const raw = result.output as RawConfig;
   for (const [id, setting] of Object.entries(raw.rules ?? {})) {
@@ -100,7 +100,11 @@ export function checkRuleSetting(id: string, setting: unknown, catalogue?: Catal
     const isList = !!meta.options && Object.hasOwn(meta.options, key);
     const isLimit = !!meta.limits && Object.hasOwn(meta.limits, key);
     if (!isList && !isLimit) return { key, problem: `is not an option of ${id}: ${acceptedOptions(meta)}` };
-    if (isList && !(Array.isArray(value) && value.every((p) => typeof p === 'string' && p.length > 0))) return { key, problem: 'must be a list of phrases' };
+    if (isList) {
+      if (!Array.isArray(value)) return { key, problem: 'must be a list of phrases' };
+      const bad = value.findIndex((p) => typeof p !== 'string' || p.length === 0);
+      if (bad >= 0) return { key: `${key}.${bad}`, problem: 'must be a phrase (a non-empty string)' };
+    }
     if (isLimit && !(typeof value === 'number' && Number.isFinite(value) && value >= 0)) {
       return { key, problem: `must be a number of 0 or more (${meta.limits![key]!.summary}; default ${meta.limits![key]!.default})` };
     }
