@@ -70,7 +70,7 @@ describe.skipIf(!built || !chromium)('--format html, rendered by headless Chromi
     expect(pams).toMatch(/<li>Safe sleeping: Unachieved <span class="where">line 20<\/span><\/li>/);
     expect(pams).toMatch(/Why it matters:/);
     expect(pams).toMatch(/How to fix:/);
-    expect(dom).toMatch(/<details id="clean-list">[\s\S]*<li>reports\/clean-note\.txt<\/li><li>reports\/pams-summary-evidenced\.md<\/li>/);
+    expect(dom).toMatch(/<details id="clean-list">[\s\S]*<li id="clean-1">reports\/clean-note\.txt<\/li><li id="clean-2">reports\/pams-summary-evidenced\.md<\/li>/);
   });
 
   it('escapes document text and file names: nothing in a document runs or becomes markup', () => {

@@ -87,6 +87,19 @@ describe('a case declared by --cases', () => {
     runCli(['--cases', '*', '--format', 'html', '--output', out, '.'], dir);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(/<a href="#doc-\d+">reid\/pams-report\.md, line 10<\/a>/);
+    // The case's timeline: each dated entry in order, linked to its document, contradicted verdicts marked.
+    const timeline = /<section id="cases"[\s\S]*?<\/section>/.exec(html)![0];
+    const entries = [...timeline.matchAll(/<li class="entry([^"]*)" data-kind="([^"]+)"><time datetime="([^"]+)">[^<]*<\/time> <span class="kind">[^<]*<\/span> <span class="text">([^<]*)<\/span> <span class="where"><a href="#(?:doc|clean)-\d+">([^<]+)<\/a>/g)].map((m) => [m[3], m[2], m[4], m[5], m[1].trim()]);
+    expect(entries).toEqual([
+      ['2025-03-03', 'area met', 'Feeding: Achieved', 'reid/pams-report.md, line 9', ''],
+      ['2025-03-03', 'unmet area', 'Safe sleeping: Unachieved', 'reid/pams-report.md, line 10', 'concern'],
+      ['2025-03-03', 'unmet area', 'Budgeting: Unachieved', 'reid/pams-report.md, line 11', 'concern'],
+      ['2025-03-03', 'unmet area', 'Home safety: Partially achieved', 'reid/pams-report.md, line 12', 'concern'],
+      ['2025-03-03', 'deterioration', 'self-care deteriorated', 'reid/pams-report.md, line 14', 'concern'],
+      ['2025-03-03', 'verdict (contradicted)', 'positive', 'reid/pams-report.md, line 16', 'contradicted'],
+      ['2025-03-20', 'verdict (contradicted)', 'passed', 'reid/referral.md, line 5', 'contradicted'],
+      ['2025-03-20', 'verdict (contradicted)', 'positive', 'reid/referral.md, line 5', 'contradicted'],
+    ]);
   });
 });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { CaseRecord } from '@caselint/core';
 import { ConfigError } from '@caselint/core/config';
-import { chronologyRows, CONTRADICTION_RULE, formatChronologyCsv, writeFileAtomic, type ChronologyRow } from '@caselint/core/report';
+import { casesOf, chronologyRows, CONTRADICTION_RULE, formatChronologyCsv, writeFileAtomic, type ChronologyRow } from '@caselint/core/report';
 // The rule catalogue (metadata; light): configuration is validated against it.
 import { ruleById } from '@caselint/rules';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
@@ -153,7 +153,9 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
     if (stream) stream.end();
     else {
       if (options.format === 'html' && !options.output && io.isTTY) io.stderr('caselint: tip: write the HTML report to a file with --output report.html\n');
-      writeHtmlReport(results, sink, reportContext, (f) => !options.quiet || f.severity === 2);
+      // The case timelines: only declared cases have them (a lone document's chronology is its own findings).
+      const timelines = casesOf(chronologyOf(records.filter((r) => r.caseRoot), results, io.cwd));
+      writeHtmlReport(results, sink, reportContext, (f) => !options.quiet || f.severity === 2, timelines);
     }
     sink.close();
   } catch (e) {
@@ -202,7 +204,7 @@ function chronologyOf(records: CaseRecords, results: FileResult[], cwd: string):
   return records.flatMap(({ path, caseRoot, record }) => {
     const findings = byPath.get(path)?.findings ?? [];
     const contradicted = (line: number, column: number) => findings.some((f) => f.ruleId === CONTRADICTION_RULE && f.line === line && f.column === column);
-    return chronologyRows(displayPath(caseRoot ?? path, cwd), displayPath(path, cwd), record, contradicted);
+    return chronologyRows(displayPath(caseRoot ?? path, cwd), path, displayPath(path, cwd), record, contradicted);
   });
 }
 

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import { htmlFileOf, sarifWriter, stylishFile, stylishSummary, toJsonObjects, writeHtml, type FindingInContext } from '@caselint/core/report';
+import { htmlFileOf, sarifWriter, stylishFile, stylishSummary, toJsonObjects, writeHtml, type FindingInContext, type HtmlOptions } from '@caselint/core/report';
 import { rules } from '@caselint/rules';
 import type { FormatName } from './args.js';
 import { readFindings, type FileResult } from './result.js';
@@ -16,12 +16,12 @@ export interface ReportContext {
  * The HTML report, after the batch: its summary comes first, so it needs every file's outcome. Files keep
  * only their findings' text during the batch; here each one is summarised, then rendered, one at a time.
  */
-export function writeHtmlReport(results: readonly FileResult[], sink: ReportSink, ctx: ReportContext, keep: (f: FindingInContext) => boolean): void {
+export function writeHtmlReport(results: readonly FileResult[], sink: ReportSink, ctx: ReportContext, keep: (f: FindingInContext) => boolean, cases: HtmlOptions['cases'] = []): void {
   const findingsOf = (i: number) => readFindings(results[i]!).filter(keep);
   const files = results.map((r, i) =>
     htmlFileOf(r.fatal ? { filePath: r.filePath, fatal: r.fatal, findings: [], errorCount: r.errorCount, warningCount: 0 } : { filePath: r.filePath, findings: findingsOf(i), errorCount: 0, warningCount: 0 }),
   );
-  writeHtml(files, findingsOf, { rules: rules.map((r) => r.meta), toolVersion: ctx.version, baseDir: ctx.cwd }, (chunk) => sink.write(chunk));
+  writeHtml(files, findingsOf, { rules: rules.map((r) => r.meta), toolVersion: ctx.version, baseDir: ctx.cwd, cases }, (chunk) => sink.write(chunk));
 }
 
 /** Formats written file by file as results arrive (JSON, stylish, SARIF): memory stays flat however large the batch. */

@@ -13,6 +13,8 @@ export interface ChronologyRow {
   text: string;
   document: string;
   line: number;
+  /** The document's full path (the HTML report links to its findings); not a CSV column. */
+  filePath: string;
 }
 
 const ALLOCATION: Record<string, string> = { 'worker-left': 'worker left', unallocated: 'unallocated', reallocated: 'reallocated', handover: 'handover' };
@@ -50,17 +52,33 @@ function textOf(f: CaseFact): string {
  * A document's dated rows: its dated facts and its verdicts and reassurances. Undated ones are left out (a
  * chronology is in date order); `contradicted` marks the verdicts a finding says are contradicted.
  */
-export function chronologyRows(caseName: string, document: string, record: CaseRecord, contradicted?: (line: number, column: number) => boolean): ChronologyRow[] {
+export function chronologyRows(
+  caseName: string,
+  filePath: string,
+  document: string,
+  record: CaseRecord,
+  contradicted?: (line: number, column: number) => boolean,
+): ChronologyRow[] {
   const rows: ChronologyRow[] = [];
-  for (const f of record.facts) {
-    if (f.date && f.kind !== 'dated') rows.push({ case: caseName, date: f.date, kind: kindOf(f), text: oneLine(textOf(f)), document, line: f.line });
-  }
+  const row = (date: string, kind: string, text: string, line: number) => rows.push({ case: caseName, date, kind, text: oneLine(text), document, line, filePath });
+  for (const f of record.facts) if (f.date && f.kind !== 'dated') row(f.date, kindOf(f), textOf(f), f.line);
   for (const c of record.claims) {
     if (!c.date || c.polarity !== 'positive') continue;
     const kind = c.kind === 'verdict' ? 'verdict' : 'reassurance';
-    rows.push({ case: caseName, date: c.date, kind: contradicted?.(c.line, c.column) ? `${kind} (contradicted)` : kind, text: oneLine(c.phrase), document, line: c.line });
+    row(c.date, contradicted?.(c.line, c.column) ? `${kind} (contradicted)` : kind, c.phrase, c.line);
   }
   return rows;
+}
+
+/** The rows by case, each case's in order: what the HTML report's case timelines show. */
+export function casesOf(rows: ChronologyRow[]): { name: string; rows: ChronologyRow[] }[] {
+  const byCase = new Map<string, ChronologyRow[]>();
+  for (const r of sortChronology(rows)) {
+    const list = byCase.get(r.case);
+    if (list) list.push(r);
+    else byCase.set(r.case, [r]);
+  }
+  return [...byCase].map(([name, list]) => ({ name, rows: list }));
 }
 
 /** Rows in order: by case, date, document and line. */

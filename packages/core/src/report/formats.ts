@@ -7,5 +7,5 @@ export { formatSarif, toSarif, sarifWriter, type SarifOptions, type SarifWriter 
 export { formatHtml, writeHtml, htmlFileOf, CONTRADICTION_RULE, type HtmlOptions, type HtmlResult, type HtmlFile, type FindingInContext } from './html.js';
 export type { Snippet } from './snippet.js';
 export { writeFileAtomic } from './atomic.js';
-export { chronologyRows, formatChronologyCsv, sortChronology, type ChronologyRow } from './chronology.js';
+export { chronologyRows, casesOf, formatChronologyCsv, sortChronology, type ChronologyRow } from './chronology.js';
 export type { Finding, LintResult, SourceDocument, DocxLocation } from '../types.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative } from 'node:path';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Finding, LintResult } from '../types.js';
+import type { ChronologyRow } from './chronology.js';
 import type { Snippet } from './snippet.js';
 
 /** A finding with the sentence it sits in (see snippet.ts). Without a snippet the report shows the phrase alone. */
@@ -16,6 +17,8 @@ export interface HtmlOptions {
   /** When the report was made (default: now). */
   generatedAt?: Date;
   title?: string;
+  /** Each declared case's chronology, for its timeline. */
+  cases?: { name: string; rows: ChronologyRow[] }[];
 }
 
 /** The rule whose findings are contradictions between a verdict and what the document records. */
@@ -92,6 +95,8 @@ export function writeHtml(files: readonly HtmlFile[], findingsOf: (index: number
   // Documents in reading order: contradictions first, then other findings; each group in path order.
   const ordered = [...withContradictions, ...withOtherFindings];
   const anchor = new Map(ordered.map((r, i) => [r.filePath, `doc-${i + 1}`]));
+  // Documents with no findings have anchors too: a case timeline links to every document it draws on.
+  clean.forEach((r, i) => anchor.set(r.filePath, `clean-${i + 1}`));
   const openAll = ordered.length <= OPEN_ALL_UP_TO;
   /** Another document of the case: a link to its findings where it has some, else its name. */
   const linkTo = (path: string, line: number) => {
@@ -161,9 +166,18 @@ export function writeHtml(files: readonly HtmlFile[], findingsOf: (index: number
 </article>`;
   };
 
+  const timelines = options.cases?.length
+    ? `
+<section id="cases" aria-labelledby="cases-title">
+  <h2 id="cases-title">Cases</h2>
+  <p class="muted">What each case records, in date order, from all of its documents. Undated entries are not shown.</p>
+  ${options.cases.map((c) => caseTimeline(c, linkTo)).join('')}
+</section>`
+    : '';
+
   const cleanList = clean.length
     ? `<details id="clean-list"><summary><h3>Documents with no findings (${clean.length})</h3></summary><ul>${clean
-        .map((r) => `<li>${esc(show(r.filePath))}</li>`)
+        .map((r) => `<li id="${anchor.get(r.filePath)}">${esc(show(r.filePath))}</li>`)
         .join('')}</ul></details>`
     : '';
 
@@ -186,6 +200,7 @@ export function writeHtml(files: readonly HtmlFile[], findingsOf: (index: number
 </header>
 <main>
 ${summary}
+${timelines}
 <section id="documents" aria-labelledby="documents-title">
   <h2 id="documents-title">Documents</h2>
   <p class="tools"><label>Find a document <input id="filter" type="search" placeholder="part of a file name"></label>
@@ -201,6 +216,24 @@ ${summary}
 </html>
 `);
 }
+
+/** One case's timeline: each dated entry with its kind, what it says, and a link to its document. */
+function caseTimeline(c: { name: string; rows: ChronologyRow[] }, linkTo: (path: string, line: number) => string): string {
+  const contradicted = c.rows.filter((r) => r.kind.endsWith('(contradicted)')).length;
+  return `
+<details class="case"${contradicted ? ' open' : ''}>
+  <summary><h3>${esc(c.name)}</h3> <span class="doc-counts">${plural(c.rows.length, 'entry', 'entries')}${contradicted ? ` · <strong>${plural(contradicted, 'contradicted verdict')}</strong>` : ''}</span></summary>
+  <ol class="timeline">${c.rows
+    .map((r) => {
+      const tone = r.kind.endsWith('(contradicted)') ? ' contradicted' : TIMELINE_ALERT.test(r.kind) ? ' concern' : '';
+      return `<li class="entry${tone}" data-kind="${esc(r.kind)}"><time datetime="${esc(r.date)}">${esc(r.date)}</time> <span class="kind">${esc(r.kind)}</span> <span class="text">${esc(r.text)}</span> <span class="where">${linkTo(r.filePath, r.line)}</span></li>`;
+    })
+    .join('')}</ol>
+</details>`;
+}
+
+/** Kinds of entry a supervisor's eye should go to. */
+const TIMELINE_ALERT = /^(?:unmet area|deterioration|concern|co-sleeping|worker left|unallocated)$/;
 
 function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | undefined, linkTo: (path: string, line: number) => string): string {
   // A related place in another document of the case links to that document's findings.
@@ -262,8 +295,8 @@ function ruleChart(byRule: Map<string, { findings: number; documents: number }>,
   return `<svg id="rule-chart" role="img" aria-label="Findings by rule: ${esc(described)}" viewBox="0 0 ${labelWidth + barWidth + 160} ${height}" width="100%" style="max-width:${labelWidth + barWidth + 160}px">${bars}</svg>`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 function displayPath(path: string, base: string | undefined): string {
@@ -341,6 +374,13 @@ article.doc summary { padding: .5rem 0; }
 .finding.warning .sev { background: var(--warn); }
 .context { margin: .5rem 0; padding: .5rem .75rem; background: #f3f4f6; border-left: 4px solid var(--line); font-family: Georgia, "Times New Roman", serif; white-space: pre-wrap; overflow-wrap: anywhere; }
 mark { background: var(--mark); padding: 0 .1rem; border-radius: 2px; }
+.timeline { list-style: none; padding-left: 0; border-left: 3px solid var(--line); margin-left: .5rem; }
+.timeline .entry { padding: .2rem .75rem; }
+.timeline .entry time { font-variant-numeric: tabular-nums; font-weight: 600; }
+.timeline .kind { display: inline-block; min-width: 9rem; color: var(--muted); }
+.timeline .concern .kind { color: var(--warn); font-weight: 600; }
+.timeline .contradicted { background: var(--bg-alert); border-radius: 4px; }
+.timeline .contradicted .kind { color: var(--error); font-weight: 700; }
 .related { background: var(--bg-alert); border-radius: 6px; padding: .25rem .75rem; }
 .related ul { margin: .25rem 0 .5rem; padding-left: 1.25rem; }
 .why, .how, .expected { font-size: .95rem; }
