@@ -2,7 +2,9 @@
 //
 // Sources, per rule folder `rules/<id>/`:
 // - `cases.yaml`: `flag:` and `clean:` lists. Each case is one document, a string or `{ text, format?, mentions? }`
-//   (`format` is 'text' unless 'markdown'; every `mentions` entry must appear in some finding's message).
+//   (`format` is 'text' unless 'markdown'; every `mentions` entry must appear in some finding's message); or a
+//   case of several documents, `{ case: { "<file name>": text, ... }, mentions? }` (Markdown for names ending .md),
+//   each checked against what the others record, as a declared case is: marks may be in any of them.
 // - `README.md`, section `## Examples`: a `### Flagged` and a `### Not flagged` subheading, each followed by `- `
 //   list items. Each item is one plain-text document; lines after it indented by two or more spaces continue it
 //   (joined with a newline). Other lines in the section are prose and ignored.
@@ -28,7 +30,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { mark, unmark, type Span } from '../test/marks.js';
 
-type Case = string | { text: string; format?: 'text' | 'markdown'; mentions?: string[] };
+type Case = string | { text: string; format?: 'text' | 'markdown'; mentions?: string[] } | { case: Record<string, string>; mentions?: string[] };
 const here = fileURLToPath(new URL('.', import.meta.url));
 const linter = new Linter(rules);
 const config = defaultConfig();
@@ -60,6 +62,31 @@ function expectClean(ruleId: string | undefined, marked: string, format: 'text' 
   const { text, spans } = unmark(marked);
   expect(spans, 'a clean example has no [marks]; escape a literal bracket as \\[').toEqual([]);
   expect(lintFor(ruleId, text, format).map((f) => `${f.ruleId}: ${mark(text, [[f.start, f.end]])}`)).toEqual([]);
+}
+
+/** The documents of a case example, each linted with the others' facts: the rule's findings per document. */
+function lintCase(ruleId: string, files: Record<string, string>) {
+  const docs = Object.entries(files).map(([name, marked]) => {
+    const { text, spans } = unmark(marked);
+    return { name, marked, text, spans, doc: parseDocument(text, name.endsWith('.md') ? 'markdown' : 'text', `/case/${name}`) };
+  });
+  const facts = docs.map((d) => linter.record(d.doc, config));
+  return docs.map((d, i) => ({ ...d, found: linter.lint(d.doc, config, undefined, facts.filter((_, j) => j !== i).flat()).filter((f) => f.ruleId === ruleId) }));
+}
+
+function expectCaseFlagged(ruleId: string, files: Record<string, string>, mentions: string[]) {
+  const checked = lintCase(ruleId, files);
+  expect(checked.some((d) => d.spans.length > 0), 'a flag case marks at least one [phrase]').toBe(true);
+  for (const d of checked) expect(`${d.name}: ${mark(d.text, spansOf(d.found))}`).toBe(`${d.name}: ${d.marked}`);
+  const found = checked.flatMap((d) => d.found);
+  for (const m of mentions) expect(found.some((f) => f.message.toLowerCase().includes(m.toLowerCase())), `message names "${m}"`).toBe(true);
+}
+
+function expectCaseClean(ruleId: string, files: Record<string, string>) {
+  for (const d of lintCase(ruleId, files)) {
+    expect(d.spans, 'a clean case has no [marks]').toEqual([]);
+    expect(d.found.map((f) => `${d.name}: ${mark(d.text, [[f.start, f.end]])}`)).toEqual([]);
+  }
 }
 
 interface ReadmeExamples {
@@ -154,15 +181,19 @@ for (const folder of folders) {
   const id = folder.name;
   const cases = parse(readFileSync(join(here, id, 'cases.yaml'), 'utf8')) as { flag: Case[]; clean: Case[] };
   const readme = readmeExamples(readFileSync(join(here, id, 'README.md'), 'utf8'));
-  const norm = (c: Case) => (typeof c === 'string' ? { text: c, format: 'text' as const, mentions: [] } : { format: 'text' as const, mentions: [], ...c });
+  const isCase = (c: Case): c is { case: Record<string, string>; mentions?: string[] } => typeof c === 'object' && 'case' in c;
+  const norm = (c: Exclude<Case, { case: unknown }>) => (typeof c === 'string' ? { text: c, format: 'text' as const, mentions: [] } : { format: 'text' as const, mentions: [], ...c });
   const label = (text: string) => text.trim().split('\n').pop()!.slice(0, 90);
+  const caseLabel = (files: Record<string, string>) => `a case of ${Object.keys(files).join(', ')}: ${label(Object.values(files).at(-1)!)}`;
 
   describe(id, () => {
     it('has at least two cases that must flag and two that must not', () => {
       expect(cases.flag.length).toBeGreaterThanOrEqual(2);
       expect(cases.clean.length).toBeGreaterThanOrEqual(2);
     });
-    for (const c of cases.flag.map(norm)) {
+    for (const c of cases.flag.filter(isCase)) it(`flags in ${caseLabel(c.case)}`, () => expectCaseFlagged(id, c.case, c.mentions ?? []));
+    for (const c of cases.clean.filter(isCase)) it(`leaves clean ${caseLabel(c.case)}`, () => expectCaseClean(id, c.case));
+    for (const c of cases.flag.filter((x) => !isCase(x)).map((x) => norm(x as Exclude<Case, { case: unknown }>))) {
       it(`flags: ${label(c.text)}`, () => {
         const found = expectFlagged(id, c.text, c.format);
         for (const m of c.mentions ?? []) {
@@ -170,7 +201,7 @@ for (const folder of folders) {
         }
       });
     }
-    for (const c of cases.clean.map(norm)) {
+    for (const c of cases.clean.filter((x) => !isCase(x)).map((x) => norm(x as Exclude<Case, { case: unknown }>))) {
       it(`leaves clean: ${label(c.text)}`, () => expectClean(id, c.text, c.format));
     }
 

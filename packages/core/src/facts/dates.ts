@@ -90,6 +90,10 @@ export function formatDate(iso: string): string {
 const DATE_LINE = /^(?:(?:date|dated)(?:\s+of\s+(?:report|assessment|referral|review|summary|statement|completion|writing|this\s+report))?|(?:report|assessment|referral|review|summary|statement)\s+date|completed(?:\s+on)?|written(?:\s+on)?)\b\s*[:\-–—]?\s*/i;
 /** How many blocks from the top a document's own date line may be. */
 const DATE_LINE_WITHIN = 30;
+/** How many blocks from the top a note may open with its date ("3 February 2025. Home visit ..."). */
+const OPENING_DATE_WITHIN = 3;
+/** What may follow a date that opens a note: the end of the line, or a stop, colon or dash. */
+const AFTER_OPENING_DATE = /^\s*(?:$|[.:,\-–—])/;
 
 /** The document's own date, from its date line, if it has one. */
 export function documentDate(blocks: readonly Block[]): string | undefined {
@@ -104,6 +108,11 @@ export function documentDate(blocks: readonly Block[]): string | undefined {
     if (line && !rest && b.kind === 'table-cell') {
       const next = blocks[i + 1];
       if (next?.kind === 'table-cell' && next.table?.row === b.table?.row) rest = next.text;
+    }
+    // A case note that opens with its date: "3 February 2025. Home visit ...", "03/02/2025 - Phone call".
+    if (!rest && i < OPENING_DATE_WITHIN) {
+      const d = datesIn(text)[0];
+      if (d && d.index === 0 && d.year !== undefined && AFTER_OPENING_DATE.test(text.slice(d.length))) return isoDate(d);
     }
     if (!rest) continue;
     const d = datesIn(rest)[0];

@@ -6,6 +6,9 @@ import { latestYear } from './history.js';
 import { NOT_A_MENTION, PLAN_ABSENT_AFTER, PLAN_ABSENT_BEFORE } from './prose.js';
 import type { CaseFact, Fact, FactOf, PlanKind } from './types.js';
 
+/** Where a clause that records an event ends: the next date belongs to something else. */
+const CLAUSE_END = /[;,]|\s(?:and|but|who|which|when|after|before|until)\s/;
+
 /** A fact of one kind from another document of the case. */
 export type CaseFactOf<K extends Fact['kind']> = Extract<CaseFact, { kind: K }>;
 
@@ -44,8 +47,14 @@ export class DocumentFacts {
     if (!('kind' in item) || (item.kind !== 'allocation' && item.kind !== 'event')) return around;
     const dates = datesIn(item.label);
     if (!dates.length) return around;
-    const at = item.label.indexOf(this.document.text.slice(item.start, item.end));
-    const nearest = dates.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
+    const at = Math.max(0, item.label.indexOf(this.document.text.slice(item.start, item.end)));
+    // The date of its own clause ("left on 3 February"), else the nearest before it ("On 3 February, the worker
+    // left"); never one after it in another clause ("reallocated to Sam, who visited on 24 March").
+    const clauseEnd = CLAUSE_END.exec(item.label.slice(at));
+    const end = clauseEnd ? at + clauseEnd.index : item.label.length;
+    const candidates = dates.filter((d) => d.index < end);
+    if (!candidates.length) return around;
+    const nearest = candidates.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));
     // "left on 3 March" in an undated document: the year is the latest the document names.
     const year = around ?? (this.year ??= latestYear(this.document.text) ?? 0);
     return isoDate(nearest, typeof year === 'number' ? (year ? `${year}-12-31` : undefined) : year) ?? around;
