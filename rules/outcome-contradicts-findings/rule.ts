@@ -51,13 +51,13 @@ export const rule: Rule = {
       const elsewhere = <T extends CaseFact>(f: T): Recorded<T> => ({ fact: f, here: false, ...(f.date ? { date: f.date } : {}) });
       const a = latest<AreaFact>([...facts.elsewhere('area', date).map(elsewhere), ...recordedBy(areas, claim, hasEntries).map(dated)], (f) => areaKey(f.area))
         .filter((r) => r.fact.status === 'unmet');
-      const d = latest<DeteriorationFact>([...facts.elsewhere('deterioration', date).map(elsewhere), ...recordedBy(deteriorations, claim, hasEntries).map(dated)], (f) => f.what.toLowerCase());
+      const d = latest<DeteriorationFact>([...facts.elsewhere('deterioration', date).map(elsewhere), ...recordedBy(deteriorations, claim, hasEntries).map(dated)], (f) => thingKey(f.what));
       const o = latest<ConcernFact>(
         [
           ...[...facts.elsewhere('concern', date), ...facts.elsewhere('co-sleeping', date)].map(elsewhere),
           ...recordedBy(concerns, claim, hasEntries).filter((f) => !(f.start <= claim.start && claim.end <= f.end)).map(dated),
         ],
-        describeConcern,
+        (f) => thingKey(describeConcern(f)),
       );
       // A reassurance scoped away from the concern ("doing well otherwise") still hides it; but a verdict on an
       // assessment is answered by the assessment's own areas and deterioration, not by every other concern.
@@ -83,11 +83,15 @@ export const rule: Rule = {
               ? `${list(areaFacts.map((x) => `${x.area.toLowerCase()} (${x.statusText})`))}: [what the plan does about each, and by when].`
               : `[Name] achieved [N] areas; ${list(areaFacts.map((x) => x.area.toLowerCase()))} remain${a.length === 1 ? 's' : ''} unachieved.`]
           : undefined,
-        related: memo(relatedCache, key, () => [
-          ...a.map((x) => relatedTo(x, `${capitalise(x.fact.area)}: ${capitalise(x.fact.statusText)}`)),
-          ...d.map((x) => relatedTo(x, `Deterioration: ${x.fact.what}`)),
-          ...others.map((x) => relatedTo(x, `Concern: ${describeConcern(x.fact)}`)),
-        ]),
+        // A later claim points to the first one rather than repeating the list: the output stays linear in findings
+        // plus facts, however many verdicts a dense document holds.
+        related: first
+          ? [{ start: first.start, end: first.end, message: `First contradicted by "${first.phrase}", which lists them` }]
+          : memo(relatedCache, key, () => [
+              ...a.map((x) => relatedTo(x, `${capitalise(x.fact.area)}: ${capitalise(x.fact.statusText)}`)),
+              ...d.map((x) => relatedTo(x, `Deterioration: ${x.fact.what}`)),
+              ...others.map((x) => relatedTo(x, `Concern: ${describeConcern(x.fact)}`)),
+            ]),
       });
     }
   },
@@ -122,6 +126,19 @@ function latest<T extends { start: number }>(records: Recorded<T>[], keyOf: (f: 
     out.push(times > 1 ? { ...last, times } : last);
   }
   return out.sort((x, y) => Number(y.here) - Number(x.here) || x.fact.start - y.fact.start);
+}
+
+/**
+ * What is recorded, as a key: "Her self-care deteriorated" in week 1 and "her self-care has deteriorated again" in
+ * week 9 are one thing recorded twice. Words that only place or repeat it are left out.
+ */
+function thingKey(what: string): string {
+  return what
+    .toLowerCase()
+    .slice(what.lastIndexOf('. ') + 1)
+    .replace(/\b(?:her|his|their|the|a|an|again|also|further|has|have|had|been|is|was|were|this|that|week|day|month|\d+)\b/g, ' ')
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 }
 
 function statusOf(f: object): string | undefined {

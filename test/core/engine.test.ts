@@ -74,3 +74,28 @@ describe('outcome-contradicts-findings: graded areas', () => {
     expect(pams.message).toContain('2 areas not achieved (Safe sleeping, Budgeting)');
   });
 });
+
+describe('findings that stay proportionate in a dense document', () => {
+  it('related locations are bounded by the facts, not verdicts × facts', () => {
+    // A year of case notes: the same concerns recorded week after week, and a reassurance in most weeks.
+    const weeks = Array.from({ length: 52 }, (_, i) =>
+      [
+        `Week ${i + 1}: Ms Reid missed the health visitor appointment.`,
+        `Staff saw co-sleeping on the night check in week ${i + 1}.`,
+        `Her self-care deteriorated again this week.`,
+        `Summary: Ms Reid is doing well.`,
+      ].join(' '),
+    );
+    const findings = new Linter(rules).lint(parseDocument(weeks.join('\n\n'), 'text'), defaultConfig());
+    const contradictions = findings.filter((f) => f.ruleId === 'outcome-contradicts-findings');
+    expect(contradictions.length).toBe(52);
+    const related = contradictions.reduce((n, f) => n + (f.related?.length ?? 0), 0);
+    // The first lists each thing once (the latest record, with its count); each later one points to the first.
+    expect(contradictions[0]!.related!.map((r) => r.message)).toEqual([
+      'Deterioration: Her self-care deteriorated (recorded 52 times)',
+      'Concern: co-sleeping or bed-sharing seen (recorded 52 times)',
+    ]);
+    expect(contradictions.slice(1).every((f) => f.related?.length === 1 && /^First contradicted by "doing well"/.test(f.related[0]!.message))).toBe(true);
+    expect(related).toBeLessThanOrEqual(contradictions.length + 3);
+  });
+});

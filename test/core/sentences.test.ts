@@ -28,14 +28,14 @@ describe('sentences', () => {
         } catch {
           return [];
         }
-      }, 120_000); // a megabyte of generated reports through two parsers: slow on a busy two-core machine
+      });
       expect(blocks.length).toBeGreaterThan(3000);
       const differ = blocks.filter((b) => JSON.stringify(sentencesOf(b)) !== JSON.stringify(retextSentences(b)));
       expect(differ.slice(0, 3)).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000); // a megabyte of generated reports through two parsers: slow on a busy two-core machine
 
   it('match retext-english on random prose', () => {
     const word = fc.constantFrom('Mother', 'Mia', 'the', 'assessment', 'was', 'positive', 'on', '12', '2024', 'it', 'up', 'Ms', 'Carter', "Carter's", 'self-care', 'St', 'Dr', 'a', 'I', 'no', 'O', '10/12/2020', 'well', '9.7', '12.25', '0.5', '1.5.2', '9.2020', 'kg');

@@ -275,7 +275,8 @@ export function splitList(list: string): { text: string; offset: number }[] {
 /** The few words before a verb that say what deteriorated: "Ms Carter's presentation and self-care". */
 function subjectBefore(text: string, at: number): string {
   const before = text.slice(Math.max(0, at - 200), at).trimEnd();
-  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
+  // The clause: after the last comma, semicolon, colon or full stop (a sentence may run on past "in week 5. Her").
+  const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('. ')) + 1);
   const words = clause.trim().split(/\s+/).filter(Boolean).slice(-6);
   const possessive = words.findIndex((w) => /['’]s$/.test(w));
   const subject = possessive >= 0 ? words.slice(possessive + 1) : words.slice(-4);
