@@ -33,6 +33,7 @@ const VERDICTS = join(ROOT, 'test/fixtures/redos-verdicts.json');
 const BOUNDED: [string, string][] = [
   ['(?:[\\w ]{0,30}?\\s*[-–—:]?\\s*)?(?:\\d{1,2}(?:st|nd|rd|th)?', 'entries.ts: dated entry headings are tested only when at most 80 characters long'],
   ['\\b(?:risks?|dangers?)\\s+of\\b(?![^.;]*', 'prose.ts RISKS_LISTED: reads the 13 words before a mention'],
+  ['(?:found\\s{1,3}|seen\\s{1,3}|lying\\s{1,3})?$', 'prose.ts PARENT_ASLEEP_BEFORE: read on the 45 characters before "asleep"'],
   ['(?<list>[^.;:]{3,200}?)', 'prose.ts area lists: the list is at most 200 characters from each keyword'],
   ['(?<list>[a-z][^.;:]{2,200}?)', 'prose.ts area lists: the list is at most 200 characters from each clause start'],
   ['<!--([\\s\\S]*?)-->', 'markdown.ts: read only over a comment that closes, from its first "<!--": each character is read once'],

@@ -7,7 +7,7 @@ import { NOT_A_MENTION, PLAN_ABSENT_AFTER, PLAN_ABSENT_BEFORE } from './prose.js
 import type { CaseFact, Fact, FactOf, PlanKind } from './types.js';
 
 /** Where a clause that records an event ends: the next date belongs to something else. */
-const CLAUSE_END = /[;,]|\s(?:and|but|who|which|when|after|before|until)\s/;
+const CLAUSE_END = /[;,]|\s(?:who|which|when|after|before|until)\s/;
 
 /** A fact of one kind from another document of the case. */
 export type CaseFactOf<K extends Fact['kind']> = Extract<CaseFact, { kind: K }>;

@@ -33,6 +33,13 @@ const CONCERNS =
   /\b(?:domestic\s+(?:abuse|violence)\s+incidents?|incidents?\s+of\s+domestic\s+(?:abuse|violence)|tested\s+positive\s+for\s+[\w-]+|positive\s+for\s+(?:cannabis|cocaine|heroin|alcohol|amphetamines?|opiates|methadone|benzodiazepines|drugs?)|(?:drug|hair[- ]strand|toxicology|breath|alcohol|urine)\s+tests?\s+(?:was|were|came\s+back|returned|is|are)\s+positive|concerns?\s+remain|ongoing\s+concerns?|continuing\s+concerns?|concerns?\s+(?:persist|continue|have\s+increased|increased)|significant\s+concerns?|missing\s+episodes?|(?:went|gone|been\s+reported|was\s+reported)\s+missing|serious\s+concerns?)\b/g;
 const CO_SLEEPING =
   /\b(?:co-?sleep(?:ing|s|t)?|co-?slept|bed[- ]?shar(?:ing|ed|es|e)|shar(?:ed|ing|es)\s+(?:a|her|his|the|their)\s+bed|(?:in|into|on)\s+(?:(?:ms|mr|mrs|miss)\.?\s+[a-z'-]+'s|(?:her|his|their)\s+(?:mother|father|mum|dad|parents?)'s|(?:the\s+)?(?:mother|father|mum|dad|parent|parents)'s|(?:an?|the)\s+(?:adult|double|parental|parents')|the\s+parents')\s+bed|asleep\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair)\s+with|fell\s+asleep\s+(?:with|holding|while\s+holding|while\s+feeding)|asleep\s+(?:in|on)\s+(?:her|his|their|the)\s+(?:own\s+)?(?:adult|double|parents'?)\s+bed\s+with|(?:mum|mother|dad|father|parents?)\s+and\s+(?:the\s+)?baby(?:\s+[a-z]+)?\s+(?:were\s+|was\s+)?(?:found\s+)?(?:asleep|sleeping)\s+together|asleep\s+together\s+in\s+(?:[a-z']+\s+){0,2}bed|(?:dozes?|dozed|dozing|nods?|nodded|drops?|dropped)\s+off\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair|chair)\s+with|(?:taking|takes|took|brings|brought|bringing)\s+(?:[a-z]+|him|her|the\s+baby)\s+into\s+(?:her|his|their|mum's|dad's)\s+(?:own\s+)?bed\b)/g;
+/** Asleep in one's own bed with someone: co-sleeping when a parent is the one asleep (PARENT_ASLEEP_BEFORE). */
+const ASLEEP_IN_OWN_BED = /\basleep\s{1,3}(?:in|on)\s{1,3}(?:her|his|their)\s{1,3}(?:own\s{1,3})?bed\s{1,3}with\b/g;
+/**
+ * "Ms Reid was found asleep in her bed with Ella beside her" is co-sleeping; "Mia was asleep in her bed with her teddy"
+ * is not. Read on the 45 characters before "asleep".
+ */
+const PARENT_ASLEEP_BEFORE = /\b(?:mum|mother|dad|father|(?:ms|mr|mrs|miss)\.?\s{1,3}[a-z'-]{1,30})\s{1,3}(?:was\s{1,3}|were\s{1,3})?(?:found\s{1,3}|seen\s{1,3}|lying\s{1,3})?$/;
 const RISKS_LISTED = /\b(?:risks?|dangers?)\s+of\b(?![^.;]*\b(?:found|seen|saw|observed|reported|discovered|witnessed)\b)[^.;]*\band\s+(?:of\s+)?$/;
 export const NOT_A_MENTION = /\b(?:no|not|never|without|denies|denied|deny|if|whether|risks?|dangers?|about|advice|advised|explain(?:ed|s)?|discuss(?:ed|es)?|leaflet|avoid|against|should|must|unless|prevent)\b/;
 
@@ -189,7 +196,8 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
-  if (families & BIT.coSleeping) for (const m of matchesIn(CO_SLEEPING, norm)) {
+  const parentAsleep = families & BIT.coSleeping ? matchesIn(ASLEEP_IN_OWN_BED, norm).filter((m) => PARENT_ASLEEP_BEFORE.test(norm.slice(Math.max(0, m.index! - 45), m.index!))) : [];
+  if (families & BIT.coSleeping) for (const m of [...matchesIn(CO_SLEEPING, norm), ...parentAsleep]) {
     const words = norm.slice(Math.max(0, m.index! - 100), m.index!).split(/\s+/);
     if (NOT_A_MENTION.test(words.slice(-7).join(' '))) continue;
     // "the risks of falling asleep with a baby on a sofa and of bed-sharing": a list of risks, not a sighting.
