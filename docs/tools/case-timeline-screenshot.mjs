@@ -23,7 +23,7 @@ const shot = join(work, 'shot.png');
 execFileSync('chromium', [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', `--user-data-dir=${join(work, 'profile')}`, '--hide-scrollbars',
-  '--window-size=1000,470', `--screenshot=${shot}`, pathToFileURL(excerpt).href,
+  '--window-size=1000,500', `--screenshot=${shot}`, pathToFileURL(excerpt).href,
 ], { stdio: 'ignore', timeout: 60_000 });
 renameSync(shot, join(root, 'docs/case-timeline.png'));
 console.log('docs/case-timeline.png');

@@ -39,12 +39,13 @@ export class DocumentFacts {
   }
 
   /**
-   * When a fact or claim of this document happened: for an allocation or an event, the date its own sentence gives
-   * it ("the social worker left on 3 February"); else its entry's date, else the document's. Undefined if unknown.
+   * When a fact or claim of this document happened: for a fact other than an area's status, the date its own clause
+   * gives it ("the social worker left on 3 February", "on 24 February she was found asleep with ..."); else its
+   * entry's date, else the document's. Undefined if unknown.
    */
   dateOf(item: { block: number } | Fact): string | undefined {
     const around = this.dates[item.block];
-    if (!('kind' in item) || (item.kind !== 'allocation' && item.kind !== 'event')) return around;
+    if (!('kind' in item) || item.kind === 'area' || item.kind === 'dated') return around;
     const dates = datesIn(item.label);
     if (!dates.length) return around;
     const at = Math.max(0, item.label.indexOf(this.document.text.slice(item.start, item.end)));
