@@ -72,7 +72,7 @@ describe.skipIf(!built)('--cache', () => {
       expect(cached.stdout, args.join(' ')).toBe(plain.stdout);
       expect(cached.code).toBe(plain.code);
     }
-  });
+  }, 60_000); // nine runs of the command line
 
   it('remembers a file refused for its bytes (binary), and refuses an oversized one by its size alone', async () => {
     writeFileSync(join(dir, 'reports/scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0x00, 0xff, 0x00]));
