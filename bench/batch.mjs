@@ -97,7 +97,7 @@ function paragraph(rand, p, mix) {
   return out.join(' ');
 }
 
-const DOCS = [
+export const DOCS = [
   // PAMS summary in Markdown: a table of areas, observations, a conclusion.
   (rand) => {
     const p = person(rand);

@@ -5,6 +5,7 @@
 //   3. language server: open a 150 KB report, then one-line edits, to published diagnostics
 //   4. Word: reading and annotating a batch of .docx reports
 //   5. pathological: hostile inputs (long white space, label lines, CR LF runs, ...) at doubling sizes
+//   6. cases: one case of 50, 100 and 200 documents, checked as a case and as unrelated documents
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,4 +44,9 @@ if (want('pathological')) {
   section('pathological inputs (time as each hostile input doubles)');
   const { benchPathological } = await import('./pathological.mjs');
   await benchPathological();
+}
+if (want('cases')) {
+  section('cases (CLI, one case folder as it grows)');
+  const { benchCases } = await import('./cases.mjs');
+  await benchCases();
 }

@@ -45,20 +45,29 @@ export const rule: Rule = {
     // several verdicts costs no more than one.
     const relatedCache = new Map<string, ReportDescriptor['related']>();
     const firstClaim = new Map<string, Claim>();
+    // What a claim answers to depends only on its date (and its entry, in case notes): claims of one date share it.
+    const answers = new Map<string, { a: Recorded<AreaFact>[]; d: Recorded<DeteriorationFact>[]; o: Recorded<ConcernFact>[] }>();
+    const dated = <T extends Fact>(f: T): Recorded<T> => ({ fact: f, date: facts.dateOf(f), here: true });
+    const elsewhere = <T extends CaseFact>(f: T): Recorded<T> => ({ fact: f, here: false, ...(f.date ? { date: f.date } : {}) });
     for (const claim of claims) {
       const date = facts.dateOf(claim);
-      const dated = <T extends Fact>(f: T): Recorded<T> => ({ fact: f, date: facts.dateOf(f), here: true });
-      const elsewhere = <T extends CaseFact>(f: T): Recorded<T> => ({ fact: f, here: false, ...(f.date ? { date: f.date } : {}) });
-      const a = latest<AreaFact>([...facts.elsewhere('area', date).map(elsewhere), ...recordedBy(areas, claim, hasEntries).map(dated)], (f) => areaKey(f.area))
-        .filter((r) => r.fact.status === 'unmet');
-      const d = latest<DeteriorationFact>([...facts.elsewhere('deterioration', date).map(elsewhere), ...recordedBy(deteriorations, claim, hasEntries).map(dated)], (f) => thingKey(f.what));
-      const o = latest<ConcernFact>(
-        [
-          ...[...facts.elsewhere('concern', date), ...facts.elsewhere('co-sleeping', date)].map(elsewhere),
-          ...recordedBy(concerns, claim, hasEntries).filter((f) => !(f.start <= claim.start && claim.end <= f.end)).map(dated),
-        ],
-        (f) => thingKey(describeConcern(f)),
-      );
+      const answerKey = `${date ?? ''}\u0000${hasEntries ? claim.entry : ''}`;
+      let answer = answers.get(answerKey);
+      if (!answer) {
+        answer = {
+          a: latest<AreaFact>([...facts.elsewhere('area', date).map(elsewhere), ...recordedBy(areas, claim, hasEntries).map(dated)], (f) => keyOf(f, () => areaKey(f.area)))
+            .filter((r) => r.fact.status === 'unmet'),
+          d: latest<DeteriorationFact>([...facts.elsewhere('deterioration', date).map(elsewhere), ...recordedBy(deteriorations, claim, hasEntries).map(dated)], (f) => keyOf(f, () => thingKey(f.what))),
+          o: latest<ConcernFact>(
+            [...[...facts.elsewhere('concern', date), ...facts.elsewhere('co-sleeping', date)].map(elsewhere), ...recordedBy(concerns, claim, hasEntries).map(dated)],
+            (f) => keyOf(f, () => thingKey(describeConcern(f))),
+          ),
+        };
+        answers.set(answerKey, answer);
+      }
+      const { a, d } = answer;
+      // A concern that holds the claim ("no concerns remain" in "concerns remain") is not one it answers to.
+      const o = answer.o.filter((r) => !(r.here && r.fact.start <= claim.start && claim.end <= r.fact.end));
       // A reassurance scoped away from the concern ("doing well otherwise") still hides it; but a verdict on an
       // assessment is answered by the assessment's own areas and deterioration, not by every other concern.
       const others = claim.kind === 'reassurance' || a.length + d.length > 0 ? o : [];
@@ -126,6 +135,14 @@ function latest<T extends { start: number }>(records: Recorded<T>[], keyOf: (f: 
     out.push(times > 1 ? { ...last, times } : last);
   }
   return out.sort((x, y) => Number(y.here) - Number(x.here) || x.fact.start - y.fact.start);
+}
+
+/** Keys, once per fact: every document of a case groups the same facts. */
+const keys = new WeakMap<object, string>();
+function keyOf(f: object, make: () => string): string {
+  let k = keys.get(f);
+  if (k === undefined) keys.set(f, (k = make()));
+  return k;
 }
 
 /**

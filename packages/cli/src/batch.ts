@@ -148,12 +148,12 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
 
   const toCheck: CheckTask[] = [];
   for (const task of tasks) {
-    const caseFacts = cases.get(task.index);
-    if (caseFacts?.length) task.caseFacts = caseFacts;
+    const inCase = cases.get(task.index);
+    if (inCase?.facts.length) task.caseFacts = inCase.facts;
     if (cache) {
       const info = stats.get(task.index)!;
       // Findings that answer to a case are valid only with the same case facts.
-      const key = configHash(task.config, task.maxFileSize) + (caseFacts?.length ? `+${factsHash(caseFacts)}` : '');
+      const key = configHash(task.config, task.maxFileSize) + (inCase?.facts.length ? `+${inCase.hash}` : '');
       hashes.set(task.path, key);
       const entry = cache.get(task.path);
       const usable = entry && entry.config === key && (entry.snippets || !snippets) && !task.record && !(settings.keepDocxText && /\.docx$/i.test(task.path));
@@ -240,14 +240,15 @@ function caseRootOf(path: string, roots: ReadonlySet<string> | undefined, config
 
 /**
  * The first pass over each case of two or more documents: what each document records, gathered without running the
- * sentence rules. Returns, by task index, the facts of the other documents of its case.
+ * sentence rules. Returns, by task index, what its case records (one array and one hash per case, shared by its
+ * documents: each sets its own facts aside by its path), so the work stays linear in the case's size.
  */
 async function gatherCases(
   tasks: CheckTask[],
   caseOf: ReadonlyMap<number, string>,
   settings: BatchSettings,
   run: (list: CheckTask[], accept: (c: CheckedFile) => void) => Promise<void>,
-): Promise<Map<number, CaseFact[]>> {
+): Promise<Map<number, { facts: CaseFact[]; hash: string }>> {
   const members = new Map<string, CheckTask[]>();
   for (const task of tasks) {
     const root = caseOf.get(task.index);
@@ -265,14 +266,16 @@ async function gatherCases(
     }
     for (const t of list) firstPass.push({ ...t, factsOnly: true, hash: false, record: false, snippets: false, keepDocxText: false });
   }
-  const out = new Map<number, CaseFact[]>();
+  const out = new Map<number, { facts: CaseFact[]; hash: string }>();
   if (!firstPass.length) return out;
   const factsOf = new Map<number, CaseFact[]>();
   // A document that cannot be read adds nothing here; its own check reports why.
   await run(firstPass, (checked) => factsOf.set(checked.index, checked.facts ?? []));
   for (const list of members.values()) {
     if (list.length < 2 || list.length > MAX_CASE_DOCUMENTS) continue;
-    for (const t of list) out.set(t.index, list.filter((o) => o !== t).flatMap((o) => factsOf.get(o.index) ?? []));
+    const facts = list.flatMap((t) => factsOf.get(t.index) ?? []);
+    const shared = { facts, hash: factsHash(facts) };
+    for (const t of list) out.set(t.index, shared);
   }
   return out;
 }

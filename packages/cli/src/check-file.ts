@@ -25,7 +25,7 @@ export interface CheckTask {
   keepDocxText: boolean;
   /** Only gather what the file records, for the other documents of its case (the first of a case's two passes). */
   factsOnly?: boolean;
-  /** What the other documents of the file's case record. */
+  /** What the documents of the file's case record (its own facts among them are set aside by its path). */
   caseFacts?: CaseFact[];
   /** Also give what the file records and claims, dated (--chronology, the HTML report's case view). */
   record?: boolean;

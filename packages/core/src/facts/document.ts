@@ -16,8 +16,27 @@ export type CaseFactOf<K extends Fact['kind']> = Extract<CaseFact, { kind: K }>;
 export interface DocumentSetting {
   /** Each block's date (its dated entry's, else the document's own), as ISO strings; undefined where unknown. */
   dates?: readonly (string | undefined)[];
-  /** Facts recorded by the other documents of the case (none when the document is not part of a declared case). */
+  /**
+   * What the documents of its case record (none when the document is not part of a declared case). The document's
+   * own facts among them, found by its path, are set aside: one array can serve every document of the case.
+   */
   caseFacts?: readonly CaseFact[];
+}
+
+/** A case's facts by kind, made once per array: every document of a case reads the same one. */
+const byKindOf = new WeakMap<readonly CaseFact[], Map<string, CaseFact[]>>();
+function byKind(facts: readonly CaseFact[]): Map<string, CaseFact[]> {
+  let index = byKindOf.get(facts);
+  if (!index) {
+    index = new Map();
+    for (const f of facts) {
+      const list = index.get(f.kind);
+      if (list) list.push(f);
+      else index.set(f.kind, [f]);
+    }
+    byKindOf.set(facts, index);
+  }
+  return index;
 }
 
 /** Everything a document records (facts) and claims (verdicts, reassurance), for document-level rules. */
@@ -26,15 +45,15 @@ export class DocumentFacts {
   readonly facts: Fact[];
   readonly claims: Claim[];
 
-  /** Facts the other documents of the case record; empty outside a case. */
-  readonly caseFacts: readonly CaseFact[];
+  private readonly allCaseFacts: readonly CaseFact[];
+  private others?: readonly CaseFact[];
   private readonly dates: readonly (string | undefined)[];
 
   constructor(document: SourceDocument, facts: Fact[], claims: Claim[], setting: DocumentSetting = {}) {
     this.document = document;
     this.facts = withoutPastEvents(facts, document.text);
     this.claims = claims;
-    this.caseFacts = setting.caseFacts ?? [];
+    this.allCaseFacts = setting.caseFacts ?? [];
     this.dates = setting.dates ?? [];
   }
 
@@ -66,7 +85,14 @@ export class DocumentFacts {
    * Where either date is unknown the fact counts: a case's documents are read together.
    */
   elsewhere<K extends Fact['kind']>(kind: K, date?: string): CaseFactOf<K>[] {
-    return this.caseFacts.filter((f): f is CaseFactOf<K> => f.kind === kind && (!date || !f.date || f.date <= date));
+    const own = this.document.path;
+    return (byKind(this.allCaseFacts).get(kind) ?? []).filter((f): f is CaseFactOf<K> => f.filePath !== own && (!date || !f.date || f.date <= date));
+  }
+
+  /** Facts the other documents of the case record; empty outside a case. */
+  get caseFacts(): readonly CaseFact[] {
+    const own = this.document.path;
+    return (this.others ??= this.allCaseFacts.filter((f) => f.filePath !== own));
   }
 
   private norm?: string;
