@@ -277,3 +277,31 @@ describe('the cache', () => {
     expect(byRule(second.results, 'referral.md', 'outcome-contradicts-findings')[0]!.message).toContain('3 areas not achieved');
   });
 });
+
+describe('bounds', () => {
+  it('a case larger than the limit is checked document by document, with one notice', async () => {
+    await import('@caselint/rules'); // the rule catalogue that configuration is checked against, as the CLI loads it
+    const { runBatch } = await import('../../packages/cli/src/batch.js');
+    const { loadIgnoreFile, expandTargets } = await import('../../packages/cli/src/files.js');
+    const root = tempTree({ 'reid/pams-report.md': PAMS, 'reid/referral.md': REFERRAL, 'reid/note.md': 'Home visit.\n' });
+    const targets = await expandTargets(['.'], root, loadIgnoreFile(root));
+    const notices: string[] = [];
+    const results = await runBatch(targets, {
+      jobs: 1, maxFileTime: 0, ignore: true, snippets: false, keepDocxText: false,
+      caseRoots: new Set([join(root, 'reid')]), maxCaseDocuments: 2, onNotice: (m) => notices.push(m),
+    });
+    expect(notices).toEqual([`the case ${join(root, 'reid')} holds 3 documents, more than 2: each is checked on its own, not against the case`]);
+    const referral = results.find((r) => r.filePath.endsWith('referral.md'))!;
+    expect(referral.findings.map((f) => f.ruleId)).toEqual(['simplistic-outcome', 'simplistic-outcome']);
+  });
+
+  it('a folder nested too deep is one error, and the rest is checked', () => {
+    const deep = Array.from({ length: 45 }, (_, i) => `d${i}`).join('/');
+    const root = tempTree({ [`${deep}/note.md`]: 'Ms Reid passed the PAMS assessment.\n', 'top.md': 'Ms Reid passed the PAMS assessment.\n' });
+    const { results } = runJson(['.'], root);
+    expect(results.map((r) => [r.filePath.split('/').pop(), r.messages[0]?.message.replace(/^.*?(is nested)/, '$1')])).toEqual([
+      ['d40', 'is nested more than 40 folders deep: not searched further'],
+      ['top.md', expect.stringContaining('"passed"')],
+    ]);
+  });
+});

@@ -52,6 +52,8 @@ export interface BatchSettings {
   onRecord?: (path: string, caseRoot: string | undefined, record: CaseRecord) => void;
   /** Called with a notice about the batch as a whole (a case too large to pool), for standard error. */
   onNotice?: (message: string) => void;
+  /** The most documents a case is pooled for (default MAX_CASE_DOCUMENTS). */
+  maxCaseDocuments?: number;
 }
 
 /**
@@ -258,12 +260,14 @@ async function gatherCases(
     else members.set(root, [task]);
   }
   const firstPass: CheckTask[] = [];
+  const max = settings.maxCaseDocuments ?? MAX_CASE_DOCUMENTS;
+  const pooled = (list: CheckTask[]) => list.length >= 2 && list.length <= max;
   for (const [root, list] of members) {
-    if (list.length < 2) continue;
-    if (list.length > MAX_CASE_DOCUMENTS) {
-      settings.onNotice?.(`the case ${root} holds ${list.length} documents, more than ${MAX_CASE_DOCUMENTS}: each is checked on its own, not against the case`);
+    if (list.length > max) {
+      settings.onNotice?.(`the case ${root} holds ${list.length} documents, more than ${max}: each is checked on its own, not against the case`);
       continue;
     }
+    if (!pooled(list)) continue;
     for (const t of list) firstPass.push({ ...t, factsOnly: true, hash: false, record: false, snippets: false, keepDocxText: false });
   }
   const out = new Map<number, { facts: CaseFact[]; hash: string }>();
@@ -272,7 +276,7 @@ async function gatherCases(
   // A document that cannot be read adds nothing here; its own check reports why.
   await run(firstPass, (checked) => factsOf.set(checked.index, checked.facts ?? []));
   for (const list of members.values()) {
-    if (list.length < 2 || list.length > MAX_CASE_DOCUMENTS) continue;
+    if (!pooled(list)) continue;
     const facts = list.flatMap((t) => factsOf.get(t.index) ?? []);
     const shared = { facts, hash: factsHash(facts) };
     for (const t of list) out.set(t.index, shared);

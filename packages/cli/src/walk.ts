@@ -14,6 +14,9 @@ export interface WalkOptions {
   skip: (path: string, isDirectory: boolean) => boolean;
 }
 
+/** Folders deeper than this below a folder named on the command line are not searched (one error says so). */
+export const MAX_FOLDER_DEPTH = 40;
+
 /**
  * Walk a folder for documents, accounting for everything a real shared drive holds. Hidden entries are
  * skipped. Symbolically linked files are checked (the reader reports a link loop); linked folders are not
@@ -22,7 +25,11 @@ export interface WalkOptions {
  */
 export function walkFolder(root: string, options: WalkOptions): WalkEntry[] {
   const out: WalkEntry[] = [];
-  const visit = (dir: string) => {
+  const visit = (dir: string, depth: number) => {
+    if (depth > MAX_FOLDER_DEPTH) {
+      out.push({ path: dir, problem: { message: `is nested more than ${MAX_FOLDER_DEPTH} folders deep: not searched further`, code: 'too-deep' } });
+      return;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -34,7 +41,7 @@ export function walkFolder(root: string, options: WalkOptions): WalkEntry[] {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!options.skip(path, true)) visit(path);
+        if (!options.skip(path, true)) visit(path, depth + 1);
         continue;
       }
       if (!options.wanted(entry.name) || options.skip(path, false)) continue;
@@ -42,7 +49,7 @@ export function walkFolder(root: string, options: WalkOptions): WalkEntry[] {
       out.push({ path });
     }
   };
-  visit(root);
+  visit(root, 0);
   return out;
 }
 
