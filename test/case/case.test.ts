@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { comments } from '../docx/inspect.js';
 import { markdownToDocx } from '../docx/markdown-to-docx.mjs';
 import { runCli, runJson, tempTree, type JsonResult } from '../helpers.js';
 
@@ -119,6 +120,15 @@ describe('a case declared in configuration', () => {
     expect(found[0]!.message).toContain('its case (pams-report.docx)');
     const related = relatedOf(found[0]!) as (Related & { docx?: { table?: number } })[];
     expect(related.filter((r) => r.docx?.table !== undefined).map((r) => r.message)).toEqual(['Safe sleeping: Unachieved', 'Budgeting: Unachieved', 'Home safety: Partially achieved']);
+  });
+
+  it('--annotate: a Word comment on the referral names the other document', async () => {
+    const root = tempTree({ 'reid/.caselintrc.json': '{ "case": true }', 'reid/pams-report.md': PAMS });
+    writeFileSync(join(root, 'reid/referral.docx'), await markdownToDocx(REFERRAL));
+    runCli(['--annotate', '.'], root);
+    const notes = comments(new Uint8Array(readFileSync(join(root, 'reid/referral.caselint.docx'))));
+    const contradiction = notes.find((c) => c.paragraphs[0]!.includes('outcome-contradicts-findings'))!;
+    expect(contradiction.paragraphs).toContain('\u2022 Safe sleeping: Unachieved (in pams-report.md)');
   });
 
   it('a referral as .docx is checked against a Markdown report', async () => {
