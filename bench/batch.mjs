@@ -132,6 +132,22 @@ export const DOCS = [
   },
 ];
 
+/**
+ * A dense document: a year of case notes, about 150 KB, where most sentences are verdicts, reassurance or
+ * recorded concerns (the kind of file that makes findings × facts explode if output is not kept proportionate).
+ */
+export function denseDocument(rand, targetBytes = 150_000) {
+  const p = person(rand);
+  const entries = [];
+  let size = 0;
+  while (size < targetBytes) {
+    const entry = `${date(rand)} ${paragraph(rand, p, { verdict: 0.25, concern: 0.25, reassurance: 0.2, observed: 0.2, plain: 0.1 })}`;
+    entries.push(entry);
+    size += entry.length + 1;
+  }
+  return { ext: 'txt', text: `Case notes (a year): ${p.parent} and ${p.child}\n\n${entries.join('\n')}\n` };
+}
+
 /** Write the folder: at least `files` documents and `minBytes` of text, plus broken files. */
 export function generateFolder(dir, { files = 2000, minBytes = 10.5e6, seed = 20201218 } = {}) {
   const rand = seededRandom(seed);

@@ -6,6 +6,7 @@
 //   4. Word: reading and annotating a batch of .docx reports
 //   5. pathological: hostile inputs (long white space, label lines, CR LF runs, ...) at doubling sizes
 //   6. cases: one case of 50, 100 and 200 documents, checked as a case and as unrelated documents
+//   7. dense: dense and sparse folders side by side, with alex and write-good on the same files
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,4 +50,9 @@ if (want('cases')) {
   section('cases (CLI, one case folder as it grows)');
   const { benchCases } = await import('./cases.mjs');
   await benchCases();
+}
+if (want('dense')) {
+  section('dense and sparse folders (CLI, whole processes; alex and write-good on the same files)');
+  const { benchDense } = await import('./dense.mjs');
+  await benchDense();
 }
