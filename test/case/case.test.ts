@@ -64,6 +64,13 @@ describe('a case declared by --cases', () => {
     expect(messagesOf(results, 'pams-report.md')).toEqual([]);
   });
 
+  it('a folder named as it is, the working folder included, is a case', () => {
+    for (const [args, cwd] of [[['--cases', '.', '.'], join(root, 'reid')], [['--cases', 'reid', '.'], root], [['--cases', join(root, 'reid'), 'reid'], root]] as const) {
+      const { results } = runJson([...args], cwd);
+      expect(byRule(results, 'referral.md', 'outcome-contradicts-findings').map((m) => m.phrase), args.join(' ')).toEqual(['passed', 'positive']);
+    }
+  });
+
   it('stylish prints each related place as file:line:column', () => {
     const { stdout } = runCli(['--cases', '*', '.'], root);
     expect(stdout).toContain('reid/referral.md');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { CaseRecord } from '@caselint/core';
 import { ConfigError } from '@caselint/core/config';
@@ -192,10 +192,28 @@ export async function main(argv: string[], io: RunIO = defaultIO()): Promise<num
 
 /** The folders --cases names, expanded: each one a case. */
 async function caseFolders(globs: string[], cwd: string): Promise<Set<string>> {
-  if (!globs.length) return new Set();
-  const { glob } = await import('tinyglobby');
-  const found = await glob(globs, { cwd, absolute: true, onlyDirectories: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
-  return new Set(found.map((d) => resolve(d)));
+  const out = new Set<string>();
+  const patterns: string[] = [];
+  // A folder named as it is ("--cases .", "--cases exports/reid") is a case; anything else is a glob of folders.
+  for (const g of globs) {
+    const path = resolve(cwd, g);
+    if (isFolder(path)) out.add(path);
+    else patterns.push(g);
+  }
+  if (patterns.length) {
+    const { glob } = await import('tinyglobby');
+    const found = await glob(patterns, { cwd, absolute: true, onlyDirectories: true, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**', '**/.git/**'] });
+    for (const d of found) out.add(resolve(d));
+  }
+  return out;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** The chronology's rows: each file's dated facts and verdicts, verdicts a contradiction names marked as such. */
