@@ -185,6 +185,18 @@ export function generateFolder(dir, { files = 2000, minBytes = 10.5e6, seed = 20
   return { reports, textFiles, textBytes: bytes, total: textFiles.length + brokenCount, brokenCount };
 }
 
+/** The first files of a list that together hold at least `bytes` (all of them, for Infinity). */
+export function firstBytes(files, bytes) {
+  const out = [];
+  let size = 0;
+  for (const f of files) {
+    if (size >= bytes) break;
+    out.push(f);
+    size += readFileSync(f).length;
+  }
+  return { files: out, bytes: size };
+}
+
 // ---- measuring whole processes -------------------------------------------------------------------------
 
 const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
@@ -269,13 +281,7 @@ export async function benchBatch({ files = 2000, subsetBytes = Infinity, keep = 
 
     // alex and write-good on the same text files as the batch (the broken ones left out: they would refuse them),
     // and caselint again on exactly those. --compare-mb N compares on the first N MB only (alex takes ~40 s on all).
-    const subset = [];
-    let subsetSize = 0;
-    for (const f of folder.textFiles) {
-      if (subsetSize >= subsetBytes) break;
-      subset.push(f);
-      subsetSize += readFileSync(f).length;
-    }
+    const { files: subset, bytes: subsetSize } = firstBytes(folder.textFiles, subsetBytes);
     const subsetMb = subsetSize / 1e6;
     const which = subset.length === folder.textFiles.length ? 'text files' : 'subset';
     const oneSubset = await caselint(`caselint --jobs 1 (${which}, ${subset.length})`, ['--jobs', '1'], subset);

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { denseDocument, generateFolder, measure } from './batch.mjs';
+import { denseDocument, firstBytes, generateFolder, measure } from './batch.mjs';
 import { seededRandom } from './random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,15 +34,7 @@ function denseFolder(dir, bytes) {
 
 /** The first `bytes` of the batch's ordinary (sparse) text files. */
 function sparseFiles(dir, bytes) {
-  const folder = generateFolder(join(dir, 'sparse'), { files: 400, minBytes: bytes });
-  const files = [];
-  let size = 0;
-  for (const f of folder.textFiles) {
-    if (size >= bytes) break;
-    files.push(f);
-    size += readFileSync(f).length;
-  }
-  return files;
+  return firstBytes(generateFolder(join(dir, 'sparse'), { files: 400, minBytes: bytes }).textFiles, bytes).files;
 }
 
 export async function benchDense({ megabytes = 3, log = console.log } = {}) {

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ResolvedConfig } from '@caselint/core/config';
 import type { FindingsText } from './result.js';
 import { crc32 } from '@caselint/core/crc32';
+import { isFolder } from './files.js';
 import { fileSink } from './sink.js';
 
 const TOOL = 'caselint-cache';
@@ -60,7 +61,7 @@ export class ResultCache {
   /** `location` is a file, or a folder (an existing one, or a path ending in a slash) to hold .caselintcache. */
   static async load(location: string, engine: string): Promise<ResultCache> {
     let file = location;
-    if (/[\\/]$/.test(location) || isDirectory(location)) file = join(location, '.caselintcache');
+    if (/[\\/]$/.test(location) || isFolder(location)) file = join(location, '.caselintcache');
     const cache = new ResultCache(file, engine, new Map());
     let bytes: Buffer;
     try {
@@ -172,14 +173,6 @@ export function configHash(config: ResolvedConfig, maxFileSize: number): string 
     bySize.set(maxFileSize, hash);
   }
   return hash;
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function parseJson(text: string): unknown {

@@ -18,6 +18,15 @@ export interface Target {
   problem?: { message: string; code: string };
 }
 
+/** Whether a path is a folder (following links); false for anything that cannot be read. */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The .caselintignore in the working folder, in gitignore syntax. */
 export function loadIgnoreFile(cwd: string): Ignore | undefined {
   const file = join(cwd, '.caselintignore');

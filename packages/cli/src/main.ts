@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { CaseRecord } from '@caselint/core';
 import { ConfigError } from '@caselint/core/config';
@@ -8,7 +8,7 @@ import { ruleById } from '@caselint/rules';
 import { HELP, parseCliArgs, UsageError, type CliOptions } from './args.js';
 import { runBatch, type FileResult } from './batch.js';
 import { ResultCache } from './cache.js';
-import { expandTargets, loadIgnoreFile } from './files.js';
+import { expandTargets, isFolder, loadIgnoreFile } from './files.js';
 import { engineFingerprint } from './fingerprint.js';
 import { ProgressBar, wantProgress } from './progress.js';
 import { isStreamed, streamReport, writeHtmlReport, type StreamedReport } from './report.js';
@@ -208,13 +208,6 @@ async function caseFolders(globs: string[], cwd: string): Promise<Set<string>> {
   return out;
 }
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** The chronology's rows: each file's dated facts and verdicts, verdicts a contradiction names marked as such. */
 function chronologyOf(records: CaseRecords, results: FileResult[], cwd: string): ChronologyRow[] {
