@@ -5,10 +5,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { LintCache, parseDocument, type ResolvedConfig } from '@caselint/core';
+import { LintCache, parseDocument, type CaseFact, type ResolvedConfig } from '@caselint/core';
 import { SafeLinter, type DocumentFormat, type LintOutcome } from './safe-lint.js';
 
-export interface LintRequest {
+/** Check the editor's text of an open document. */
+export interface CheckRequest {
+  kind: 'check';
   uri: string;
   text: string;
   format: DocumentFormat;
@@ -16,7 +18,23 @@ export interface LintRequest {
   config: ResolvedConfig;
   /** Milliseconds the check may take (0: no limit; only a worker can enforce one). */
   budgetMs: number;
+  /** What the other documents of its case record (plain data: it crosses to the worker as it is). */
+  caseFacts?: readonly CaseFact[];
+  /** Also give what the document records, for the other documents of its case. */
+  record?: boolean;
 }
+
+/** Read a document of a case that is not open from its file, and give only what it records (no rule runs). */
+export interface RecordFileRequest {
+  kind: 'record-file';
+  uri: string;
+  path: string;
+  config: ResolvedConfig;
+  maxFileSize: number;
+  budgetMs: number;
+}
+
+export type LintRequest = CheckRequest | RecordFileRequest;
 
 export type LintAnswer =
   | (LintOutcome & { kind: 'checked' })
@@ -58,6 +76,22 @@ export class DocumentCaches {
   }
 }
 
+/** Runs one request, in whichever thread holds the linter and the caches (this one, or the worker's). */
+export async function runLintRequest(linter: SafeLinter, caches: DocumentCaches, request: DistributiveOmit<LintRequest, 'budgetMs'>, configKey: unknown): Promise<LintOutcome> {
+  if (request.kind === 'record-file') return linter.recordFile(request.path, request.config, request.maxFileSize);
+  const state = caches.for(request.uri, configKey);
+  const read = (t: string) => parseDocument(t, request.format, request.path);
+  return linter.lint(request.text, read, request.config, state.cache, state.failingRules, { caseFacts: request.caseFacts, record: request.record });
+}
+
+/** Omit from each member of a union (a plain Omit would merge the members). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An answer for a request that could not be run at all (the checking thread died or cannot start). */
+function failedAnswer(request: LintRequest, reason: string): LintAnswer {
+  return { kind: 'checked', text: request.kind === 'check' ? request.text : '', findings: [], failedRules: [], readError: reason };
+}
+
 /** Checks in this thread, as the server did before it had a worker. */
 export class InProcessBackend implements LintBackend {
   private readonly caches = new DocumentCaches();
@@ -65,9 +99,7 @@ export class InProcessBackend implements LintBackend {
   constructor(private readonly linter: SafeLinter) {}
 
   async lint(request: LintRequest): Promise<LintAnswer> {
-    const state = this.caches.for(request.uri, request.config);
-    const read = (t: string) => parseDocument(t, request.format, request.path);
-    return { kind: 'checked', ...this.linter.lint(request.text, read, request.config, state.cache, state.failingRules) };
+    return { kind: 'checked', ...(await runLintRequest(this.linter, this.caches, request, request.config)) };
   }
 
   forget(uri: string): void {
@@ -78,7 +110,7 @@ export class InProcessBackend implements LintBackend {
 }
 
 /** Messages to and from lint-worker.ts. */
-export type WorkerRequest = { kind: 'lint'; id: number; request: Omit<LintRequest, 'budgetMs'> } | { kind: 'forget'; uri: string };
+export type WorkerRequest = { kind: 'lint'; id: number; request: DistributiveOmit<LintRequest, 'budgetMs'> } | { kind: 'forget'; uri: string };
 export type WorkerReply = { id: number; started: true } | { id: number; outcome: LintOutcome };
 
 interface Pending {
@@ -162,10 +194,10 @@ export class WorkerBackend implements LintBackend {
       this.running = undefined;
       if (pending) {
         clearTimeout(pending.timer);
-        pending.resolve({ kind: 'checked', text: pending.request.text, findings: [], failedRules: [], readError: reason });
+        pending.resolve(failedAnswer(pending.request, reason));
       }
       if (!this.proven && ++this.failedStarts >= 3) {
-        for (const p of this.waiting.splice(0)) p.resolve({ kind: 'checked', text: p.request.text, findings: [], failedRules: [], readError: 'the checking thread cannot start' });
+        for (const p of this.waiting.splice(0)) p.resolve(failedAnswer(p.request, 'the checking thread cannot start'));
         return;
       }
       this.spawn();
@@ -191,7 +223,7 @@ export class WorkerBackend implements LintBackend {
     const next = this.waiting.shift();
     if (!next) return;
     if (!this.proven && this.failedStarts >= 3) {
-      next.resolve({ kind: 'checked', text: next.request.text, findings: [], failedRules: [], readError: 'the checking thread cannot start' });
+      next.resolve(failedAnswer(next.request, 'the checking thread cannot start'));
       return this.pump();
     }
     this.running = next;

@@ -2,7 +2,7 @@
 // rule failures itself (one 'rule-failed' finding per failing rule); here they are taken out of the findings
 // and named, so the checker can show one diagnostic per failed rule, and anything else that throws becomes
 // a read error rather than a dead server.
-import { Linter, LintCache, type Finding, type ResolvedConfig, type SourceDocument } from '@caselint/core';
+import { documentFromBytes, Linter, LintCache, readFileBytes, ReadError, type CaseFact, type Finding, type ResolvedConfig, type SourceDocument } from '@caselint/core';
 
 type RuleList = ConstructorParameters<typeof Linter>[0];
 
@@ -16,6 +16,15 @@ export interface LintOutcome {
   readError?: string;
   /** False when every rule that was to run failed: then no rule's findings are there. */
   othersRan?: boolean;
+  /** What the document records, for the other documents of its case (asked for with `record`). */
+  facts?: CaseFact[];
+}
+
+export interface CaseOptions {
+  /** What the other documents of the document's case record. */
+  caseFacts?: readonly CaseFact[];
+  /** Also gather what the document records, for the others. */
+  record?: boolean;
 }
 
 export type DocumentFormat = 'text' | 'markdown';
@@ -30,7 +39,7 @@ export class SafeLinter {
   }
 
   /** `failing` collects, per document, the rules that have failed on it (kept for the caller's status). */
-  lint(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined, failing: Set<string> = new Set()): LintOutcome {
+  lint(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined, failing: Set<string> = new Set(), inCase: CaseOptions = {}): LintOutcome {
     let doc: SourceDocument;
     try {
       doc = read(text);
@@ -39,7 +48,7 @@ export class SafeLinter {
     }
     let all: Finding[];
     try {
-      all = this.linter.lint(doc, config, cache);
+      all = this.linter.lint(doc, config, cache, inCase.caseFacts);
     } catch (error) {
       return { text: doc.text, findings: [], failedRules: [], readError: describeError(error) };
     }
@@ -48,7 +57,31 @@ export class SafeLinter {
     for (const id of failedRules) failing.add(id);
     const enabled = this.ruleIds.filter((id) => (config.rules[id]?.severity ?? 1) > 0);
     const othersRan = enabled.some((id) => !failedRules.includes(id));
-    return { text: doc.text, findings, failedRules, othersRan };
+    const facts = inCase.record ? this.factsOf(doc, config, cache) : undefined;
+    return { text: doc.text, findings, failedRules, othersRan, ...(facts ? { facts } : {}) };
+  }
+
+  /**
+   * What a case document that is not open records, read from its file. A file that cannot be read (binary, a damaged
+   * Word file, too large) records nothing: the answer says why in one line, without its text.
+   */
+  async recordFile(path: string, config: ResolvedConfig, maxFileSize: number): Promise<LintOutcome> {
+    const nothing = { text: '', findings: [], failedRules: [] };
+    try {
+      const doc = await documentFromBytes(readFileBytes(path, { maxFileSize }).bytes, path);
+      return { ...nothing, facts: this.linter.record(doc, config) };
+    } catch (error) {
+      return { ...nothing, readError: error instanceof ReadError ? error.message : describeError(error) };
+    }
+  }
+
+  /** Gathered after the check, from the blocks it cached: a second pass over the analyses, not over the text. */
+  private factsOf(doc: SourceDocument, config: ResolvedConfig, cache: LintCache | undefined): CaseFact[] | undefined {
+    try {
+      return this.linter.record(doc, config, cache);
+    } catch {
+      return undefined; // the check itself reported what failed; the case keeps this document's last facts
+    }
   }
 }
 
