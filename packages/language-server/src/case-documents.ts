@@ -17,10 +17,13 @@ import type { Settings } from './settings.js';
 
 /** Folders below a case folder deeper than this are not read (a case is a handful of folders, not a drive). */
 export const MAX_CASE_DEPTH = 20;
+/** A case folder with more folders than this is too large to be one case, as one with too many documents is. */
+export const MAX_CASE_FOLDERS = 1000;
 /** How long the case waits after a change before re-checking its open documents: a burst of changes is one re-check. */
 export const CASE_DEBOUNCE_MS = 150;
 /** A file changes on disk in several events (truncate, write, rename): it is read once they settle. */
 const FILE_EVENT_DEBOUNCE_MS = 100;
+const NO_FACTS: readonly CaseFact[] = Object.freeze([]);
 
 export interface CaseHost {
   /** Reads the documents that are not open (a thread of their own); made when the first case is found. */
@@ -52,7 +55,10 @@ interface CaseState {
   others: Map<string, CaseFact[]>;
   /** More documents than MAX_CASE_DOCUMENTS: each is checked on its own. */
   tooLarge: boolean;
-  watcher?: FSWatcher;
+  /** Its files are being (or have been) read. */
+  reading: boolean;
+  /** Per folder, when the server watches the case's folders itself; each one's depth below the case folder. */
+  watchers: Map<string, { watcher: FSWatcher; depth: number }>;
   /** Cleared when the case is dropped, so reads still under way stop and their answers are not kept. */
   live: boolean;
 }
@@ -72,12 +78,12 @@ export class CaseDocuments {
   }
 
   /**
-   * What the other documents of the case record, for checking `path`. The first call for a case starts reading its
-   * documents; until they are read it gives what is known (the open documents'), and re-checks when more arrives.
+   * What the other documents of the case record, for checking `path`: until the case's files are read (see `checked`),
+   * what is known (the open documents'); the open documents are checked again as more arrives.
    */
   factsFor(root: string, path: string, config: ResolvedConfig, settings: Settings): readonly CaseFact[] {
     const state = this.cases.get(root) ?? this.start(root, config.caseRoot !== root, settings);
-    if (state.tooLarge) return [];
+    if (state.tooLarge) return NO_FACTS;
     let facts = state.others.get(path);
     if (!facts) {
       facts = [];
@@ -88,7 +94,18 @@ export class CaseDocuments {
     return facts;
   }
 
-  /** An open document's facts from its check: when they differ from the last ones, the other open documents re-check. */
+  /**
+   * A document of the case was checked: the case's files are read from now on (after the open document's first
+   * diagnostics, which they would otherwise compete with for the processor).
+   */
+  checked(root: string): void {
+    const state = this.cases.get(root);
+    if (!state || state.reading) return;
+    state.reading = true;
+    void this.readAll(state);
+  }
+
+  /** An open document's facts, gathered after its check: when they differ from the last ones, the other open documents re-check. */
   openFacts(root: string, path: string, facts: CaseFact[]): void {
     const state = this.cases.get(root);
     if (!state) return;
@@ -106,14 +123,14 @@ export class CaseDocuments {
     if (!othersOpen) return this.drop(state);
     state.open.delete(path);
     this.changed(state, undefined);
-    void this.read(state, path);
+    if (state.reading) void this.read(state, path);
   }
 
   /** A file changed on disk (the editor said so, or a folder watcher): read it again, or forget it if it is gone. */
   fileChanged(path: string, deleted: boolean): void {
     if (!formatFromPath(path)) return;
     const state = this.caseContaining(path);
-    if (!state) return;
+    if (!state?.reading) return;
     this.fileEvents.schedule(path, () => {
       if (!state.live || this.host.isOpen(path)) return; // an open document's text wins over its file
       if (deleted) {
@@ -135,16 +152,14 @@ export class CaseDocuments {
   }
 
   private start(root: string, byWorkspace: boolean, settings: Settings): CaseState {
-    const state: CaseState = { root, byWorkspace, settings, onDisk: new Map(), open: new Map(), others: new Map(), tooLarge: false, live: true };
+    const state: CaseState = { root, byWorkspace, settings, onDisk: new Map(), open: new Map(), others: new Map(), tooLarge: false, reading: false, watchers: new Map(), live: true };
     this.cases.set(root, state);
-    if (this.host.watchFolders) state.watcher = this.watchFolder(root);
-    void this.readAll(state);
     return state;
   }
 
   private drop(state: CaseState): void {
     state.live = false;
-    state.watcher?.close();
+    this.unwatch(state, state.root);
     this.cases.delete(state.root);
     this.caseChanges.cancel(state.root);
     this.changedBy.delete(state.root);
@@ -161,17 +176,18 @@ export class CaseDocuments {
 
   /** Lists the case's documents, then reads them one after another (each read waits for the one before). */
   private async readAll(state: CaseState): Promise<void> {
-    const listing = await listDocuments(state.root, MAX_CASE_DOCUMENTS, MAX_CASE_DEPTH);
+    const listing = await listDocuments(state.root, MAX_CASE_DEPTH);
     if (!state.live) return;
     if (listing.tooDeep) this.host.log(`case folder ${state.root}: folders more than ${MAX_CASE_DEPTH} levels deep are not read`);
     if (listing.unlisted) this.host.log(`case folder ${state.root}: ${listing.unlisted} folder(s) could not be listed`);
-    if (listing.paths.length > MAX_CASE_DOCUMENTS) {
+    if (listing.tooMany) {
       state.tooLarge = true;
       state.others.clear();
-      this.host.log(`case folder ${state.root} holds more than ${MAX_CASE_DOCUMENTS} documents: each is checked on its own, not against the case`);
+      this.host.log(`case folder ${state.root} holds more than ${MAX_CASE_DOCUMENTS} documents or ${MAX_CASE_FOLDERS} folders: each document is checked on its own, not against the case`);
       this.changed(state, undefined);
       return;
     }
+    if (this.host.watchFolders) for (const { path, depth } of listing.folders) this.watch(state, path, depth);
     for (const path of listing.paths) {
       if (!state.live) return;
       if (!this.host.isOpen(path)) await this.read(state, path);
@@ -222,34 +238,71 @@ export class CaseDocuments {
     });
   }
 
-  /** For editors that do not report file changes: watch the case folder (recursive watching works on Linux and macOS). */
-  private watchFolder(root: string): FSWatcher | undefined {
+  /**
+   * For editors that do not report file changes: watch each folder of the case (not recursively: Node 20 on Linux
+   * would list and watch every file of the tree at once, in this thread). A new folder is watched and read as it appears.
+   */
+  private watch(state: CaseState, folder: string, depth: number): void {
+    if (state.watchers.has(folder) || state.watchers.size >= MAX_CASE_FOLDERS) return;
     try {
-      const watcher = watch(root, { recursive: true, persistent: false }, (_event, name) => {
-        if (!name) return;
-        const path = join(root, name.toString());
-        this.fileChanged(path, !exists(path));
+      const watcher = watch(folder, { persistent: false }, (_event, name) => {
+        if (name && !name.toString().startsWith('.')) this.folderEvent(state, join(folder, name.toString()), depth);
       });
-      watcher.on('error', () => watcher.close());
-      return watcher;
+      watcher.on('error', () => this.unwatch(state, folder));
+      state.watchers.set(folder, { watcher, depth });
     } catch {
-      this.host.log(`case folder ${root}: cannot be watched; changes to its documents on disk are seen when a document is opened again`);
-      return undefined;
+      this.host.log(`case folder ${state.root}: a folder cannot be watched; changes on disk in it are seen when a document is opened again`);
     }
+  }
+
+  private unwatch(state: CaseState, folder: string): void {
+    for (const [path, { watcher }] of state.watchers) {
+      if (path === folder || path.startsWith(folder + sep)) {
+        watcher.close();
+        state.watchers.delete(path);
+      }
+    }
+  }
+
+  /** Something in a watched folder changed: a file is read again or forgotten; a new folder is watched and read. */
+  private folderEvent(state: CaseState, path: string, parentDepth: number): void {
+    const kind = kindOf(path);
+    if (kind === 'folder') {
+      if (state.watchers.has(path) || parentDepth + 1 > MAX_CASE_DEPTH) return;
+      void listDocuments(path, MAX_CASE_DEPTH - parentDepth - 1).then((listing) => {
+        if (!state.live || listing.tooMany) return;
+        for (const folder of listing.folders) this.watch(state, folder.path, parentDepth + 1 + folder.depth);
+        for (const file of listing.paths) this.fileChanged(file, false);
+      });
+      return;
+    }
+    if (kind === 'gone' && state.watchers.has(path)) {
+      // A folder removed: what its files recorded goes with it.
+      this.unwatch(state, path);
+      let removed = false;
+      for (const file of [...state.onDisk.keys()]) if (file.startsWith(path + sep)) removed = state.onDisk.delete(file) || removed;
+      if (removed) this.changed(state, undefined);
+      return;
+    }
+    this.fileChanged(path, kind === 'gone');
   }
 }
 
-function exists(path: string): boolean {
+function kindOf(path: string): 'file' | 'folder' | 'gone' {
   try {
-    return statSync(path).isFile();
+    return statSync(path).isDirectory() ? 'folder' : 'file';
   } catch {
-    return false;
+    return 'gone';
   }
 }
 
 export interface DocumentListing {
-  /** Documents found (one more than the limit at most: then the folder holds too many). */
+  /** Documents found. */
   paths: string[];
+  /** Folders walked (the root first), with their depth below the root. */
+  folders: { path: string; depth: number }[];
+  /** More than MAX_CASE_DOCUMENTS documents or MAX_CASE_FOLDERS folders: the walk stopped there. */
+  tooMany: boolean;
   /** Some folders were deeper than the limit and were not read. */
   tooDeep: boolean;
   /** Folders that could not be listed. */
@@ -257,13 +310,14 @@ export interface DocumentListing {
 }
 
 /**
- * The documents below `root`, by extension, stopping once more than `maxDocuments` are found. Hidden entries are
- * skipped and linked folders are not followed, so a loop cannot trap the walk; asynchronous, so it never holds up
- * the editor's requests.
+ * The documents below `root`, by extension, to `maxDepth` levels, stopping once there are more than
+ * MAX_CASE_DOCUMENTS of them or MAX_CASE_FOLDERS folders. Hidden entries are skipped and linked folders are not
+ * followed, so a loop cannot trap the walk; asynchronous, so it never holds up the editor's requests.
  */
-export async function listDocuments(root: string, maxDocuments: number, maxDepth: number): Promise<DocumentListing> {
-  const out: DocumentListing = { paths: [], tooDeep: false, unlisted: 0 };
+export async function listDocuments(root: string, maxDepth: number): Promise<DocumentListing> {
+  const out: DocumentListing = { paths: [], folders: [], tooMany: false, tooDeep: false, unlisted: 0 };
   const visit = async (dir: string, depth: number): Promise<void> => {
+    out.folders.push({ path: dir, depth });
     let entries: Dirent[];
     try {
       entries = await readdir(dir, { withFileTypes: true });
@@ -273,7 +327,10 @@ export async function listDocuments(root: string, maxDocuments: number, maxDepth
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
-      if (out.paths.length > maxDocuments) return;
+      if (out.paths.length > MAX_CASE_DOCUMENTS || out.folders.length > MAX_CASE_FOLDERS) {
+        out.tooMany = true;
+        return;
+      }
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
@@ -285,5 +342,6 @@ export async function listDocuments(root: string, maxDocuments: number, maxDepth
     }
   };
   await visit(root, 0);
+  out.tooMany ||= out.paths.length > MAX_CASE_DOCUMENTS || out.folders.length > MAX_CASE_FOLDERS;
   return out;
 }

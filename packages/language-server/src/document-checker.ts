@@ -16,9 +16,10 @@ import {
   toDiagnostic,
   type RangeMapper,
 } from './diagnostics.js';
-import type { CaseDocuments } from './case-documents.js';
+import { CASE_DEBOUNCE_MS, type CaseDocuments } from './case-documents.js';
+import { KeyedDebouncer } from './debounce.js';
 import { isIgnored } from './ignores.js';
-import { InProcessBackend, type LintBackend } from './lint-backend.js';
+import { InProcessBackend, type LintBackend, type OpenDocumentRequest } from './lint-backend.js';
 import { SafeLinter, type DocumentFormat } from './safe-lint.js';
 import type { Settings } from './settings.js';
 
@@ -69,6 +70,7 @@ export class DocumentChecker {
   readonly configs = new ConfigResolver();
 
   private readonly backend: LintBackend;
+  private readonly recordLater = new KeyedDebouncer(CASE_DEBOUNCE_MS);
 
   /** A SafeLinter checks in this thread (tests); a LintBackend may check elsewhere (the server's worker). */
   constructor(
@@ -84,6 +86,7 @@ export class DocumentChecker {
   }
 
   forget(uri: string): void {
+    this.recordLater.cancel(uri);
     const root = this.states.get(uri)?.caseRoot;
     this.states.delete(uri);
     this.backend.forget(uri);
@@ -97,7 +100,16 @@ export class DocumentChecker {
   }
 
   dispose(): void {
+    this.recordLater.cancelAll();
     this.backend.dispose();
+  }
+
+  /** Gathers what an open document of a case records (from the text it was checked with) and hands it to the case. */
+  private async record(request: OpenDocumentRequest, cases: CaseDocuments, root: string, path: string): Promise<void> {
+    const state = this.states.get(request.uri);
+    const answer = await this.backend.lint(request);
+    // A document closed meanwhile, or whose facts could not be gathered, keeps what the case had.
+    if (answer.kind === 'checked' && answer.facts && state && this.states.get(request.uri) === state) cases.openFacts(root, path, answer.facts);
   }
 
   openUris(): string[] {
@@ -159,10 +171,15 @@ export class DocumentChecker {
     const cases = this.host.cases;
     const caseRoot = cases?.caseOf(path, config, settings);
     state.caseRoot = caseRoot;
-    const inCase = cases && caseRoot && path ? { caseFacts: cases.factsFor(caseRoot, path, config, settings), record: true } : {};
-    const answer = await this.backend.lint({ kind: 'check', uri: document.uri, text, format: formatOf(document), path, config, budgetMs, ...inCase });
+    const inCase = cases && caseRoot && path ? { caseFacts: cases.factsFor(caseRoot, path, config, settings) } : {};
+    const request: OpenDocumentRequest = { kind: 'check', uri: document.uri, text, format: formatOf(document), path, config, budgetMs, ...inCase };
+    const answer = await this.backend.lint(request);
     if (answer.kind === 'stale') return undefined;
-    if (cases && caseRoot && path && answer.kind === 'checked' && answer.facts && this.states.get(document.uri) === state) cases.openFacts(caseRoot, path, answer.facts);
+    if (cases && caseRoot && path && this.states.get(document.uri) === state) {
+      cases.checked(caseRoot);
+      // What this document records goes to the others once its edits pause: the keystroke's check does not wait for it.
+      this.recordLater.schedule(document.uri, () => void this.record({ ...request, kind: 'record', caseFacts: undefined }, cases, caseRoot, path));
+    }
     if (answer.kind === 'timeout') {
       this.host.log(`stopped checking a document (version ${document.version}) after ${settings.maxCheckTime} s`);
       return { diagnostics: [timeoutDiagnostic(settings.maxCheckTime)], findings: [], toRange: identity };

@@ -8,9 +8,9 @@ import { Worker } from 'node:worker_threads';
 import { LintCache, parseDocument, type CaseFact, type ResolvedConfig } from '@caselint/core';
 import { SafeLinter, type DocumentFormat, type LintOutcome } from './safe-lint.js';
 
-/** Check the editor's text of an open document. */
-export interface CheckRequest {
-  kind: 'check';
+/** Check the editor's text of an open document ('check'), or only gather what it records for its case ('record'). */
+export interface OpenDocumentRequest {
+  kind: 'check' | 'record';
   uri: string;
   text: string;
   format: DocumentFormat;
@@ -20,8 +20,6 @@ export interface CheckRequest {
   budgetMs: number;
   /** What the other documents of its case record (plain data: it crosses to the worker as it is). */
   caseFacts?: readonly CaseFact[];
-  /** Also give what the document records, for the other documents of its case. */
-  record?: boolean;
 }
 
 /** Read a document of a case that is not open from its file, and give only what it records (no rule runs). */
@@ -34,7 +32,7 @@ export interface RecordFileRequest {
   budgetMs: number;
 }
 
-export type LintRequest = CheckRequest | RecordFileRequest;
+export type LintRequest = OpenDocumentRequest | RecordFileRequest;
 
 export type LintAnswer =
   | (LintOutcome & { kind: 'checked' })
@@ -81,7 +79,8 @@ export async function runLintRequest(linter: SafeLinter, caches: DocumentCaches,
   if (request.kind === 'record-file') return linter.recordFile(request.path, request.config, request.maxFileSize);
   const state = caches.for(request.uri, configKey);
   const read = (t: string) => parseDocument(t, request.format, request.path);
-  return linter.lint(request.text, read, request.config, state.cache, state.failingRules, { caseFacts: request.caseFacts, record: request.record });
+  if (request.kind === 'record') return linter.recordText(request.text, read, request.config, state.cache);
+  return linter.lint(request.text, read, request.config, state.cache, state.failingRules, request.caseFacts);
 }
 
 /** Omit from each member of a union (a plain Omit would merge the members). */
@@ -89,7 +88,7 @@ export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omi
 
 /** An answer for a request that could not be run at all (the checking thread died or cannot start). */
 function failedAnswer(request: LintRequest, reason: string): LintAnswer {
-  return { kind: 'checked', text: request.kind === 'check' ? request.text : '', findings: [], failedRules: [], readError: reason };
+  return { kind: 'checked', text: request.kind === 'record-file' ? '' : request.text, findings: [], failedRules: [], readError: reason };
 }
 
 /** Checks in this thread, as the server did before it had a worker. */
@@ -110,7 +109,10 @@ export class InProcessBackend implements LintBackend {
 }
 
 /** Messages to and from lint-worker.ts. */
-export type WorkerRequest = { kind: 'lint'; id: number; request: DistributiveOmit<LintRequest, 'budgetMs'> } | { kind: 'forget'; uri: string };
+export type WorkerRequest =
+  /** `sameCaseFacts`: the case facts are those last sent for the document (kept by the worker, not copied again). */
+  | { kind: 'lint'; id: number; request: DistributiveOmit<LintRequest, 'budgetMs'>; sameCaseFacts?: boolean }
+  | { kind: 'forget'; uri: string };
 export type WorkerReply = { id: number; started: true } | { id: number; outcome: LintOutcome };
 
 interface Pending {
@@ -144,6 +146,11 @@ export class WorkerBackend implements LintBackend {
   /** Workers that died without finishing a check: past a few, the install is broken and checks fail at once. */
   private failedStarts = 0;
   private proven = false;
+  /**
+   * The case facts the worker holds, per document: the same array (unchanged since the last check, as CaseDocuments
+   * keeps it) is not sent again, since copying a case's facts to the worker on each keystroke costs milliseconds.
+   */
+  private readonly sentCaseFacts = new Map<string, readonly CaseFact[]>();
 
   constructor(
     private readonly script: URL,
@@ -154,7 +161,7 @@ export class WorkerBackend implements LintBackend {
 
   lint(request: LintRequest): Promise<LintAnswer> {
     return new Promise((resolve) => {
-      const queued = this.waiting.findIndex((p) => p.request.uri === request.uri);
+      const queued = this.waiting.findIndex((p) => p.request.uri === request.uri && p.request.kind === request.kind);
       if (queued >= 0) this.waiting.splice(queued, 1)[0]!.resolve({ kind: 'stale' });
       this.waiting.push({ id: this.nextId++, request, resolve });
       this.pump();
@@ -162,6 +169,7 @@ export class WorkerBackend implements LintBackend {
   }
 
   forget(uri: string): void {
+    this.sentCaseFacts.delete(uri);
     this.worker.postMessage({ kind: 'forget', uri } satisfies WorkerRequest);
   }
 
@@ -173,6 +181,7 @@ export class WorkerBackend implements LintBackend {
   private spawn(): void {
     const worker = new Worker(this.script);
     this.worker = worker;
+    this.sentCaseFacts.clear(); // a new worker holds none
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.running;
       if (worker !== this.worker || !pending || reply.id !== pending.id) return;
@@ -228,6 +237,13 @@ export class WorkerBackend implements LintBackend {
     }
     this.running = next;
     const { budgetMs: _budget, ...request } = next.request;
-    this.worker.postMessage({ kind: 'lint', id: next.id, request } satisfies WorkerRequest);
+    let sameCaseFacts = false;
+    if (request.kind === 'check') {
+      sameCaseFacts = request.caseFacts !== undefined && this.sentCaseFacts.get(request.uri) === request.caseFacts;
+      if (sameCaseFacts) delete request.caseFacts;
+      else if (request.caseFacts) this.sentCaseFacts.set(request.uri, request.caseFacts);
+      else this.sentCaseFacts.delete(request.uri);
+    }
+    this.worker.postMessage({ kind: 'lint', id: next.id, request, sameCaseFacts } satisfies WorkerRequest);
   }
 }

@@ -20,13 +20,6 @@ export interface LintOutcome {
   facts?: CaseFact[];
 }
 
-export interface CaseOptions {
-  /** What the other documents of the document's case record. */
-  caseFacts?: readonly CaseFact[];
-  /** Also gather what the document records, for the others. */
-  record?: boolean;
-}
-
 export type DocumentFormat = 'text' | 'markdown';
 
 export class SafeLinter {
@@ -39,7 +32,7 @@ export class SafeLinter {
   }
 
   /** `failing` collects, per document, the rules that have failed on it (kept for the caller's status). */
-  lint(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined, failing: Set<string> = new Set(), inCase: CaseOptions = {}): LintOutcome {
+  lint(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined, failing: Set<string> = new Set(), caseFacts?: readonly CaseFact[]): LintOutcome {
     let doc: SourceDocument;
     try {
       doc = read(text);
@@ -48,7 +41,7 @@ export class SafeLinter {
     }
     let all: Finding[];
     try {
-      all = this.linter.lint(doc, config, cache, inCase.caseFacts);
+      all = this.linter.lint(doc, config, cache, caseFacts);
     } catch (error) {
       return { text: doc.text, findings: [], failedRules: [], readError: describeError(error) };
     }
@@ -57,30 +50,32 @@ export class SafeLinter {
     for (const id of failedRules) failing.add(id);
     const enabled = this.ruleIds.filter((id) => (config.rules[id]?.severity ?? 1) > 0);
     const othersRan = enabled.some((id) => !failedRules.includes(id));
-    const facts = inCase.record ? this.factsOf(doc, config, cache) : undefined;
-    return { text: doc.text, findings, failedRules, othersRan, ...(facts ? { facts } : {}) };
+    return { text: doc.text, findings, failedRules, othersRan };
+  }
+
+  /**
+   * What an open document of a case records, from the editor's text, for the other documents of its case. Gathered
+   * apart from the check (which the editor waits for), reusing the block analyses the check cached.
+   */
+  recordText(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined): Promise<LintOutcome> {
+    return this.recorded(() => this.linter.record(read(text), config, cache));
   }
 
   /**
    * What a case document that is not open records, read from its file. A file that cannot be read (binary, a damaged
    * Word file, too large) records nothing: the answer says why in one line, without its text.
    */
-  async recordFile(path: string, config: ResolvedConfig, maxFileSize: number): Promise<LintOutcome> {
-    const nothing = { text: '', findings: [], failedRules: [] };
-    try {
-      const doc = await documentFromBytes(readFileBytes(path, { maxFileSize }).bytes, path);
-      return { ...nothing, facts: this.linter.record(doc, config) };
-    } catch (error) {
-      return { ...nothing, readError: error instanceof ReadError ? error.message : describeError(error) };
-    }
+  recordFile(path: string, config: ResolvedConfig, maxFileSize: number): Promise<LintOutcome> {
+    return this.recorded(async () => this.linter.record(await documentFromBytes(readFileBytes(path, { maxFileSize }).bytes, path), config));
   }
 
-  /** Gathered after the check, from the blocks it cached: a second pass over the analyses, not over the text. */
-  private factsOf(doc: SourceDocument, config: ResolvedConfig, cache: LintCache | undefined): CaseFact[] | undefined {
+  /** Facts only: no findings, and no text kept. */
+  private async recorded(gather: () => CaseFact[] | Promise<CaseFact[]>): Promise<LintOutcome> {
+    const nothing = { text: '', findings: [], failedRules: [] };
     try {
-      return this.linter.record(doc, config, cache);
-    } catch {
-      return undefined; // the check itself reported what failed; the case keeps this document's last facts
+      return { ...nothing, facts: await gather() };
+    } catch (error) {
+      return { ...nothing, readError: error instanceof ReadError ? error.message : describeError(error) };
     }
   }
 }
