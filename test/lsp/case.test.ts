@@ -11,37 +11,19 @@ import { DEFAULT_CAPABILITIES, startSession, type Diagnostic, type LspSession, t
 
 const CONTRADICTION = 'outcome-contradicts-findings';
 
-/** A PAMS report with three unmet areas and deterioration, dated before the referral. */
-const PAMS = `# PAMS assessment report
+/** A PAMS report dated before the referral: a table of each area's outcome, then anything else it records. */
+function pamsReport(outcomes: Record<string, string>, more = ''): string {
+  const rows = Object.entries(outcomes).map(([area, outcome]) => `| ${area} | ${outcome} |`);
+  return ['# PAMS assessment report', '', 'Date of report: 3 March 2025', '', '| Area | Outcome |', '| --- | --- |', ...rows, '', more].join('\n');
+}
 
-Date of report: 3 March 2025
-
-## Outcomes
-
-| Area | Outcome |
-| --- | --- |
-| Feeding | Achieved |
-| Safe sleeping | Unachieved |
-| Budgeting | Unachieved |
-| Home safety | Partially achieved |
-
-Staff observed that Ms Reid's self-care deteriorated over the final three weeks.
-`;
-
+/** Three unmet areas and deterioration. */
+const PAMS = pamsReport(
+  { Feeding: 'Achieved', 'Safe sleeping': 'Unachieved', Budgeting: 'Unachieved', 'Home safety': 'Partially achieved' },
+  "Staff observed that Ms Reid's self-care deteriorated over the final three weeks.\n",
+);
 /** The same report once every area is achieved and nothing deteriorated. */
-const PAMS_ACHIEVED = `# PAMS assessment report
-
-Date of report: 3 March 2025
-
-## Outcomes
-
-| Area | Outcome |
-| --- | --- |
-| Feeding | Achieved |
-| Safe sleeping | Achieved |
-| Budgeting | Achieved |
-| Home safety | Achieved |
-`;
+const PAMS_ACHIEVED = pamsReport({ Feeding: 'Achieved', 'Safe sleeping': 'Achieved', Budgeting: 'Achieved', 'Home safety': 'Achieved' });
 
 const REFERRAL = `# Placement referral
 
@@ -73,9 +55,9 @@ describe('a case in the editor (the editor reports file changes)', () => {
     const [first] = contradictions(published);
     expect(first!.message).toContain('pams-report.md');
     expect(relatedMessages(first!)).toEqual(['Safe sleeping: Unachieved', 'Budgeting: Unachieved', 'Home safety: Partially achieved', 'Deterioration: self-care deteriorated']);
-    // Each related location opens the report, at its own line and column (the table row "| Safe sleeping |" is line 10).
+    // Each related location opens the report, at its own line and column (the table row "| Safe sleeping |").
     expect(new Set(first!.relatedInformation!.map((r) => r.location.uri))).toEqual(new Set([report]));
-    expect(first!.relatedInformation![0]!.location.range.start).toEqual({ line: 9, character: 2 });
+    expect(first!.relatedInformation![0]!.location.range.start).toEqual({ line: PAMS.split('\n').findIndex((l) => l.includes('Safe sleeping')), character: 2 });
     // The plain verdict warning gives way to the contradiction.
     expect(published.diagnostics.filter((d) => d.code === 'simplistic-outcome')).toEqual([]);
 
