@@ -46,6 +46,13 @@ describe('a case in the editor (the editor reports file changes)', () => {
   });
   afterAll(() => session?.dispose());
 
+  it('asks the editor to report changes to the documents a case reads', async () => {
+    const deadline = Date.now() + 5000;
+    while (!session.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles') && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
+    const watched = session.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] };
+    expect(watched.watchers.map((w) => w.globPattern)).toContain('**/*.{txt,text,md,markdown,docx}');
+  });
+
   it('an open referral contradicts the unmet areas of the PAMS report beside it, with related locations in the report', async () => {
     const root = tempTree({ 'reid/.caselintrc.json': CASE_CONFIG, 'reid/assessment/pams-report.md': PAMS, 'reid/referral.md': REFERRAL });
     const referral = uriOf(join(root, 'reid/referral.md'));
@@ -60,6 +67,9 @@ describe('a case in the editor (the editor reports file changes)', () => {
     expect(first!.relatedInformation![0]!.location.range.start).toEqual({ line: PAMS.split('\n').findIndex((l) => l.includes('Safe sleeping')), character: 2 });
     // The plain verdict warning gives way to the contradiction.
     expect(published.diagnostics.filter((d) => d.code === 'simplistic-outcome')).toEqual([]);
+    // Hover names the other document and the line of each thing it records.
+    const hover = await session.connection.sendRequest<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: referral }, position: first!.range.start });
+    expect(hover?.contents.value).toContain(`**Recorded in its case:** Safe sleeping: Unachieved (pams-report.md, line ${first!.relatedInformation![0]!.location.range.start.line + 1})`);
 
     // The report is rewritten on disk with every area achieved: the editor says so, and the contradiction goes.
     const since = session.published.length;
@@ -94,12 +104,13 @@ describe('a case in the editor (the editor reports file changes)', () => {
     await session.close(referral);
   });
 
-  it('a case document that cannot be read adds nothing, is logged in one line without its text, and the check goes on', async () => {
+  it('a case document that cannot be read (binary, a damaged .docx, too large) adds nothing, is logged in one line without its text, and the check goes on', async () => {
     const secret = 'Ms Reid passed everything';
     const binary = Buffer.concat([Buffer.from(secret), Buffer.alloc(64, 0), Buffer.from(secret)]);
     const root = tempTree({
-      'reid/.caselintrc.json': CASE_CONFIG,
+      'reid/.caselintrc.json': '{ "case": true, "maxFileSize": 2000 }',
       'reid/a-binary.md': binary,
+      'reid/a-large.md': `${secret}. ${'The home was tidy. '.repeat(200)}`,
       'reid/a-broken.docx': Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(secret)]),
       'reid/pams-report.md': PAMS,
       'reid/referral.md': REFERRAL,
@@ -112,6 +123,7 @@ describe('a case in the editor (the editor reports file changes)', () => {
     const logged = session.logs.filter((line) => line.includes(root));
     expect(logged.filter((line) => line.includes('a-binary.md')).length).toBe(1);
     expect(logged.filter((line) => line.includes('a-broken.docx')).length).toBe(1);
+    expect(logged.filter((line) => line.includes('a-large.md')).length).toBe(1);
     for (const line of session.logs) {
       expect(line).not.toContain(secret);
       expect(line).not.toContain('\n');
