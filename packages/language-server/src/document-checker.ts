@@ -175,7 +175,8 @@ export class DocumentChecker {
     const request: OpenDocumentRequest = { kind: 'check', uri: document.uri, text, format: formatOf(document), path, config, budgetMs, ...inCase };
     const answer = await this.backend.lint(request);
     if (answer.kind === 'stale') return undefined;
-    if (cases && caseRoot && path && this.states.get(document.uri) === state) {
+    // (Not after a check that ran out of time: gathering the facts would run out of time too.)
+    if (cases && caseRoot && path && answer.kind === 'checked' && this.states.get(document.uri) === state) {
       cases.checked(caseRoot);
       // What this document records goes to the others once its edits pause: the keystroke's check does not wait for it.
       this.recordLater.schedule(document.uri, () => void this.record({ ...request, kind: 'record', caseFacts: undefined }, cases, caseRoot, path));

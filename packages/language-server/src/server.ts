@@ -77,7 +77,8 @@ export function startServer(options: ServerOptions = {}): Connection {
       return isIgnored(config, path) ? undefined : config;
     },
     workspaceRootOf: (path) => workspaceRootOf(pathToFileURL(path).href),
-    isOpen: (path) => documents.get(pathToFileURL(path).href) !== undefined,
+    // By path: the editor's URI for a file may be encoded otherwise than pathToFileURL would.
+    isOpen: (path) => documents.all().some((document) => filePathOf(document.uri) === path),
     recheck: (root, except) => {
       for (const uri of checker.inCase(root)) if (filePathOf(uri) !== except) check(uri);
     },
