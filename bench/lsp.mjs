@@ -1,8 +1,13 @@
 // Language-server latency: spawns the real server over stdio, opens a generated ~150 KB report and
 // times (a) open -> first diagnostics and (b) one-line didChange -> published diagnostics, both end to end
 // (including the server's debounce) and server-side (the lint time the server reports in caselint/status).
+// With `caseDocuments`, the report is one document of a case folder ("case": true) of that many documents, and the
+// edits are timed once the server has read the others: each check then carries the whole case's facts.
 // Usage: node bench/lsp.mjs, or `import { benchLsp } from './lsp.mjs'` (bench/run.mjs).
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
@@ -63,12 +68,25 @@ const median = (values) => {
 };
 const round = (value) => Math.round(value * 10) / 10;
 
-export async function benchLsp({ edits = 20, targetBytes = 150_000, log = console.log } = {}) {
+/** A case folder of `count` documents: the report to edit and `count - 1` shorter reports and notes beside it. */
+function writeCase(text, count) {
+  const dir = mkdtempSync(join(tmpdir(), 'caselint-bench-case-'));
+  writeFileSync(join(dir, '.caselintrc.json'), '{ "case": true }\n');
+  writeFileSync(join(dir, 'report.md'), text);
+  // Each also records a deterioration the report does not: the report's verdicts then answer to the case.
+  const deterioration = "\nStaff observed that Ms Carter's self-care deteriorated over the final three weeks.\n";
+  for (let i = 1; i < count; i++) writeFileSync(join(dir, `document-${String(i).padStart(2, '0')}.md`), generateReport(8_000 + (i % 5) * 4_000) + deterioration);
+  return dir;
+}
+
+export async function benchLsp({ edits = 20, targetBytes = 150_000, caseDocuments = 0, log = console.log } = {}) {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map(); // version -> resolve
   const statuses = new Map(); // version -> lintMs
+  let relatedElsewhere = 0; // related locations in other documents, in the last publication
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    relatedElsewhere = params.diagnostics.flatMap((d) => d.relatedInformation ?? []).filter((r) => r.location.uri !== params.uri).length;
     const done = waiting.get(params.version);
     if (done) {
       waiting.delete(params.version);
@@ -77,6 +95,11 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, log = consol
   });
   connection.onNotification('caselint/status', (params) => statuses.set(params.version, params.lintMs));
   connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+  let caseRead;
+  const caseReady = new Promise((resolve) => (caseRead = resolve));
+  connection.onNotification('window/logMessage', (params) => {
+    if (/^case folder .*document\(s\) read$/.test(params.message)) caseRead();
+  });
   connection.listen();
   const published = (version) => new Promise((resolve) => waiting.set(version, resolve));
   const lintMsOf = async (version) => {
@@ -84,12 +107,14 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, log = consol
     return statuses.get(version);
   };
 
+  let caseDir;
   try {
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
     await connection.sendNotification('initialized', {});
 
     const text = generateReport(targetBytes);
-    const uri = pathToFileURL(`${ROOT}bench-lsp-report.md`).toString();
+    caseDir = caseDocuments > 0 ? writeCase(text, caseDocuments) : undefined;
+    const uri = pathToFileURL(caseDir ? join(caseDir, 'report.md') : `${ROOT}bench-lsp-report.md`).toString();
     const lines = text.split('\n');
 
     const openStarted = performance.now();
@@ -98,6 +123,13 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, log = consol
     const first = await opened;
     const openMs = first.at - openStarted;
     const openLintMs = await lintMsOf(1);
+    let caseReadMs;
+    if (caseDir) {
+      // The other documents are read in the background; then the report is checked again with their facts.
+      await caseReady;
+      caseReadMs = performance.now() - openStarted;
+      await new Promise((r) => setTimeout(r, 500));
+    }
 
     // One-line edits spread through the document: retype a word in an observation line.
     const proseLines = lines.map((line, index) => (line.startsWith('On ') ? index : -1)).filter((i) => i >= 0);
@@ -130,8 +162,17 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, log = consol
       editEndToEndWorstMs: round(Math.max(...endToEnd)),
       editServerMedianMs: round(median(serverSide)),
       editServerWorstMs: round(Math.max(...serverSide)),
+      ...(caseDir ? { caseDocuments, caseReadMs: round(caseReadMs), relatedElsewhere } : {}),
     };
-    log(
+    if (caseDir) {
+      log(
+        `language server, ${(summary.documentBytes / 1024).toFixed(0)} KB report in a case of ${caseDocuments} documents (${summary.findingsOnOpen} findings):\n` +
+          `  open -> the case's other documents read  ${summary.caseReadMs} ms (in the background; the report's own diagnostics came after ${summary.openMs} ms)\n` +
+          `  related locations in the case's other documents: ${summary.relatedElsewhere}\n` +
+          `  one-line edit in the case, server-side median ${summary.editServerMedianMs} ms, worst ${summary.editServerWorstMs} ms (target <= 30 ms)\n` +
+          `  one-line edit in the case, end to end  median ${summary.editEndToEndMedianMs} ms, worst ${summary.editEndToEndWorstMs} ms (includes debounce)`,
+      );
+    } else log(
       `language server, ${(summary.documentBytes / 1024).toFixed(0)} KB report (${summary.findingsOnOpen} findings):\n` +
         `  open -> diagnostics        ${summary.openMs} ms (server ${summary.openServerMs} ms)\n` +
         `  one-line edit, server-side median ${summary.editServerMedianMs} ms, worst ${summary.editServerWorstMs} ms (target median <= 30 ms)\n` +
@@ -141,6 +182,7 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, log = consol
     await connection.sendNotification('exit');
     return summary;
   } finally {
+    if (caseDir) rmSync(caseDir, { recursive: true, force: true });
     connection.dispose();
     setTimeout(() => child.kill(), 500).unref();
   }
@@ -148,4 +190,5 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, log = consol
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await benchLsp();
+  await benchLsp({ caseDocuments: 50 });
 }

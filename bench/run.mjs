@@ -2,7 +2,7 @@
 // where a user would run whole processes. Prints numbers and the targets they are held to; it does not fail.
 //   1. batch: the CLI over 2,000+ files (10 MB) with --jobs 1 and 2, cold and warm cache; alex and write-good
 //   2. engine: the batch checked in process, round after round (steady state)
-//   3. language server: open a 150 KB report, then one-line edits, to published diagnostics
+//   3. language server: open a 150 KB report, then one-line edits, to published diagnostics; the same in a case of 50 documents
 //   4. Word: reading and annotating a batch of .docx reports
 //   5. pathological: hostile inputs (long white space, label lines, CR LF runs, ...) at doubling sizes
 //   6. cases: one case of 50, 100 and 200 documents, checked as a case and as unrelated documents
@@ -35,6 +35,7 @@ if (want('lsp')) {
   section('language server');
   const { benchLsp } = await import('./lsp.mjs');
   await benchLsp();
+  await benchLsp({ caseDocuments: 50 });
 }
 if (want('docx')) {
   section('Word documents');

@@ -18,6 +18,7 @@ export interface Diagnostic {
   message: string;
   relatedInformation?: { location: { uri: string; range: Range }; message: string }[];
 }
+export interface Registration { id: string; method: string; registerOptions?: unknown }
 export interface PublishDiagnosticsParams { uri: string; version?: number; diagnostics: Diagnostic[] }
 export interface StatusParams { uri: string; version: number; errors: number; warnings: number; lintMs: number }
 
@@ -48,6 +49,8 @@ export class LspSession {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly statuses: StatusParams[] = [];
   readonly logs: string[] = [];
+  /** What the server registered dynamically (client/registerCapability). */
+  readonly registrations: Registration[] = [];
   stderr = '';
   exitCode: number | null | undefined;
   readonly exited: Promise<number | null>;
@@ -72,7 +75,10 @@ export class LspSession {
     connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) =>
       params.items.map((item) => (item.scopeUri && this.options.settingsByUri?.[item.scopeUri]) ?? this.options.settings ?? {}),
     );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (params: { registrations: Registration[] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     connection.onRequest('window/workDoneProgress/create', () => null);
   }
 

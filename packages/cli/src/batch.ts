@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, relative } from 'node:path';
-import { loadConfig, resolveConfig, type RawConfig, type ResolvedConfig } from '@caselint/core/config';
+import { loadConfig, MAX_CASE_DOCUMENTS, resolveConfig, type RawConfig, type ResolvedConfig } from '@caselint/core/config';
 import { errnoError, refusalByStat } from '@caselint/core/errors';
 import { fatalResult } from '@caselint/core/report';
 import type { CaseFact, CaseRecord } from '@caselint/core';
@@ -226,8 +226,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
   return results.filter((r): r is FileResult => r !== null && r !== undefined);
 }
 
-/** A case holds at most this many documents: a larger one is checked document by document, with a notice. */
-export const MAX_CASE_DOCUMENTS = 1000;
+export { MAX_CASE_DOCUMENTS };
 
 /** The case folder a file belongs to: the deepest --cases folder above it, else its configuration's `"case": true` folder. */
 function caseRootOf(path: string, roots: ReadonlySet<string> | undefined, config: ResolvedConfig): string | undefined {

@@ -16,8 +16,10 @@ import {
   toDiagnostic,
   type RangeMapper,
 } from './diagnostics.js';
+import { CASE_DEBOUNCE_MS, type CaseDocuments } from './case-documents.js';
+import { KeyedDebouncer } from './debounce.js';
 import { isIgnored } from './ignores.js';
-import { InProcessBackend, type LintBackend } from './lint-backend.js';
+import { InProcessBackend, type LintBackend, type OpenDocumentRequest } from './lint-backend.js';
 import { SafeLinter, type DocumentFormat } from './safe-lint.js';
 import type { Settings } from './settings.js';
 
@@ -45,6 +47,8 @@ export interface CheckerHost {
   publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
   status(params: StatusParams): void;
   log(message: string): void;
+  /** The cases of the open documents (none: each document is checked on its own). */
+  cases?: CaseDocuments;
 }
 
 interface DocumentState {
@@ -52,6 +56,8 @@ interface DocumentState {
   checked?: CheckedDocument;
   /** Incremented per check, so a check that awaited settings gives way to a newer one. */
   generation: number;
+  /** The case folder the document was last checked in, if any. */
+  caseRoot?: string;
 }
 
 export function formatOf(document: TextDocument): DocumentFormat {
@@ -64,6 +70,7 @@ export class DocumentChecker {
   readonly configs = new ConfigResolver();
 
   private readonly backend: LintBackend;
+  private readonly recordLater = new KeyedDebouncer(CASE_DEBOUNCE_MS);
 
   /** A SafeLinter checks in this thread (tests); a LintBackend may check elsewhere (the server's worker). */
   constructor(
@@ -79,12 +86,30 @@ export class DocumentChecker {
   }
 
   forget(uri: string): void {
+    this.recordLater.cancel(uri);
+    const root = this.states.get(uri)?.caseRoot;
     this.states.delete(uri);
     this.backend.forget(uri);
+    const path = filePathOf(uri);
+    if (root && path) this.host.cases?.closed(root, path, this.inCase(root).length > 0);
+  }
+
+  /** The open documents last checked in the case folder `root`. */
+  inCase(root: string): string[] {
+    return [...this.states].filter(([, state]) => state.caseRoot === root).map(([uri]) => uri);
   }
 
   dispose(): void {
+    this.recordLater.cancelAll();
     this.backend.dispose();
+  }
+
+  /** Gathers what an open document of a case records (from the text it was checked with) and hands it to the case. */
+  private async record(request: OpenDocumentRequest, cases: CaseDocuments, root: string, path: string): Promise<void> {
+    const state = this.states.get(request.uri);
+    const answer = await this.backend.lint(request);
+    // A document closed meanwhile, or whose facts could not be gathered, keeps what the case had.
+    if (answer.kind === 'checked' && answer.facts && state && this.states.get(request.uri) === state) cases.openFacts(root, path, answer.facts);
   }
 
   openUris(): string[] {
@@ -101,7 +126,7 @@ export class DocumentChecker {
     if (!document || generation !== state.generation || this.states.get(uri) !== state) return;
 
     const started = performance.now();
-    const outcome = await this.run(document, settings);
+    const outcome = await this.run(document, settings, state);
     const lintMs = performance.now() - started;
     // A newer check started while this one ran (or the document closed): its answer is stale, not published.
     if (!outcome || generation !== state.generation || this.states.get(uri) !== state) return;
@@ -128,7 +153,7 @@ export class DocumentChecker {
   }
 
   /** The diagnostics for a document, or undefined when a newer check of it replaced this one before it ran. */
-  private async run(document: TextDocument, settings: Settings): Promise<{ diagnostics: Diagnostic[]; findings: Finding[]; toRange: RangeMapper } | undefined> {
+  private async run(document: TextDocument, settings: Settings, state: DocumentState): Promise<{ diagnostics: Diagnostic[]; findings: Finding[]; toRange: RangeMapper } | undefined> {
     const identity: RangeMapper = rangeMapperFor(document, document.getText());
     if (!settings.enable) return { diagnostics: [], findings: [], toRange: identity };
     const text = document.getText();
@@ -142,8 +167,20 @@ export class DocumentChecker {
     // Reading is cheap (the Markdown reader runs at tens of MB/s: about 3 ms for 150 KB); analysis is what the
     // per-block LintCache (kept by the backend) saves on each keystroke.
     const budgetMs = settings.maxCheckTime * 1000;
-    const answer = await this.backend.lint({ uri: document.uri, text, format: formatOf(document), path, config, budgetMs });
+    // In a case, checked against what the other documents record, and giving what this one records to them.
+    const cases = this.host.cases;
+    const caseRoot = cases?.caseOf(path, config, settings);
+    state.caseRoot = caseRoot;
+    const inCase = cases && caseRoot && path ? { caseFacts: cases.factsFor(caseRoot, path, config, settings) } : {};
+    const request: OpenDocumentRequest = { kind: 'check', uri: document.uri, text, format: formatOf(document), path, config, budgetMs, ...inCase };
+    const answer = await this.backend.lint(request);
     if (answer.kind === 'stale') return undefined;
+    // (Not after a check that ran out of time: gathering the facts would run out of time too.)
+    if (cases && caseRoot && path && answer.kind === 'checked' && this.states.get(document.uri) === state) {
+      cases.checked(caseRoot);
+      // What this document records goes to the others once its edits pause: the keystroke's check does not wait for it.
+      this.recordLater.schedule(document.uri, () => void this.record({ ...request, kind: 'record', caseFacts: undefined }, cases, caseRoot, path));
+    }
     if (answer.kind === 'timeout') {
       this.host.log(`stopped checking a document (version ${document.version}) after ${settings.maxCheckTime} s`);
       return { diagnostics: [timeoutDiagnostic(settings.maxCheckTime)], findings: [], toRange: identity };

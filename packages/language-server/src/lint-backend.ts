@@ -5,10 +5,12 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { LintCache, parseDocument, type ResolvedConfig } from '@caselint/core';
+import { LintCache, parseDocument, type CaseFact, type ResolvedConfig } from '@caselint/core';
 import { SafeLinter, type DocumentFormat, type LintOutcome } from './safe-lint.js';
 
-export interface LintRequest {
+/** Check the editor's text of an open document ('check'), or only gather what it records for its case ('record'). */
+export interface OpenDocumentRequest {
+  kind: 'check' | 'record';
   uri: string;
   text: string;
   format: DocumentFormat;
@@ -16,7 +18,21 @@ export interface LintRequest {
   config: ResolvedConfig;
   /** Milliseconds the check may take (0: no limit; only a worker can enforce one). */
   budgetMs: number;
+  /** What the other documents of its case record (plain data: it crosses to the worker as it is). */
+  caseFacts?: readonly CaseFact[];
 }
+
+/** Read a document of a case that is not open from its file, and give only what it records (no rule runs). */
+export interface RecordFileRequest {
+  kind: 'record-file';
+  uri: string;
+  path: string;
+  config: ResolvedConfig;
+  maxFileSize: number;
+  budgetMs: number;
+}
+
+export type LintRequest = OpenDocumentRequest | RecordFileRequest;
 
 export type LintAnswer =
   | (LintOutcome & { kind: 'checked' })
@@ -58,6 +74,23 @@ export class DocumentCaches {
   }
 }
 
+/** Runs one request, in whichever thread holds the linter and the caches (this one, or the worker's). */
+export async function runLintRequest(linter: SafeLinter, caches: DocumentCaches, request: DistributiveOmit<LintRequest, 'budgetMs'>, configKey: unknown): Promise<LintOutcome> {
+  if (request.kind === 'record-file') return linter.recordFile(request.path, request.config, request.maxFileSize);
+  const state = caches.for(request.uri, configKey);
+  const read = (t: string) => parseDocument(t, request.format, request.path);
+  if (request.kind === 'record') return linter.recordText(request.text, read, request.config, state.cache);
+  return linter.lint(request.text, read, request.config, state.cache, state.failingRules, request.caseFacts);
+}
+
+/** Omit from each member of a union (a plain Omit would merge the members). */
+export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An answer for a request that could not be run at all (the checking thread died or cannot start). */
+function failedAnswer(request: LintRequest, reason: string): LintAnswer {
+  return { kind: 'checked', text: request.kind === 'record-file' ? '' : request.text, findings: [], failedRules: [], readError: reason };
+}
+
 /** Checks in this thread, as the server did before it had a worker. */
 export class InProcessBackend implements LintBackend {
   private readonly caches = new DocumentCaches();
@@ -65,9 +98,7 @@ export class InProcessBackend implements LintBackend {
   constructor(private readonly linter: SafeLinter) {}
 
   async lint(request: LintRequest): Promise<LintAnswer> {
-    const state = this.caches.for(request.uri, request.config);
-    const read = (t: string) => parseDocument(t, request.format, request.path);
-    return { kind: 'checked', ...this.linter.lint(request.text, read, request.config, state.cache, state.failingRules) };
+    return { kind: 'checked', ...(await runLintRequest(this.linter, this.caches, request, request.config)) };
   }
 
   forget(uri: string): void {
@@ -78,7 +109,10 @@ export class InProcessBackend implements LintBackend {
 }
 
 /** Messages to and from lint-worker.ts. */
-export type WorkerRequest = { kind: 'lint'; id: number; request: Omit<LintRequest, 'budgetMs'> } | { kind: 'forget'; uri: string };
+export type WorkerRequest =
+  /** `sameCaseFacts`: the case facts are those last sent for the document (kept by the worker, not copied again). */
+  | { kind: 'lint'; id: number; request: DistributiveOmit<LintRequest, 'budgetMs'>; sameCaseFacts?: boolean }
+  | { kind: 'forget'; uri: string };
 export type WorkerReply = { id: number; started: true } | { id: number; outcome: LintOutcome };
 
 interface Pending {
@@ -112,6 +146,11 @@ export class WorkerBackend implements LintBackend {
   /** Workers that died without finishing a check: past a few, the install is broken and checks fail at once. */
   private failedStarts = 0;
   private proven = false;
+  /**
+   * The case facts the worker holds, per document: the same array (unchanged since the last check, as CaseDocuments
+   * keeps it) is not sent again, since copying a case's facts to the worker on each keystroke costs milliseconds.
+   */
+  private readonly sentCaseFacts = new Map<string, readonly CaseFact[]>();
 
   constructor(
     private readonly script: URL,
@@ -122,7 +161,7 @@ export class WorkerBackend implements LintBackend {
 
   lint(request: LintRequest): Promise<LintAnswer> {
     return new Promise((resolve) => {
-      const queued = this.waiting.findIndex((p) => p.request.uri === request.uri);
+      const queued = this.waiting.findIndex((p) => p.request.uri === request.uri && p.request.kind === request.kind);
       if (queued >= 0) this.waiting.splice(queued, 1)[0]!.resolve({ kind: 'stale' });
       this.waiting.push({ id: this.nextId++, request, resolve });
       this.pump();
@@ -130,6 +169,7 @@ export class WorkerBackend implements LintBackend {
   }
 
   forget(uri: string): void {
+    this.sentCaseFacts.delete(uri);
     this.worker.postMessage({ kind: 'forget', uri } satisfies WorkerRequest);
   }
 
@@ -141,6 +181,7 @@ export class WorkerBackend implements LintBackend {
   private spawn(): void {
     const worker = new Worker(this.script);
     this.worker = worker;
+    this.sentCaseFacts.clear(); // a new worker holds none
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.running;
       if (worker !== this.worker || !pending || reply.id !== pending.id) return;
@@ -162,10 +203,10 @@ export class WorkerBackend implements LintBackend {
       this.running = undefined;
       if (pending) {
         clearTimeout(pending.timer);
-        pending.resolve({ kind: 'checked', text: pending.request.text, findings: [], failedRules: [], readError: reason });
+        pending.resolve(failedAnswer(pending.request, reason));
       }
       if (!this.proven && ++this.failedStarts >= 3) {
-        for (const p of this.waiting.splice(0)) p.resolve({ kind: 'checked', text: p.request.text, findings: [], failedRules: [], readError: 'the checking thread cannot start' });
+        for (const p of this.waiting.splice(0)) p.resolve(failedAnswer(p.request, 'the checking thread cannot start'));
         return;
       }
       this.spawn();
@@ -191,11 +232,18 @@ export class WorkerBackend implements LintBackend {
     const next = this.waiting.shift();
     if (!next) return;
     if (!this.proven && this.failedStarts >= 3) {
-      next.resolve({ kind: 'checked', text: next.request.text, findings: [], failedRules: [], readError: 'the checking thread cannot start' });
+      next.resolve(failedAnswer(next.request, 'the checking thread cannot start'));
       return this.pump();
     }
     this.running = next;
     const { budgetMs: _budget, ...request } = next.request;
-    this.worker.postMessage({ kind: 'lint', id: next.id, request } satisfies WorkerRequest);
+    let sameCaseFacts = false;
+    if (request.kind === 'check') {
+      sameCaseFacts = request.caseFacts !== undefined && this.sentCaseFacts.get(request.uri) === request.caseFacts;
+      if (sameCaseFacts) delete request.caseFacts;
+      else if (request.caseFacts) this.sentCaseFacts.set(request.uri, request.caseFacts);
+      else this.sentCaseFacts.delete(request.uri);
+    }
+    this.worker.postMessage({ kind: 'lint', id: next.id, request, sameCaseFacts } satisfies WorkerRequest);
   }
 }

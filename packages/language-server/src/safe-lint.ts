@@ -2,7 +2,7 @@
 // rule failures itself (one 'rule-failed' finding per failing rule); here they are taken out of the findings
 // and named, so the checker can show one diagnostic per failed rule, and anything else that throws becomes
 // a read error rather than a dead server.
-import { Linter, LintCache, type Finding, type ResolvedConfig, type SourceDocument } from '@caselint/core';
+import { documentFromBytes, Linter, LintCache, readFileBytes, ReadError, type CaseFact, type Finding, type ResolvedConfig, type SourceDocument } from '@caselint/core';
 
 type RuleList = ConstructorParameters<typeof Linter>[0];
 
@@ -16,6 +16,8 @@ export interface LintOutcome {
   readError?: string;
   /** False when every rule that was to run failed: then no rule's findings are there. */
   othersRan?: boolean;
+  /** What the document records, for the other documents of its case (asked for with `record`). */
+  facts?: CaseFact[];
 }
 
 export type DocumentFormat = 'text' | 'markdown';
@@ -30,7 +32,7 @@ export class SafeLinter {
   }
 
   /** `failing` collects, per document, the rules that have failed on it (kept for the caller's status). */
-  lint(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined, failing: Set<string> = new Set()): LintOutcome {
+  lint(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined, failing: Set<string> = new Set(), caseFacts?: readonly CaseFact[]): LintOutcome {
     let doc: SourceDocument;
     try {
       doc = read(text);
@@ -39,7 +41,7 @@ export class SafeLinter {
     }
     let all: Finding[];
     try {
-      all = this.linter.lint(doc, config, cache);
+      all = this.linter.lint(doc, config, cache, caseFacts);
     } catch (error) {
       return { text: doc.text, findings: [], failedRules: [], readError: describeError(error) };
     }
@@ -49,6 +51,32 @@ export class SafeLinter {
     const enabled = this.ruleIds.filter((id) => (config.rules[id]?.severity ?? 1) > 0);
     const othersRan = enabled.some((id) => !failedRules.includes(id));
     return { text: doc.text, findings, failedRules, othersRan };
+  }
+
+  /**
+   * What an open document of a case records, from the editor's text, for the other documents of its case. Gathered
+   * apart from the check (which the editor waits for), reusing the block analyses the check cached.
+   */
+  recordText(text: string, read: (text: string) => SourceDocument, config: ResolvedConfig, cache: LintCache | undefined): Promise<LintOutcome> {
+    return this.recorded(() => this.linter.record(read(text), config, cache));
+  }
+
+  /**
+   * What a case document that is not open records, read from its file. A file that cannot be read (binary, a damaged
+   * Word file, too large) records nothing: the answer says why in one line, without its text.
+   */
+  recordFile(path: string, config: ResolvedConfig, maxFileSize: number): Promise<LintOutcome> {
+    return this.recorded(async () => this.linter.record(await documentFromBytes(readFileBytes(path, { maxFileSize }).bytes, path), config));
+  }
+
+  /** Facts only: no findings, and no text kept. */
+  private async recorded(gather: () => CaseFact[] | Promise<CaseFact[]>): Promise<LintOutcome> {
+    const nothing = { text: '', findings: [], failedRules: [] };
+    try {
+      return { ...nothing, facts: await gather() };
+    } catch (error) {
+      return { ...nothing, readError: error instanceof ReadError ? error.message : describeError(error) };
+    }
   }
 }
 

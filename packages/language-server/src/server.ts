@@ -1,13 +1,15 @@
 // The caselint language server: wires the protocol (documents, configuration, file watching, code
 // actions, hover, commands) to the DocumentChecker. Diagnostics are published with the document version.
 import { watch, type FSWatcher } from 'node:fs';
-import { sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ResolvedConfig } from '@caselint/core';
 import { rules } from '@caselint/rules';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -18,20 +20,25 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DOCUMENT_EXTENSIONS } from '@caselint/core/file-types';
+import { CaseDocuments } from './case-documents.js';
 import { DISABLE_IN_WORKSPACE_COMMAND, codeActions } from './code-actions.js';
 import { filePathOf } from './config-resolver.js';
 import { KeyedDebouncer } from './debounce.js';
 import { DocumentChecker, STATUS_NOTIFICATION } from './document-checker.js';
 import { hover } from './hover.js';
-import { lintWorkerScript, WorkerBackend } from './lint-backend.js';
+import { InProcessBackend, lintWorkerScript, WorkerBackend, type LintBackend } from './lint-backend.js';
 import { SafeLinter, describeError } from './safe-lint.js';
 import { SettingsStore } from './settings-store.js';
+import { isIgnored } from './ignores.js';
 import { CONFIG_FILE_NAMES, disableRuleChange, writeChange } from './workspace-config.js';
 
 export const SERVER_NAME = 'caselint';
 export const SERVER_VERSION = '0.1.0';
 
 const CONFIG_WATCH_PATTERNS = ['**/.caselintrc*', '**/package.json'];
+/** The documents of a case, whose changes on disk the case reads again. */
+const DOCUMENT_WATCH_PATTERN = `**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`;
 
 function isConfigFileName(name: string): boolean {
   return name.startsWith('.caselintrc') || name === 'package.json' || CONFIG_FILE_NAMES.includes(name);
@@ -60,12 +67,33 @@ export function startServer(options: ServerOptions = {}): Connection {
   const script = options.inProcess ? undefined : lintWorkerScript();
   if (!options.inProcess && !script) log('the checking thread script is missing; checking in the main thread');
   const backend = script ? new WorkerBackend(script, log) : new SafeLinter(rules);
-  const checker = new DocumentChecker(backend, {
+  // The documents of a case that are not open are read on a thread of their own, so that the open documents'
+  // checks never wait behind them; it starts with the first case.
+  let caseReader: LintBackend | undefined;
+  const cases: CaseDocuments = new CaseDocuments({
+    reader: () => (caseReader ??= script ? new WorkerBackend(script, log) : new InProcessBackend(new SafeLinter(rules))),
+    configFor: (path, fileSettings): ResolvedConfig | undefined => {
+      const { config } = checker.configs.resolve(pathToFileURL(path).href, fileSettings);
+      return isIgnored(config, path) ? undefined : config;
+    },
+    workspaceRootOf: (path) => workspaceRootOf(pathToFileURL(path).href),
+    // By path: the editor's URI for a file may be encoded otherwise than pathToFileURL would.
+    isOpen: (path) => documents.all().some((document) => filePathOf(document.uri) === path),
+    recheck: (root, except) => {
+      for (const uri of checker.inCase(root)) if (filePathOf(uri) !== except) check(uri);
+    },
+    get watchFolders() {
+      return !dynamicWatchers;
+    },
+    log,
+  });
+  const checker: DocumentChecker = new DocumentChecker(backend, {
     getDocument: (uri) => documents.get(uri),
     getSettings: (uri) => settings.get(uri),
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
     log,
+    cases,
   });
 
   const check = (uri: string) => {
@@ -76,6 +104,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   };
   const configFilesChanged = () => {
     checker.configs.clear();
+    cases.clear(); // a case may have been declared or undeclared: the checks find the cases again
     recheckAll();
   };
   const workspaceRootOf = (uri: string): string | undefined => {
@@ -116,7 +145,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'caselint' });
     if (dynamicWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: CONFIG_WATCH_PATTERNS.map((globPattern) => ({ globPattern })),
+        watchers: [...CONFIG_WATCH_PATTERNS, DOCUMENT_WATCH_PATTERN].map((globPattern) => ({ globPattern })),
       });
     } else {
       // Clients without file watching (Neovim 0.7, Helix): watch the workspace roots ourselves.
@@ -155,9 +184,18 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onDidChangeConfiguration((params) => {
     settings.changed(params.settings);
+    cases.clear(); // the case documents were read with the settings of before
     recheckAll();
   });
-  connection.onDidChangeWatchedFiles(() => configFilesChanged());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    let configChanged = false;
+    for (const change of changes) {
+      const path = filePathOf(change.uri);
+      if (!path || isConfigFileName(basename(path))) configChanged = true;
+      else cases.fileChanged(path, change.type === FileChangeType.Deleted);
+    }
+    if (configChanged) configFilesChanged();
+  });
 
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
@@ -189,7 +227,9 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   connection.onShutdown(() => {
     debouncer.cancelAll();
+    cases.dispose();
     checker.dispose();
+    caseReader?.dispose();
     for (const watcher of fallbackWatchers) watcher.close();
   });
 

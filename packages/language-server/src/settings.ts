@@ -19,6 +19,8 @@ export interface Settings {
   problems?: string[];
   /** Seconds one check may take; a longer one is stopped and one informational diagnostic says so. */
   maxCheckTime: number;
+  /** Each workspace folder is one case (unless a config file declares a case folder nearer the document). */
+  case: boolean;
 }
 
 export const DEFAULT_MAX_DOCUMENT_SIZE = 1_000_000;
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   rules: {},
   maxDocumentSize: DEFAULT_MAX_DOCUMENT_SIZE,
   maxCheckTime: DEFAULT_MAX_CHECK_TIME,
+  case: false,
 });
 
 /** A rule setting is checked exactly as a config file's is (core's checkRuleSetting): the problem, or undefined. */
@@ -47,6 +50,7 @@ export function normalizeSettings(input: unknown): Settings {
   const source = unwrap(input);
   const settings: Settings = { ...DEFAULT_SETTINGS, rules: {} };
   if (typeof source.enable === 'boolean') settings.enable = source.enable;
+  if (typeof source.case === 'boolean') settings.case = source.case;
   if (source.preset === 'recommended' || source.preset === 'strict') settings.preset = source.preset;
   if (typeof source.maxDocumentSize === 'number' && Number.isFinite(source.maxDocumentSize) && source.maxDocumentSize > 0) {
     settings.maxDocumentSize = Math.floor(source.maxDocumentSize);

@@ -52,5 +52,8 @@ export interface ResolvedConfig {
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 20 * 1024 * 1024;
+
+/** A case holds at most this many documents: a larger one is checked document by document, with a notice (CLI and editor). */
+export const MAX_CASE_DOCUMENTS = 1000;
 /** Seconds: far above what any real report takes (tens of milliseconds), low enough that a stuck file does not stall a nightly batch. */
 export const DEFAULT_MAX_FILE_TIME = 30;
