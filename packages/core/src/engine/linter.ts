@@ -46,7 +46,7 @@ function placeFacts(doc: SourceDocument, facts: DocumentFacts, starts: number[])
     const { block, entry, start, end, ...body } = f;
     return { ...body, ...placed(doc, f, starts), filePath: doc.path ?? '', ...dated(facts.dateOf(f)) } as CaseFact;
   });
-  const latest = facts.latestDate();
+  const latest = facts.latestDate(true);
   if (latest) out.push({ kind: 'dated', label: 'document date', filePath: doc.path ?? '', date: latest, ...placed(doc, { start: 0, end: 0 }, starts) });
   return out;
 }

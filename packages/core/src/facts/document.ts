@@ -155,10 +155,10 @@ export class DocumentFacts {
     return out.sort((a, b) => a.start - b.start);
   }
 
-  /** The latest date this document or its case records, if any: "so far" for what is still open. */
-  latestDate(): string | undefined {
+  /** The latest date this document (and, unless `ownOnly`, its case) records, if any: "so far" for what is still open. */
+  latestDate(ownOnly = false): string | undefined {
     let latest: string | undefined;
-    for (const d of [...this.dates, ...this.caseFacts.map((f) => f.date)]) if (d && (!latest || d > latest)) latest = d;
+    for (const d of ownOnly ? this.dates : [...this.dates, ...this.caseFacts.map((f) => f.date)]) if (d && (!latest || d > latest)) latest = d;
     return latest;
   }
 
