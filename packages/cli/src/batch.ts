@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, relative } from 'node:path';
-import { loadConfig, MAX_CASE_DOCUMENTS, resolveConfig, type RawConfig, type ResolvedConfig } from '@caselint/core/config';
+import { dirname } from 'node:path';
+import { calculateConfigForFile, caseRootFor, isPathIgnored, MAX_CASE_DOCUMENTS, withLayer, type RawConfig, type ResolvedConfig } from '@caselint/core/config';
 import { errnoError, refusalByStat } from '@caselint/core/errors';
 import { fatalResult } from '@caselint/core/report';
 import type { CaseFact, CaseRecord } from '@caselint/core';
-import ignore from 'ignore';
 import { configHash, type CacheEntry, type ResultCache } from './cache.js';
 import type { CheckedFile, CheckTask } from './check-file.js';
 import type { Target } from './files.js';
@@ -100,7 +99,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
       return;
     }
     const config = effective(target.path);
-    if (settings.ignore && !target.explicit && isConfigIgnored(config, target.path)) {
+    if (settings.ignore && !target.explicit && isPathIgnored(config, target.path)) {
       results[index] = null;
       ignored++;
       return;
@@ -124,7 +123,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
     }
     pendingBytes += info.size;
     stats.set(index, info);
-    const caseRoot = caseRootOf(target.path, settings.caseRoots, config);
+    const caseRoot = caseRootFor(target.path, config, settings.caseRoots);
     if (caseRoot) caseOf.set(index, caseRoot);
     const maxFileTime = settings.maxFileTime ?? config.maxFileTime;
     const record = settings.records === 'all' || (settings.records === 'cases' && !!caseRoot);
@@ -227,17 +226,6 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
 }
 
 export { MAX_CASE_DOCUMENTS };
-
-/** The case folder a file belongs to: the deepest --cases folder above it, else its configuration's `"case": true` folder. */
-function caseRootOf(path: string, roots: ReadonlySet<string> | undefined, config: ResolvedConfig): string | undefined {
-  if (roots?.size) {
-    for (let dir = dirname(path); ; dir = dirname(dir)) {
-      if (roots.has(dir)) return dir;
-      if (dirname(dir) === dir) break;
-    }
-  }
-  return config.caseRoot;
-}
 
 /**
  * The first pass over each case of two or more documents: what each document records, gathered without running the
@@ -365,35 +353,19 @@ async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: Chec
   }
 }
 
-/** Each file's effective configuration: found upward from it (cached per folder), with --rule overrides on top. */
+/**
+ * Each file's effective configuration, by core's per-file policy: found upward from it, with --rule overrides on top.
+ * --config names one file for every target, read once; otherwise files of one folder share its lookup.
+ */
 function effectiveConfigs(settings: BatchSettings): (path: string) => ResolvedConfig {
-  const withOverrides = new Map<ResolvedConfig, ResolvedConfig>();
-  // --config names one file for every target: read it once.
-  const only = settings.configFile ? loadConfig(settings.configFile, { configFile: settings.configFile }) : undefined;
-  // Files of one folder share its configuration: look it up once per folder, not once per file.
+  const only = settings.configFile ? calculateConfigForFile(settings.configFile, { configFile: settings.configFile }) : undefined;
   const byFolder = new Map<string, ResolvedConfig>();
-  const forFolder = (dir: string) => {
-    let config = byFolder.get(dir);
-    if (!config) byFolder.set(dir, (config = loadConfig(dir)));
-    return config;
-  };
   return (path) => {
-    const base = only ?? forFolder(dirname(path));
-    if (!settings.overrides) return base;
-    let config = withOverrides.get(base);
-    if (!config) withOverrides.set(base, (config = resolveConfig(settings.overrides, base)));
+    const dir = dirname(path);
+    let config = only ? withLayer(only, settings.overrides) : byFolder.get(dir);
+    if (!config) byFolder.set(dir, (config = calculateConfigForFile(dir, settings.overrides ? { layer: settings.overrides } : {})));
     return config;
   };
-}
-
-const matchers = new WeakMap<ResolvedConfig, ReturnType<typeof ignore>>();
-function isConfigIgnored(config: ResolvedConfig, path: string): boolean {
-  if (!config.ignores.length || !config.ignoreBase) return false;
-  const rel = relative(config.ignoreBase, path);
-  if (rel.startsWith('..')) return false;
-  let matcher = matchers.get(config);
-  if (!matcher) matchers.set(config, (matcher = ignore().add(config.ignores)));
-  return matcher.ignores(rel.split('\\').join('/'));
 }
 
 const NO_FINDINGS: FindingsText = { messages: '[]', extras: '[]' };

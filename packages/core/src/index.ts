@@ -3,7 +3,7 @@ export * from './types.js';
 export { ReadError } from './read/errors.js';
 export { decodeText, type Decoded } from './read/decode.js';
 export { readDocument, readFileBytes, documentFromBytes, type ReadOptions, type FileBytes } from './read/read-file.js';
-export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, DOCUMENT_EXTENSIONS, lineStarts, lineColumn, rangeOf, toSource, spanToSource } from './document/index.js';
+export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, DOCUMENT_EXTENSIONS, directiveText, directiveOnLine, lineStarts, lineColumn, rangeOf, toSource, spanToSource } from './document/index.js';
 export { sentencesOf, retextSentences, tokensOf, type Sentence, type Token } from './language/sentences.js';
 export { SentenceContext, hasEvidence } from './language/context.js';
 export { frameVerdicts, frameSet, frameGate, reportedClaim, type FrameVerdict, type FrameSet } from './language/frames.js';

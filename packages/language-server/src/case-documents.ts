@@ -9,7 +9,7 @@ import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CaseFact, ResolvedConfig } from '@caselint/core';
-import { MAX_CASE_DOCUMENTS } from '@caselint/core/config';
+import { caseRootFor, MAX_CASE_DOCUMENTS } from '@caselint/core/config';
 import { formatFromPath } from '@caselint/core/file-types';
 import { KeyedDebouncer } from './debounce.js';
 import type { LintBackend } from './lint-backend.js';
@@ -74,7 +74,8 @@ export class CaseDocuments {
   /** The case a document belongs to: its config's case folder, else its workspace folder if the settings declare it one. */
   caseOf(path: string | undefined, config: ResolvedConfig, settings: Settings): string | undefined {
     if (!path) return undefined;
-    return config.caseRoot ?? (settings.case ? this.host.workspaceRootOf(path) : undefined);
+    // The case folder by the one per-file policy (its config's "case": true), else the workspace folder by the settings.
+    return caseRootFor(path, config) ?? (settings.case ? this.host.workspaceRootOf(path) : undefined);
   }
 
   /**

@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, clearConfigCache, loadConfig, resolveConfig, type ResolvedConfig } from '@caselint/core';
+import { withLayer } from '@caselint/core/config';
 import { settingsToRawConfig, type Settings } from './settings.js';
 
 export interface DocumentConfig {
@@ -52,7 +53,7 @@ export class ConfigResolver {
     if (!path) return { config: resolveConfig(editorLayer ?? {}) };
     const file = this.fileConfig(path);
     if (!file.config) return { config: resolveConfig(editorLayer ?? {}), error: file.error };
-    return { config: editorLayer ? resolveConfig(editorLayer, file.config) : file.config };
+    return { config: withLayer(file.config, editorLayer) };
   }
 
   private fileConfig(path: string): { config?: ResolvedConfig; error?: DocumentConfig['error'] } {

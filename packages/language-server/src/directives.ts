@@ -1,14 +1,12 @@
 // Inline directives in the comment form each file type understands: an HTML comment in Markdown,
-// a line of its own in plain text. The core reader recognises both forms.
+// a line of its own in plain text. Core writes and reads both forms: one syntax for the readers and the editor.
+import { directiveOnLine, directiveText } from '@caselint/core';
 import type { TextEdit } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentFormat } from './safe-lint.js';
 
-const DIRECTIVE = 'caselint-disable-next-line';
-
 export function disableNextLineDirective(format: DocumentFormat, ruleIds: readonly string[]): string {
-  const body = `${DIRECTIVE} ${ruleIds.join(' ')}`;
-  return format === 'markdown' ? `<!-- ${body} -->` : body;
+  return directiveText(format, 'disable-next-line', ruleIds);
 }
 
 function lineText(document: TextDocument, line: number): string {
@@ -20,15 +18,10 @@ export function isMarkdownTableLine(document: TextDocument, line: number): boole
   return /^\s*\|/.test(lineText(document, line));
 }
 
-/** Parses an existing disable-next-line directive on a line, returning its rule ids. */
+/** The rule ids of a disable-next-line directive on a line (empty: every rule), as the core readers parse it. */
 function existingDirective(text: string, format: DocumentFormat): string[] | undefined {
-  const pattern =
-    format === 'markdown'
-      ? /^\s*<!--\s*caselint-disable-next-line\b(.*?)-->\s*$/
-      : /^\s*caselint-disable-next-line\b(.*)$/;
-  const match = pattern.exec(text);
-  if (!match) return undefined;
-  return (match[1] ?? '').split(/[\s,]+/).filter(Boolean);
+  const directive = directiveOnLine(text, format);
+  return directive?.kind === 'disable-next-line' ? directive.rules : undefined;
 }
 
 /**

@@ -2,6 +2,8 @@
 // hover); the backend (a worker thread by default) keeps the LintCache that makes a re-lint reuse unchanged blocks.
 import { performance } from 'node:perf_hooks';
 import type { Finding } from '@caselint/core';
+import { isPathIgnored } from '@caselint/core/config';
+import { formatFromPath } from '@caselint/core/file-types';
 import type { Diagnostic } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigResolver, filePathOf } from './config-resolver.js';
@@ -18,7 +20,6 @@ import {
 } from './diagnostics.js';
 import { CASE_DEBOUNCE_MS, type CaseDocuments } from './case-documents.js';
 import { KeyedDebouncer } from './debounce.js';
-import { isIgnored } from './ignores.js';
 import { InProcessBackend, type LintBackend, type OpenDocumentRequest } from './lint-backend.js';
 import { SafeLinter, type DocumentFormat } from './safe-lint.js';
 import type { Settings } from './settings.js';
@@ -60,8 +61,9 @@ interface DocumentState {
   caseRoot?: string;
 }
 
+/** A document's format by core's file types (as the command line reads the file), else by the editor's language. */
 export function formatOf(document: TextDocument): DocumentFormat {
-  if (document.languageId === 'markdown' || /\.(md|markdown|mdx)$/i.test(document.uri)) return 'markdown';
+  if (formatFromPath(document.uri) === 'markdown' || document.languageId === 'markdown' || document.languageId === 'mdx') return 'markdown';
   return 'text';
 }
 
@@ -163,7 +165,7 @@ export class DocumentChecker {
 
     const { config, error } = this.configs.resolve(document.uri, settings);
     const path = filePathOf(document.uri);
-    if (isIgnored(config, path)) return { diagnostics: [], findings: [], toRange: identity };
+    if (isPathIgnored(config, path)) return { diagnostics: [], findings: [], toRange: identity };
     // Reading is cheap (the Markdown reader runs at tens of MB/s: about 3 ms for 150 KB); analysis is what the
     // per-block LintCache (kept by the backend) saves on each keystroke.
     const budgetMs = settings.maxCheckTime * 1000;

@@ -4,6 +4,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '@caselint/core';
+import { isPathIgnored } from '@caselint/core/config';
 import { rules } from '@caselint/rules';
 import {
   CodeActionKind,
@@ -30,7 +31,6 @@ import { hover } from './hover.js';
 import { InProcessBackend, lintWorkerScript, WorkerBackend, type LintBackend } from './lint-backend.js';
 import { SafeLinter, describeError } from './safe-lint.js';
 import { SettingsStore } from './settings-store.js';
-import { isIgnored } from './ignores.js';
 import { CONFIG_FILE_NAMES, disableRuleChange, writeChange } from './workspace-config.js';
 
 export const SERVER_NAME = 'caselint';
@@ -74,7 +74,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     reader: () => (caseReader ??= script ? new WorkerBackend(script, log) : new InProcessBackend(new SafeLinter(rules))),
     configFor: (path, fileSettings): ResolvedConfig | undefined => {
       const { config } = checker.configs.resolve(pathToFileURL(path).href, fileSettings);
-      return isIgnored(config, path) ? undefined : config;
+      return isPathIgnored(config, path) ? undefined : config;
     },
     workspaceRootOf: (path) => workspaceRootOf(pathToFileURL(path).href),
     // By path: the editor's URI for a file may be encoded otherwise than pathToFileURL would.

@@ -16,3 +16,22 @@ export function parseDirective(body: string, line: number): Directive | undefine
     .filter((r) => r && r !== '--');
   return { kind: m[1] as Directive['kind'], rules, line };
 }
+
+/**
+ * A directive written in the form its file type understands, the inverse of the readers' parsing: an HTML comment
+ * in Markdown, a line of its own in plain text. Editors use it to insert "disable for this line".
+ */
+export function directiveText(format: 'text' | 'markdown', kind: Directive['kind'], rules: readonly string[]): string {
+  const body = `caselint-${kind}${rules.length ? ` ${rules.join(' ')}` : ''}`;
+  return format === 'markdown' ? `<!-- ${body} -->` : body;
+}
+
+/** The directive a whole line holds, as the readers would find it, or undefined. */
+export function directiveOnLine(line: string, format: 'text' | 'markdown', lineNumber = 1): Directive | undefined {
+  const text = line.trim();
+  if (format === 'markdown') {
+    if (!text.startsWith('<!--') || !text.endsWith('-->')) return undefined;
+    return parseDirective(text.slice(4).trim(), lineNumber);
+  }
+  return parseDirective(text, lineNumber);
+}

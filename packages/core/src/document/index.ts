@@ -7,6 +7,7 @@ export { toSource, spanToSource, BlockTextBuilder } from './segments.js';
 export { parseMarkdown } from './markdown.js';
 export { parsePlainText } from './plain-text.js';
 export { DOCUMENT_EXTENSIONS, formatFromPath } from './formats.js';
+export { directiveText, directiveOnLine } from './directives.js';
 
 /** Text (already decoded) to a document of blocks. */
 export function parseDocument(text: string, format: 'text' | 'markdown', path?: string): SourceDocument {
