@@ -1,0 +1,129 @@
+// The fields caselint checks, each able to read its text and to say where a stretch of it is on screen.
+// A textarea's text has no DOM ranges, so a mirror (an invisible copy laid out exactly like it, in the overlay's
+// shadow root) gives the rectangles; a contenteditable element's text is mapped to its own text nodes.
+import { TextMap } from './text-map.js';
+
+export interface Field {
+  readonly element: HTMLElement;
+  /** Reads the text now (and remembers it for rects). */
+  read(): string;
+  /** Where text offsets [start, end) of the last read are, in viewport coordinates. */
+  rects(start: number, end: number): DOMRect[];
+  /** The part of the viewport in which the field shows its text (marks are clipped to it). */
+  visibleBox(): DOMRect;
+  dispose(): void;
+}
+
+/** The element whose text a user is editing, for an event target or a node inside a field. */
+export function fieldElementOf(node: Node | null): HTMLElement | undefined {
+  const element = node?.nodeType === Node.ELEMENT_NODE ? (node as HTMLElement) : node?.parentElement;
+  if (!element) return undefined;
+  if (element.tagName === 'TEXTAREA') return (element as HTMLTextAreaElement).disabled ? undefined : element;
+  if (!element.isContentEditable) return undefined;
+  let root: HTMLElement = element;
+  while (root.parentElement?.isContentEditable) root = root.parentElement;
+  return root;
+}
+
+/** Every field in the document, for the first check of text already there. */
+export function fieldElementsIn(doc: Document): HTMLElement[] {
+  const found = new Set<HTMLElement>();
+  for (const element of doc.querySelectorAll<HTMLElement>('textarea, [contenteditable]')) {
+    const field = fieldElementOf(element);
+    if (field) found.add(field);
+  }
+  if (doc.body?.isContentEditable) found.add(doc.body); // an iframe editor (CKEditor 4, TinyMCE), or designMode
+  return [...found];
+}
+
+export function fieldFor(element: HTMLElement, mirrorParent: ShadowRoot): Field {
+  return element.tagName === 'TEXTAREA' ? new TextareaField(element as HTMLTextAreaElement, mirrorParent) : new EditableField(element);
+}
+
+function contentBox(element: HTMLElement): DOMRect {
+  if (element === element.ownerDocument.body) {
+    const view = element.ownerDocument.defaultView!;
+    return new DOMRect(0, 0, view.innerWidth, view.innerHeight);
+  }
+  const box = element.getBoundingClientRect();
+  return new DOMRect(box.left + element.clientLeft, box.top + element.clientTop, element.clientWidth, element.clientHeight);
+}
+
+function rangeRects(range: Range | undefined): DOMRect[] {
+  return range ? [...range.getClientRects()].filter((r) => r.width > 0 || r.height > 0) : [];
+}
+
+class EditableField implements Field {
+  private map: TextMap | undefined;
+  constructor(readonly element: HTMLElement) {}
+  read(): string {
+    this.map = TextMap.of(this.element);
+    return this.map.text;
+  }
+  rects(start: number, end: number): DOMRect[] {
+    return rangeRects(this.map?.range(start, end));
+  }
+  visibleBox(): DOMRect {
+    return contentBox(this.element);
+  }
+  dispose(): void {
+    this.map = undefined;
+  }
+}
+
+/** The textarea styles that decide where its text wraps. */
+const MIRRORED = [
+  'boxSizing', 'width', 'height', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch', 'letterSpacing', 'wordSpacing',
+  'lineHeight', 'textTransform', 'textIndent', 'textAlign', 'tabSize', 'direction', 'whiteSpace', 'wordBreak', 'overflowWrap',
+  'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderStyle',
+] as const;
+
+class TextareaField implements Field {
+  private readonly mirror: HTMLDivElement;
+  private readonly textNode: Text;
+  constructor(readonly element: HTMLTextAreaElement, parent: ShadowRoot) {
+    this.mirror = parent.ownerDocument.createElement('div');
+    this.mirror.className = 'mirror';
+    this.textNode = parent.ownerDocument.createTextNode('');
+    this.mirror.append(this.textNode);
+    parent.append(this.mirror);
+  }
+  read(): string {
+    const text = this.element.value;
+    this.textNode.data = text.endsWith('\n') ? `${text} ` : text; // a trailing line break takes a line only if something follows it
+    return text;
+  }
+  rects(start: number, end: number): DOMRect[] {
+    this.layOut();
+    const range = this.element.ownerDocument.createRange();
+    const length = this.textNode.length;
+    range.setStart(this.textNode, Math.min(start, length));
+    range.setEnd(this.textNode, Math.min(end, length));
+    return rangeRects(range);
+  }
+  visibleBox(): DOMRect {
+    return contentBox(this.element);
+  }
+  dispose(): void {
+    this.mirror.remove();
+  }
+  /** Lays the mirror over the textarea with its styles, scrolled as it is. */
+  private layOut(): void {
+    const style = getComputedStyle(this.element);
+    const mirror = this.mirror.style;
+    for (const key of MIRRORED) mirror[key] = style[key];
+    mirror.whiteSpace = 'pre-wrap';
+    mirror.overflowWrap = style.overflowWrap === 'normal' ? 'break-word' : style.overflowWrap;
+    // The textarea's scroll bar narrows its text; the mirror has none, so it takes the same width as padding.
+    const scrollbar = this.element.offsetWidth - this.element.clientWidth - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
+    mirror.paddingRight = `${parseFloat(style.paddingRight) + Math.max(0, scrollbar)}px`;
+    const box = this.element.getBoundingClientRect();
+    mirror.left = `${box.left}px`;
+    mirror.top = `${box.top}px`;
+    mirror.width = `${box.width}px`;
+    mirror.height = `${box.height}px`;
+    mirror.boxSizing = 'border-box';
+    this.mirror.scrollTop = this.element.scrollTop;
+    this.mirror.scrollLeft = this.element.scrollLeft;
+  }
+}
