@@ -5,6 +5,7 @@
 //   3. language server: open a 150 KB report, then one-line edits, to published diagnostics
 //   4. Word: reading and annotating a batch of .docx reports
 //   5. pathological: hostile inputs (long white space, label lines, CR LF runs, ...) at doubling sizes
+//   6. browser: the engine bundle in headless Chromium (MB/s), and the extension's keystroke-to-mark latency
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,4 +44,9 @@ if (want('pathological')) {
   section('pathological inputs (time as each hostile input doubles)');
   const { benchPathological } = await import('./pathological.mjs');
   await benchPathological();
+}
+if (want('browser')) {
+  section('browser (headless Chromium)');
+  const { benchBrowser } = await import('./browser.mjs');
+  await benchBrowser();
 }

@@ -3,9 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIST, ROOT, chromium, launch, servePages, type Browser, type PageServer } from './browser.js';
+import { ENGINE_BUNDLE as BUNDLE, ROOT, chromium, launch, servePages, type Browser, type PageServer } from './browser.js';
 
-const BUNDLE = join(EXTENSION_DIST, 'engine/caselint.js');
 const PAMS = readFileSync(join(ROOT, '../shared/corpus/reports/pams-summary-passed.md'), 'utf8');
 
 describe('engine bundle', () => {
