@@ -11,7 +11,8 @@ const PAMS = readFileSync(join(ROOT, '../shared/corpus/reports/pams-summary-pass
 
 const PAGES = {
   '/textarea': '<!doctype html><title>note</title><textarea id="note" rows="12" cols="80"></textarea>',
-  '/editable': '<!doctype html><title>report</title><div id="report" contenteditable="true" style="min-height:300px;border:1px solid #999"></div>',
+  // A note field that keeps line breaks as typed (white-space: pre-wrap): pasted text arrives as text with line feeds.
+  '/editable': '<!doctype html><title>report</title><div id="report" contenteditable="true" style="min-height:300px;border:1px solid #999;white-space:pre-wrap"></div>',
   // An iframe editor as CKEditor 4 and TinyMCE build one: an about:blank iframe whose body is contenteditable.
   '/iframe': `<!doctype html><title>iframe editor</title><iframe id="editor" style="width:800px;height:400px"></iframe>
 <script>

@@ -1,7 +1,8 @@
 // A rich-text editor's text as caselint reads it, with a map back to the DOM. Block elements become line breaks
 // (a blank line after paragraphs, headings and tables, so each is a block of its own); table cells are separated by
 // tabs, so a table reads as the tab-separated rows the plain-text reader knows. Every character of a text node keeps
-// its place (white space is turned into spaces, not collapsed), so a finding's offsets map straight back to a Range.
+// its place (white space is turned into spaces, not collapsed; line feeds stay where CSS shows them as line breaks),
+// so a finding's offsets map straight back to a Range.
 
 interface Piece {
   /** Offset of the node's first character in the text. */
@@ -39,13 +40,13 @@ export class TextMap {
     const breakLines = (n: number) => {
       if (length > 0 && newlines < n) push('\n'.repeat(n - newlines));
     };
-    const walk = (node: Node) => {
+    const walk = (node: Node, keepsBreaks: boolean) => {
       for (let child = node.firstChild; child; child = child.nextSibling) {
         if (child.nodeType === Node.TEXT_NODE) {
           const data = (child as Text).data;
           if (!data) continue;
           pieces.push({ at: length, node: child as Text });
-          push(data.replace(/[\t\n\r\f\u00a0]/g, ' '));
+          push(keepsBreaks ? data.replace(/\r(?!\n)/g, '\n').replace(/[\f\u00a0]/g, ' ') : data.replace(/[\t\n\r\f\u00a0]/g, ' '));
           continue;
         }
         if (child.nodeType !== Node.ELEMENT_NODE) continue;
@@ -58,11 +59,12 @@ export class TextMap {
         const lines = PARAGRAPHS.has(tag) ? 2 : LINES.has(tag) ? 1 : 0;
         if (lines) breakLines(lines);
         if (CELLS.has(tag) && (child as Element).previousElementSibling) push('\t');
-        walk(child);
+        // Only blocks are asked for their style (inline elements rarely change white space, and asking costs).
+        walk(child, lines ? keepsLineBreaks(child as Element) : keepsBreaks);
         if (lines) breakLines(lines);
       }
     };
-    walk(root);
+    walk(root, keepsLineBreaks(root));
     return new TextMap(out.join(''), pieces);
   }
 
@@ -93,6 +95,11 @@ export class TextMap {
     }
     return range;
   }
+}
+
+/** white-space: pre, pre-wrap, pre-line or break-spaces: a line feed in the text is a line break on screen (a note field, or text pasted into one). */
+function keepsLineBreaks(element: Element): boolean {
+  return /^(?:pre|break-spaces)/.test(getComputedStyle(element).whiteSpace);
 }
 
 function clamp(n: number, max: number): number {
