@@ -21,7 +21,7 @@ const server = await servePages({ '/': form });
 const browser = await launch({ extension: EXTENSION_DIST });
 try {
   const { page, context } = browser;
-  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.setViewportSize({ width: 1000, height: 820 });
   await page.goto(`${server.origin}/`);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.click('#note');

@@ -10,7 +10,7 @@ const STYLE = `
 .mirror { position: fixed; visibility: hidden; overflow: hidden; pointer-events: none; margin: 0; border-color: transparent; }
 .card { position: fixed; z-index: 2147483647; pointer-events: auto; max-width: 420px; box-sizing: border-box; padding: 12px 14px;
   background: #fff; color: #1f1f1f; border: 1px solid #c4c7c5; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18);
-  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left; }
+  font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left; overflow: auto; }
 .card[hidden] { display: none; }
 .card h2 { margin: 0 0 6px; font-size: 12px; font-weight: 600; color: #5f6368; font-family: ui-monospace, monospace; }
 .card p { margin: 0 0 8px; }
@@ -110,9 +110,14 @@ export class Overlay {
     const view = this.doc.defaultView!;
     const width = Math.min(420, view.innerWidth - 16);
     this.card.style.left = `${Math.max(8, Math.min(at.left, view.innerWidth - width - 8))}px`;
-    const below = at.bottom + 6;
+    // Below the mark if it fits, else above; if neither, on the roomier side, scrolling within the space there.
+    this.card.style.maxHeight = '';
     const height = this.card.offsetHeight;
-    this.card.style.top = `${below + height > view.innerHeight && at.top - height - 6 > 0 ? at.top - height - 6 : below}px`;
+    const below = view.innerHeight - at.bottom - 14;
+    const above = at.top - 14;
+    const downwards = height <= below || (height > above && below >= above);
+    if (height > Math.max(below, above)) this.card.style.maxHeight = `${Math.max(below, above)}px`;
+    this.card.style.top = `${downwards ? at.bottom + 6 : at.top - 6 - Math.min(height, above)}px`;
   }
 
   hideCard(): void {
