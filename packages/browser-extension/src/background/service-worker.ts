@@ -52,13 +52,23 @@ export function check(request: CheckRequest, fieldKey: string): CheckReply {
   }
 }
 
-/** Findings shown per tab, by frame document and field. */
-const counts = new Map<number, Map<string, number>>();
-
-function showBadge(tabId: number): void {
-  let total = 0;
-  for (const n of counts.get(tabId)?.values() ?? []) total += n;
-  void chrome.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' }).catch(() => undefined); // the tab may be gone
+/**
+ * Findings shown per tab, by frame document and field. Kept in storage.session (memory only, never on disk; numbers,
+ * no text), because the browser stops an idle service worker and the badge must still add up every field afterwards.
+ * Updates are chained so that two frames reporting at once do not overwrite each other.
+ */
+let countsUpdate: Promise<void> = Promise.resolve();
+function updateCounts(tabId: number, change: (tab: Record<string, number>) => void): void {
+  const key = `counts:${tabId}`;
+  countsUpdate = countsUpdate
+    .then(async () => {
+      const tab = ((await chrome.storage.session.get(key))[key] as Record<string, number> | undefined) ?? {};
+      change(tab);
+      await chrome.storage.session.set({ [key]: tab });
+      const total = Object.values(tab).reduce((sum, n) => sum + n, 0);
+      await chrome.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' });
+    })
+    .catch(() => undefined); // the tab is gone
 }
 
 chrome.action.setBadgeBackgroundColor({ color: '#b3261e' }).catch(() => undefined);
@@ -71,18 +81,17 @@ chrome.runtime.onMessage.addListener((message: ToWorker, sender, reply) => {
     return false;
   }
   if (tabId === undefined) return false;
-  let tab = counts.get(tabId);
-  if (!tab) counts.set(tabId, (tab = new Map()));
-  if (message.kind === 'hello') {
-    // A new top-level document: every count on the tab belonged to the page before.
-    if (sender.frameId === 0) tab.clear();
-  } else if (message.count < 0) {
-    tab.delete(`${frame}:${message.field}`);
-  } else {
-    tab.set(`${frame}:${message.field}`, message.count);
-  }
-  showBadge(tabId);
+  updateCounts(tabId, (tab) => {
+    if (message.kind === 'hello') {
+      // A new top-level document: every count on the tab belonged to the page before.
+      if (sender.frameId === 0) for (const field of Object.keys(tab)) delete tab[field];
+    } else if (message.count < 0) {
+      delete tab[`${frame}:${message.field}`];
+    } else {
+      tab[`${frame}:${message.field}`] = message.count;
+    }
+  });
   return false;
 });
 
-chrome.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+chrome.tabs.onRemoved.addListener((tabId) => void chrome.storage.session.remove(`counts:${tabId}`));

@@ -101,4 +101,6 @@ async function render(): Promise<void> {
 }
 
 void render();
-chrome.storage.onChanged.addListener(() => void render());
+chrome.storage.onChanged.addListener((_changes, area) => {
+  if (area === 'local' || area === 'managed') void render(); // not 'session': the badge counts change as pages are checked
+});
