@@ -7,8 +7,8 @@ export interface Field {
   readonly element: HTMLElement;
   /** Reads the text now (and remembers it for rects). */
   read(): string;
-  /** Where text offsets [start, end) of the last read are, in viewport coordinates. */
-  rects(start: number, end: number): DOMRect[];
+  /** Where each stretch [start, end) of the last read text is, in viewport coordinates (one call per drawing: layout is read once). */
+  rects(spans: readonly { start: number; end: number }[]): DOMRect[][];
   /** The part of the viewport in which the field shows its text (marks are clipped to it). */
   visibleBox(): DOMRect;
   dispose(): void;
@@ -60,8 +60,8 @@ class EditableField implements Field {
     this.map = TextMap.of(this.element);
     return this.map.text;
   }
-  rects(start: number, end: number): DOMRect[] {
-    return rangeRects(this.map?.range(start, end));
+  rects(spans: readonly { start: number; end: number }[]): DOMRect[][] {
+    return spans.map(({ start, end }) => rangeRects(this.map?.range(start, end)));
   }
   visibleBox(): DOMRect {
     return contentBox(this.element);
@@ -93,13 +93,16 @@ class TextareaField implements Field {
     this.textNode.data = text.endsWith('\n') ? `${text} ` : text; // a trailing line break takes a line only if something follows it
     return text;
   }
-  rects(start: number, end: number): DOMRect[] {
+  rects(spans: readonly { start: number; end: number }[]): DOMRect[][] {
+    if (spans.length === 0) return [];
     this.layOut();
     const range = this.element.ownerDocument.createRange();
     const length = this.textNode.length;
-    range.setStart(this.textNode, Math.min(start, length));
-    range.setEnd(this.textNode, Math.min(end, length));
-    return rangeRects(range);
+    return spans.map(({ start, end }) => {
+      range.setStart(this.textNode, Math.min(start, length));
+      range.setEnd(this.textNode, Math.min(end, length));
+      return rangeRects(range);
+    });
   }
   visibleBox(): DOMRect {
     return contentBox(this.element);

@@ -104,10 +104,8 @@ function render(state: FieldState): void {
   }
   const shown = state.findings.filter((f) => !state.ignored.has(ignoreKey(f)));
   const box = state.field.visibleBox();
-  state.placed = shown.map((finding) => ({
-    finding,
-    rects: state.field.rects(finding.start, finding.end).flatMap((r) => clip(r, box) ?? []),
-  }));
+  const rects = state.field.rects(shown);
+  state.placed = shown.map((finding, i) => ({ finding, rects: rects[i]!.flatMap((r) => clip(r, box) ?? []) }));
   overlay.draw(state, state.placed);
   element.setAttribute(COUNT_ATTRIBUTE, String(shown.length));
   if (state.shownCount !== shown.length) {
