@@ -12,7 +12,7 @@ const form = `<!doctype html><title>Case record</title>
   header { background: #1d4f91; color: #fff; padding: 10px 20px; font-weight: bold; }
   main { margin: 16px 20px; background: #fff; border: 1px solid #d0d5da; padding: 16px 20px; }
   label { display: block; font-weight: bold; margin-bottom: 6px; }
-  #note { border: 1px solid #9aa4ad; padding: 8px 10px; height: 560px; overflow: auto; white-space: pre-wrap; }
+  #note { border: 1px solid #9aa4ad; padding: 8px 10px; height: 700px; overflow: auto; white-space: pre-wrap; }
 </style>
 <header>Children's Services case record · Assessment summary</header>
 <main><label for="note">Assessment summary</label><div id="note" contenteditable="true"></div></main>`;
@@ -21,7 +21,7 @@ const server = await servePages({ '/': form });
 const browser = await launch({ extension: EXTENSION_DIST });
 try {
   const { page, context } = browser;
-  await page.setViewportSize({ width: 1000, height: 820 });
+  await page.setViewportSize({ width: 1000, height: 840 });
   await page.goto(`${server.origin}/`);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await page.click('#note');

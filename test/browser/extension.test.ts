@@ -57,6 +57,17 @@ describe.skipIf(!chromium)('browser extension in Chromium', () => {
     // The text the site saves is the text typed: the extension changed nothing in the field.
     expect(await page.inputValue('#note')).toBe('Ms Carter attended every session. The placement has been a success.');
     await poll(async () => browser.worker!.evaluate((tab) => chrome.action.getBadgeText({ tabId: tab }), await tabId())).toBe('1');
+    // The mark lies over the textarea's text (measured from an invisible copy of it), and hovering it opens its card.
+    const mark = await page.evaluate(() => {
+      const r = document.querySelector('caselint-overlay')!.shadowRoot!.querySelector('[data-caselint-rule]')!.getBoundingClientRect();
+      const t = document.querySelector('#note')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2, inside: r.left >= t.left && r.right <= t.right && r.top >= t.top && r.bottom <= t.bottom, width: r.width };
+    });
+    expect(mark.inside).toBe(true);
+    expect(mark.width).toBeGreaterThan(20);
+    await page.mouse.move(mark.x, mark.y);
+    await poll(() => page.locator('caselint-overlay [data-caselint-card] h2').innerText()).toBe('caselint · simplistic-outcome');
+    await page.keyboard.press('Escape');
     await page.fill('#note', 'Ms Carter attended every session.');
     await poll(() => count('#note')).toBe('0');
     expect(await markRules(page)).toEqual([]);
@@ -71,6 +82,8 @@ describe.skipIf(!chromium)('browser extension in Chromium', () => {
     await page.keyboard.press('Control+V');
     await poll(() => markRules(page)).toContain('outcome-contradicts-findings');
     expect(Number(await count('#report'))).toBeGreaterThanOrEqual(3);
+    // One mark per finding, however many lines its phrase wraps over.
+    expect((await markRules(page)).length).toBe(Number(await count('#report')));
     // The page's own markup holds the pasted text and nothing of caselint's.
     expect(await page.innerHTML('#report')).not.toContain('caselint');
 

@@ -5,8 +5,11 @@ import type { FindingView } from '../messages.js';
 
 const STYLE = `
 :host { all: initial; }
-.mark { position: fixed; pointer-events: none; box-sizing: border-box; border-bottom: 2px solid #d93025; background: rgba(217, 48, 37, 0.08); }
-.mark.warn { border-bottom-color: #e37400; background: rgba(227, 116, 0, 0.08); }
+.mark { position: fixed; --line: #d93025; --fill: rgba(217, 48, 37, 0.08); }
+.mark.warn { --line: #e37400; --fill: rgba(227, 116, 0, 0.08); }
+.mark, .part { pointer-events: none; box-sizing: border-box; border-bottom: 2px solid var(--line); background: var(--fill); }
+.part { position: absolute; }
+.mark[hidden] { display: none; }
 .mirror { position: fixed; visibility: hidden; overflow: hidden; pointer-events: none; margin: 0; border-color: transparent; }
 .card { position: fixed; z-index: 2147483647; pointer-events: auto; max-width: 420px; box-sizing: border-box; padding: 12px 14px;
   background: #fff; color: #1f1f1f; border: 1px solid #c4c7c5; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18);
@@ -32,6 +35,13 @@ export interface CardActions {
 export interface PlacedMark {
   finding: FindingView;
   rects: DOMRect[];
+}
+
+function place(box: HTMLElement, rect: DOMRect, left: number, top: number): void {
+  box.style.left = `${rect.left - left}px`;
+  box.style.top = `${rect.top - top}px`;
+  box.style.width = `${rect.width}px`;
+  box.style.height = `${rect.height}px`;
 }
 
 export class Overlay {
@@ -69,19 +79,26 @@ export class Overlay {
       this.layers.set(field, layer);
       this.root.append(layer);
     }
-    const boxes: HTMLElement[] = [];
-    for (const { finding, rects } of marks) {
-      for (const rect of rects) {
-        const box = this.doc.createElement('div');
-        box.className = finding.severity === 2 ? 'mark error' : 'mark warn';
-        box.setAttribute('data-caselint-rule', finding.ruleId);
-        box.style.left = `${rect.left}px`;
-        box.style.top = `${rect.top}px`;
-        box.style.width = `${rect.width}px`;
-        box.style.height = `${rect.height}px`;
-        boxes.push(box);
+    // One element per finding (so the marks and the count agree), over the phrase's first line; its other lines
+    // (a phrase that wraps) are parts inside it. A finding scrolled out of sight keeps its element, hidden.
+    const boxes = marks.map(({ finding, rects }) => {
+      const mark = this.doc.createElement('div');
+      mark.className = finding.severity === 2 ? 'mark error' : 'mark warn';
+      mark.setAttribute('data-caselint-rule', finding.ruleId);
+      const [first, ...rest] = rects;
+      if (!first) {
+        mark.hidden = true;
+        return mark;
       }
-    }
+      place(mark, first, 0, 0);
+      for (const rect of rest) {
+        const part = this.doc.createElement('div');
+        part.className = 'part';
+        place(part, rect, first.left, first.top);
+        mark.append(part);
+      }
+      return mark;
+    });
     layer.replaceChildren(...boxes);
     this.attach();
   }
