@@ -73,6 +73,23 @@ describe.skipIf(!chromium)('browser extension in Chromium', () => {
     expect(await markRules(page)).toEqual([]);
   });
 
+  it('places marks on the right line of a textarea of many lines, and after an edit above them', async () => {
+    const { page } = browser;
+    const top = () => page.evaluate(() => document.querySelector('caselint-overlay')!.shadowRoot!.querySelector('[data-caselint-rule]')!.getBoundingClientRect().top);
+    const lineHeight = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('#note')!).lineHeight) || 15);
+    await page.fill('#note', 'Home visit.\n\nMs Carter was at home.\nThe placement has been a success.');
+    await poll(() => count('#note')).toBe('1');
+    const before = await top();
+    const first = await page.evaluate(() => document.querySelector('#note')!.getBoundingClientRect().top);
+    expect(before - first).toBeGreaterThan(2.5 * lineHeight); // on the fourth line, not the first
+    await page.click('#note');
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Enter');
+    await poll(() => top()).toBeGreaterThan(before + lineHeight / 2); // one line lower
+    await page.fill('#note', '');
+    await poll(() => count('#note')).toBe('0');
+  });
+
   it('pasting a PAMS report into a contenteditable marks the contradiction, and its card names the unmet areas', async () => {
     const { page, context } = browser;
     await page.goto(`${server.origin}/editable`);

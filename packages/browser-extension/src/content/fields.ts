@@ -1,7 +1,7 @@
 // The fields caselint checks, each able to read its text and to say where a stretch of it is on screen.
 // A textarea's text has no DOM ranges, so a mirror (an invisible copy laid out exactly like it, in the overlay's
 // shadow root) gives the rectangles; a contenteditable element's text is mapped to its own text nodes.
-import { TextMap } from './text-map.js';
+import { TextMap, clamp } from './text-map.js';
 
 export interface Field {
   readonly element: HTMLElement;
@@ -80,28 +80,68 @@ const MIRRORED = [
 
 class TextareaField implements Field {
   private readonly mirror: HTMLDivElement;
-  private readonly textNode: Text;
+  /** The text's lines, one block each in the mirror: an edit re-lays out only the lines it changed, not 20 KB. */
+  private lines: { text: string; node: Text }[] = [];
+  /** Offset of each line's first character in the text. */
+  private starts: number[] = [];
   constructor(readonly element: HTMLTextAreaElement, parent: ShadowRoot) {
     this.mirror = parent.ownerDocument.createElement('div');
     this.mirror.className = 'mirror';
-    this.textNode = parent.ownerDocument.createTextNode('');
-    this.mirror.append(this.textNode);
     parent.append(this.mirror);
   }
   read(): string {
     const text = this.element.value;
-    this.textNode.data = text.endsWith('\n') ? `${text} ` : text; // a trailing line break takes a line only if something follows it
+    const next = text.split('\n');
+    const old = this.lines;
+    // Keep the lines before and after the edit; replace the ones between.
+    let head = 0;
+    while (head < old.length && head < next.length && old[head]!.text === next[head]) head++;
+    let tail = 0;
+    while (tail < old.length - head && tail < next.length - head && old[old.length - 1 - tail]!.text === next[next.length - 1 - tail]) tail++;
+    for (const line of old.slice(head, old.length - tail)) line.node.parentElement!.remove();
+    const doc = this.mirror.ownerDocument;
+    const fresh = next.slice(head, next.length - tail).map((line) => ({ text: line, node: doc.createTextNode(line) }));
+    const after = tail > 0 ? old[old.length - tail]!.node.parentElement : null;
+    for (const line of fresh) {
+      const block = doc.createElement('div');
+      block.className = 'line';
+      block.append(line.node);
+      this.mirror.insertBefore(block, after);
+    }
+    this.lines = [...old.slice(0, head), ...fresh, ...old.slice(old.length - tail)];
+    this.starts = [];
+    let at = 0;
+    for (const line of this.lines) {
+      this.starts.push(at);
+      at += line.text.length + 1;
+    }
     return text;
   }
+  /** The line holding `offset`. */
+  private lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
   rects(spans: readonly { start: number; end: number }[]): DOMRect[][] {
-    if (spans.length === 0) return [];
+    if (spans.length === 0 || this.lines.length === 0) return spans.map(() => []);
     this.layOut();
     const range = this.element.ownerDocument.createRange();
-    const length = this.textNode.length;
     return spans.map(({ start, end }) => {
-      range.setStart(this.textNode, Math.min(start, length));
-      range.setEnd(this.textNode, Math.min(end, length));
-      return rangeRects(range);
+      // Line by line: a range across the line blocks would also return the blocks' own boxes.
+      const out: DOMRect[] = [];
+      for (let i = this.lineAt(start), last = this.lineAt(Math.max(start, end - 1)); i <= last; i++) {
+        const node = this.lines[i]!.node;
+        range.setStart(node, clamp(start - this.starts[i]!, node.length));
+        range.setEnd(node, clamp(end - this.starts[i]!, node.length));
+        out.push(...rangeRects(range));
+      }
+      return out;
     });
   }
   visibleBox(): DOMRect {

@@ -12,6 +12,8 @@ const DEBOUNCE_MS = 40;
 /** How long the card stays once the pointer has left both the mark and the card. */
 const CARD_GRACE_MS = 300;
 export const COUNT_ATTRIBUTE = 'data-caselint-count';
+/** Longer texts are not checked live (as the language server's maxDocumentSize): a field is a note, not a library. */
+const MAX_TEXT_LENGTH = 1_000_000;
 
 interface FieldState {
   id: number;
@@ -71,8 +73,15 @@ async function check(state: FieldState): Promise<void> {
     state.again = true; // one more check when this one returns, with the text as it is then
     return;
   }
-  state.inFlight = true;
   const text = state.field.read();
+  if (text.length > MAX_TEXT_LENGTH) {
+    // Not checked: no marks and no count (the count says a check happened).
+    state.findings = [];
+    render(state);
+    state.field.element.removeAttribute(COUNT_ATTRIBUTE);
+    return;
+  }
+  state.inFlight = true;
   const request: CheckRequest = { kind: 'check', field: state.id, text, settings: { user, managed } };
   const reply = await send<CheckReply>(request);
   state.inFlight = false;

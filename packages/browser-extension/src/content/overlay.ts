@@ -11,6 +11,7 @@ const STYLE = `
 .part { position: absolute; }
 .mark[hidden] { display: none; }
 .mirror { position: fixed; visibility: hidden; overflow: hidden; pointer-events: none; margin: 0; border-color: transparent; }
+.mirror .line:empty::before { content: "\\200b"; } /* an empty line still takes a line, as in the textarea */
 .card { position: fixed; z-index: 2147483647; pointer-events: auto; max-width: 420px; box-sizing: border-box; padding: 12px 14px;
   background: #fff; color: #1f1f1f; border: 1px solid #c4c7c5; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.18);
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; text-align: left; overflow: auto; }

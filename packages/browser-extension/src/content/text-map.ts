@@ -102,6 +102,6 @@ function keepsLineBreaks(element: Element): boolean {
   return /^(?:pre|break-spaces)/.test(getComputedStyle(element).whiteSpace);
 }
 
-function clamp(n: number, max: number): number {
+export function clamp(n: number, max: number): number {
   return Math.max(0, Math.min(n, max));
 }
