@@ -34,3 +34,11 @@ export function markRules(frame: { evaluate: Page['evaluate'] }): Promise<string
     return roots.flatMap((root) => [...root.querySelectorAll('[data-caselint-rule]')].map((e) => e.getAttribute('data-caselint-rule')!));
   });
 }
+
+/** The middle of the first mark of a rule, in viewport coordinates (where to point the mouse to open its card). */
+export function centreOf(page: Page, ruleId: string): Promise<[number, number]> {
+  return page.evaluate((id) => {
+    const r = document.querySelector('caselint-overlay')!.shadowRoot!.querySelector(`[data-caselint-rule="${id}"]`)!.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2] as [number, number];
+  }, ruleId);
+}

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COUNT, EXTENSION_DIST, ROOT, chromium, launch, markRules, servePages, type Browser, type PageServer } from './browser.js';
+import { COUNT, EXTENSION_DIST, ROOT, centreOf, chromium, launch, markRules, servePages, type Browser, type PageServer } from './browser.js';
 
 const PAMS = readFileSync(join(ROOT, '../shared/corpus/reports/pams-summary-passed.md'), 'utf8');
 
@@ -13,6 +13,9 @@ const PAGES = {
   '/textarea': '<!doctype html><title>note</title><textarea id="note" rows="12" cols="80"></textarea>',
   // A note field that keeps line breaks as typed (white-space: pre-wrap): pasted text arrives as text with line feeds.
   '/editable': '<!doctype html><title>report</title><div id="report" contenteditable="true" style="min-height:300px;border:1px solid #999;white-space:pre-wrap"></div>',
+  // The browser's default: white space collapses, and pasted lines become <div>s and <br>s.
+  '/editable-default': '<!doctype html><title>report</title><div id="report" contenteditable="true" style="min-height:300px;border:1px solid #999"></div>',
+  '/srcdoc': `<!doctype html><title>srcdoc editor</title><iframe id="editor" style="width:800px;height:300px" srcdoc="<body contenteditable='true'><p>Home visit.</p></body>"></iframe>`,
   // An iframe editor as CKEditor 4 and TinyMCE build one: an about:blank iframe whose body is contenteditable.
   '/iframe': `<!doctype html><title>iframe editor</title><iframe id="editor" style="width:800px;height:400px"></iframe>
 <script>
@@ -104,13 +107,7 @@ describe.skipIf(!chromium)('browser extension in Chromium', () => {
     // The page's own markup holds the pasted text and nothing of caselint's.
     expect(await page.innerHTML('#report')).not.toContain('caselint');
 
-    const box = await page.evaluate(() => {
-      const root = document.querySelector('caselint-overlay')!.shadowRoot!;
-      const mark = root.querySelector('[data-caselint-rule="outcome-contradicts-findings"]')!;
-      const r = mark.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(box.x, box.y);
+    await page.mouse.move(...(await centreOf(page, 'outcome-contradicts-findings')));
     const card = page.locator('caselint-overlay [data-caselint-card]');
     await poll(() => card.isVisible()).toBe(true);
     const related = await card.locator('[data-caselint-related]').innerText();
@@ -124,19 +121,36 @@ describe.skipIf(!chromium)('browser extension in Chromium', () => {
     expect(await card.locator('[data-caselint-rule-off]').innerText()).toBe('Turn this rule off');
   });
 
+  it('pasting into a contenteditable with the browser\'s default white space reads the table as a table too', async () => {
+    const { page, context } = browser;
+    await page.goto(`${server.origin}/editable-default`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await page.click('#report');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), PAMS);
+    await page.keyboard.press('Control+V');
+    await poll(() => markRules(page)).toContain('outcome-contradicts-findings');
+    expect((await markRules(page)).length).toBe(Number(await count('#report')));
+    await page.mouse.move(...(await centreOf(page, 'outcome-contradicts-findings')));
+    await poll(() => page.locator('caselint-overlay [data-caselint-related]').innerText()).toContain('Budgeting: Unachieved');
+    await page.keyboard.press('Escape');
+    await page.goto(`${server.origin}/editable`); // back to the page the next test works on
+    await page.click('#report');
+    await page.evaluate((text) => navigator.clipboard.writeText(text), PAMS);
+    await page.keyboard.press('Control+V');
+    await poll(() => markRules(page)).toContain('outcome-contradicts-findings');
+  });
+
   it('"Ignore here" hides that finding in the field; "Turn this rule off" turns the rule off everywhere', async () => {
     const { page } = browser;
     const before = Number(await count('#report'));
     const marksOf = async (rule: string) => (await markRules(page)).filter((r) => r === rule).length;
     const card = page.locator('caselint-overlay [data-caselint-card]');
+    await page.mouse.move(...(await centreOf(page, 'outcome-contradicts-findings')));
+    await poll(() => card.locator('h2').innerText()).toBe('caselint · outcome-contradicts-findings');
     await card.locator('[data-caselint-ignore]').click();
     await poll(async () => Number(await count('#report'))).toBe(before - 1);
 
-    const coSleeping = await page.evaluate(() => {
-      const r = document.querySelector('caselint-overlay')!.shadowRoot!.querySelector('[data-caselint-rule="co-sleeping-plan"]')!.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    });
-    await page.mouse.move(coSleeping.x, coSleeping.y);
+    await page.mouse.move(...(await centreOf(page, 'co-sleeping-plan')));
     await poll(() => card.locator('h2').innerText()).toContain('co-sleeping-plan');
     await card.locator('[data-caselint-rule-off]').click();
     await poll(() => marksOf('co-sleeping-plan')).toBe(0);
@@ -158,6 +172,17 @@ describe.skipIf(!chromium)('browser extension in Chromium', () => {
     await poll(() => inner.getAttribute('body', COUNT)).toBe('1');
     expect(await markRules(inner)).toEqual(['unevidenced-reassurance']);
     expect(await inner.innerHTML('body')).toBe('<p>Home visit. No concerns.</p>');
+  });
+
+  it('checks a srcdoc iframe editor too', async () => {
+    const { page } = browser;
+    await page.goto(`${server.origin}/srcdoc`);
+    await page.frameLocator('#editor').locator('body').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' The placement has been a success.');
+    const inner = (await (await page.$('#editor'))!.contentFrame())!;
+    await poll(() => inner.getAttribute('body', COUNT)).toBe('1');
+    expect(await markRules(inner)).toEqual(['simplistic-outcome']);
   });
 
   it('the popup switches caselint off and on for the site', async () => {
