@@ -1,13 +1,13 @@
 // `npm run package`: dist/ (the unpacked extension, built by `npm run build`) as caselint-extension.zip, for the
 // Chrome Web Store or for council IT to host. Written to a temporary file and renamed, so a reader never sees half a zip.
 import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = join(here, 'dist');
-const out = join(here, process.argv[2] ?? 'caselint-extension.zip');
+const out = resolve(here, process.argv[2] ?? 'caselint-extension.zip');
 
 function filesIn(dir) {
   return readdirSync(dir).flatMap((name) => {
