@@ -1,12 +1,6 @@
 // `npm run bench`: caselint's speed, measured on generated report-like documents (fictional), as whole processes
 // where a user would run whole processes. Prints numbers and the targets they are held to; it does not fail.
-//   1. batch: the CLI over 2,000+ files (10 MB) with --jobs 1 and 2, cold and warm cache; alex and write-good
-//   2. engine: the batch checked in process, round after round (steady state)
-//   3. language server: open a 150 KB report, then one-line edits, to published diagnostics; the same in a case of 50 documents
-//   4. Word: reading and annotating a batch of .docx reports
-//   5. pathological: hostile inputs (long white space, label lines, CR LF runs, ...) at doubling sizes
-//   6. cases: one case of 50, 100 and 200 documents, checked as a case and as unrelated documents
-//   7. dense: dense and sparse folders side by side, with alex and write-good on the same files
+// `npm run bench -- <name> ...` runs only the named parts.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,43 +11,21 @@ if (!existsSync(join(root, 'packages/core/dist/index.js'))) {
   process.exit(2);
 }
 
-const only = process.argv.slice(2);
-const want = (name) => only.length === 0 || only.includes(name);
-const section = (title) => console.log(`\n== ${title}\n`);
+/** Each part: its name, what it measures, and the module and function that run it. */
+const PARTS = [
+  ['batch', 'batch (CLI, whole processes): 2,000+ files (10 MB) with --jobs 1 and 2, cold and warm cache; alex and write-good', './batch.mjs', 'benchBatch'],
+  ['engine', 'engine, steady state (in process): the batch checked round after round', './engine.mjs', 'benchEngine'],
+  ['lsp', 'language server: a 150 KB report and one-line edits, to published diagnostics; the same in a case of 50 documents', './lsp.mjs', 'benchLsp'],
+  ['docx', 'Word documents: reading and annotating a batch of .docx reports', './docx.mjs', 'benchDocx'],
+  ['pathological', 'pathological inputs (time as each hostile input doubles)', './pathological.mjs', 'benchPathological'],
+  ['cases', 'cases (CLI): one case of 50, 100 and 200 documents, checked as a case and as unrelated documents', './cases.mjs', 'benchCases'],
+  ['dense', 'dense and sparse folders (CLI, whole processes; alex and write-good on the same files)', './dense.mjs', 'benchDense'],
+  ['browser', 'browser (headless Chromium): the engine bundle in a page (MB/s), and the extension\'s keystroke-to-mark latency', './browser.mjs', 'benchBrowser'],
+];
 
-if (want('batch')) {
-  section('batch (CLI, whole processes)');
-  const { benchBatch } = await import('./batch.mjs');
-  await benchBatch();
-}
-if (want('engine')) {
-  section('engine, steady state (in process)');
-  const { benchEngine } = await import('./engine.mjs');
-  await benchEngine();
-}
-if (want('lsp')) {
-  section('language server');
-  const { benchLsp } = await import('./lsp.mjs');
-  await benchLsp();
-  await benchLsp({ caseDocuments: 50 });
-}
-if (want('docx')) {
-  section('Word documents');
-  const { benchDocx } = await import('./docx.mjs');
-  await benchDocx();
-}
-if (want('pathological')) {
-  section('pathological inputs (time as each hostile input doubles)');
-  const { benchPathological } = await import('./pathological.mjs');
-  await benchPathological();
-}
-if (want('cases')) {
-  section('cases (CLI, one case folder as it grows)');
-  const { benchCases } = await import('./cases.mjs');
-  await benchCases();
-}
-if (want('dense')) {
-  section('dense and sparse folders (CLI, whole processes; alex and write-good on the same files)');
-  const { benchDense } = await import('./dense.mjs');
-  await benchDense();
+const only = process.argv.slice(2);
+for (const [name, title, module, run] of PARTS) {
+  if (only.length && !only.includes(name)) continue;
+  console.log(`\n== ${title}\n`);
+  await (await import(module))[run]();
 }

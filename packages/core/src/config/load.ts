@@ -65,7 +65,8 @@ export function readConfigFile(file: string, catalogue?: Catalogue): RawConfig |
   return validate(data ?? {}, file, '', catalogue);
 }
 
-function validate(data: unknown, file: string, prefix: string, catalogue?: Catalogue): RawConfig {
+/** Validate configuration data already parsed (from a file, or handed over by an editor or a browser extension). */
+export function validate(data: unknown, file: string, prefix: string, catalogue?: Catalogue): RawConfig {
   const result = v.safeParse(RawConfigSchema, data);
   if (!result.success) {
     const issue = result.issues[0];

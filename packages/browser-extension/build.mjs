@@ -1,0 +1,54 @@
+// Builds dist/: the engine bundle (dist/engine/caselint.js, ESM, for any web page) and the unpacked Manifest V3
+// extension (manifest, service worker, content script, popup, options). Bundles are made from the compiled
+// workspace packages, so run `tsc -b` at the repository root first (the root `npm run build` does).
+import { build } from 'esbuild';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const dist = `${here}dist`;
+
+/** The Node built-ins core's modules import, replaced by browser stand-ins; any other is a build error. */
+const SHIMS = { 'node:fs': 'node-fs.ts', 'node:path': 'node-path.ts', 'node:module': 'node-module.ts' };
+const browserShims = {
+  name: 'browser-shims',
+  setup(pluginBuild) {
+    // The rules import '@caselint/core' (whose main entry point also reads files): here it is the browser entry point.
+    pluginBuild.onResolve({ filter: /^@caselint\/core$/ }, () => ({ path: `${here}../core/dist/browser.js` }));
+    pluginBuild.onResolve({ filter: /^node:/ }, (args) => {
+      const shim = SHIMS[args.path];
+      if (!shim) return { errors: [{ text: `${args.path} (imported by ${args.importer}) has no browser stand-in` }] };
+      return { path: `${here}src/shims/${shim}` };
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'browser',
+  target: 'chrome110',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [browserShims],
+  // The rule documentation links point into the installed package (import.meta.url); in a bundle they fall back to rules/<id>/README.md.
+  define: { 'import.meta.url': '""' },
+};
+
+rmSync(dist, { recursive: true, force: true });
+await build({ ...common, entryPoints: [`${here}src/engine/index.ts`], outfile: `${dist}/engine/caselint.js`, format: 'esm' });
+
+// The extension: a classic script per context (a service worker, a content script in every frame, two pages).
+const extension = {
+  'background.js': 'background/service-worker.ts',
+  'content.js': 'content/main.ts',
+  'popup.js': 'ui/popup.ts',
+  'options.js': 'ui/options.ts',
+};
+await Promise.all(
+  Object.entries(extension).map(([out, entry]) => build({ ...common, entryPoints: [`${here}src/${entry}`], outfile: `${dist}/${out}`, format: 'iife' })),
+);
+for (const file of readdirSync(`${here}static`)) cpSync(`${here}static/${file}`, `${dist}/${file}`);
+
+const size = (file) => `${Math.round(statSync(`${dist}/${file}`).size / 1024)} KB`;
+console.log(`caselint browser: dist/engine/caselint.js ${size('engine/caselint.js')}; extension in dist/ (background.js ${size('background.js')}, content.js ${size('content.js')})`);

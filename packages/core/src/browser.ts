@@ -1,0 +1,14 @@
+// @caselint/core/browser: the checking path alone (text or Markdown -> document -> language -> facts -> engine ->
+// messages), for bundling into a web page or a browser extension. Nothing here reads files; the Node-only parts
+// (read/, config loading from disk, the batch reports) stay behind the main entry point.
+export type { Finding, RelatedLocation, SourceDocument, Span, Severity } from './types.js';
+export { parseDocument, parseMarkdown, parsePlainText } from './document/index.js';
+export { Linter, LintCache } from './engine/linter.js';
+export type { Rule, RuleMeta, RuleOptions } from './engine/rule.js';
+export { resolveConfig, defaultConfig, checkRuleSetting, setDefaultCatalogue, validate as validateConfig, ConfigError, type Catalogue } from './config/load.js';
+export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './config/types.js';
+// What the rules import from '@caselint/core' (a browser bundle maps that name to this entry point).
+export { frameVerdicts, frameSet, frameGate, reportedClaim } from './language/frames.js';
+export type { Claim, DocumentRuleContext, SentenceRuleContext } from './engine/rule.js';
+export type { DocumentFacts } from './facts/document.js';
+export type { FactOf } from './facts/types.js';
