@@ -3,7 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { directiveOnLine, directiveText } from '@caselint/core';
-import { calculateConfigForFile, caseRootFor, clearConfigCache, isPathIgnored, withLayer } from '@caselint/core/config';
+import { clearConfigCache } from '@caselint/core/config';
+import { calculateConfigForFile, caseRootFor, isPathIgnored, withLayer } from '@caselint/core/policy';
 import '@caselint/rules';
 import { describe, expect, it } from 'vitest';
 import { tempTree } from '../helpers.js';

@@ -10,5 +10,7 @@ export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './con
 // What the rules import from '@caselint/core' (a browser bundle maps that name to this entry point).
 export { frameVerdicts, frameSet, frameGate, reportedClaim } from './language/frames.js';
 export type { Claim, DocumentRuleContext, SentenceRuleContext } from './engine/rule.js';
-export type { DocumentFacts } from './facts/document.js';
-export type { FactOf } from './facts/types.js';
+export { areaKey, type DocumentFacts, type CaseFactOf } from './facts/document.js';
+export { daysBetween, formatDate } from './facts/dates.js';
+export type { CaseFact, Fact, FactOf } from './facts/types.js';
+export type { ReportDescriptor, RelatedElsewhere } from './engine/rule.js';

@@ -5,7 +5,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, clearConfigCache, loadConfig, resolveConfig, type ResolvedConfig } from '@caselint/core';
-import { withLayer } from '@caselint/core/config';
+import { withLayer } from '@caselint/core/policy';
 import { settingsToRawConfig, type Settings } from './settings.js';
 
 export interface DocumentConfig {

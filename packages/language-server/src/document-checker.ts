@@ -2,7 +2,7 @@
 // hover); the backend (a worker thread by default) keeps the LintCache that makes a re-lint reuse unchanged blocks.
 import { performance } from 'node:perf_hooks';
 import type { Finding } from '@caselint/core';
-import { isPathIgnored } from '@caselint/core/config';
+import { isPathIgnored } from '@caselint/core/policy';
 import { formatFromPath } from '@caselint/core/file-types';
 import type { Diagnostic } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';

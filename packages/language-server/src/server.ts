@@ -4,7 +4,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import { basename, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ResolvedConfig } from '@caselint/core';
-import { isPathIgnored } from '@caselint/core/config';
+import { isPathIgnored } from '@caselint/core/policy';
 import { rules } from '@caselint/rules';
 import {
   CodeActionKind,

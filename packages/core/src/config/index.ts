@@ -3,4 +3,3 @@
 export { loadConfig, resolveConfig, readConfigFile, defaultConfig, clearConfigCache, setDefaultCatalogue, checkRuleSetting, acceptedOptions, ConfigError, CONFIG_FILES, type Catalogue } from './load.js';
 export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './types.js';
 export { MAX_CASE_DOCUMENTS } from './types.js';
-export { isPathIgnored, calculateConfigForFile, withLayer, caseRootFor } from './policy.js';
