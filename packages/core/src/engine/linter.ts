@@ -1,6 +1,7 @@
 import type { ResolvedConfig, ResolvedRule } from '../config/types.js';
 import { lineStarts, rangeOf } from '../document/lines.js';
 import { spanToSource } from '../document/segments.js';
+import { attachLocation } from '../document/location.js';
 import { DocumentFacts } from '../facts/document.js';
 import { blockFacts, tableFacts, type BlockFact } from '../facts/extract.js';
 import type { Fact } from '../facts/types.js';
@@ -77,8 +78,7 @@ function withPosition<T extends Span & { message: string }>(r: T, starts: number
   placed.column = range.column;
   placed.endLine = range.endLine;
   placed.endColumn = range.endColumn;
-  const docx = doc.locationAt?.(start);
-  if (docx) placed.docx = docx;
+  attachLocation(placed, doc.locationAt?.(start));
   return placed as RelatedLocation;
 }
 
@@ -255,8 +255,7 @@ export class Linter {
       };
       if (p.expected?.length) finding.expected = p.expected;
       if (p.related?.length) finding.related = placeRelated(p.related);
-      const docx = doc.locationAt?.(p.start);
-      if (docx) finding.docx = docx;
+      attachLocation(finding, doc.locationAt?.(p.start));
       findings.push(finding);
     }
     return applyDirectives(doc, findings).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));

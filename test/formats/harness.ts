@@ -1,0 +1,113 @@
+// Shared by the format tests: the example reports saved by LibreOffice as .doc, .odt, .rtf or .pdf (converted
+// once per test file), and the verdicts caselint gives a document, to compare a format with the text it holds.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { expect } from 'vitest';
+import { documentFromBytes } from '../../packages/core/src/read/read-file.js';
+import type { Finding, Format, SourceDocument } from '../../packages/core/src/types.js';
+import { markdownToDocx, plainTextToDocx } from '../docx/markdown-to-docx.mjs';
+import { samplePamsReport } from '../docx/fixtures.js';
+import { convert, hasSoffice } from '../docx/soffice.js';
+
+// The built packages: the same engine the CLI runs (`npm test` builds first).
+const core = await import('@caselint/core').catch(() => undefined);
+const catalogue = await import('@caselint/rules').catch(() => undefined);
+
+const root = join(import.meta.dirname, '../..');
+const corpus = join(root, '../shared/corpus/reports');
+const reportsIn = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((f) => /\.(md|txt)$/.test(f)).map((f) => join(dir, f)) : []);
+
+/** The example reports as text: the shared corpus and the bundled examples. */
+export const sourceReports: string[] = [...reportsIn(corpus), ...reportsIn(join(root, 'examples'))];
+
+export const ready = Boolean(core && catalogue?.rules) && (await hasSoffice());
+if (!ready) console.warn('soffice not found or caselint not built: skipping the LibreOffice format comparisons');
+
+/** What the corpus expects of each report (rules it must raise), by file name. */
+export const expectations: Record<string, { must?: string[] }> = existsSync(join(corpus, 'expected.json'))
+  ? JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8'))
+  : {};
+
+/** A converted copy of one report: its source as text and the converted file's bytes. */
+export interface Converted {
+  name: string;
+  source: string;
+  sourceFormat: 'text' | 'markdown';
+  bytes: Uint8Array;
+  path: string;
+}
+
+/**
+ * Each source report, and the sample Word report (lists, a table, tracked changes) as `sample`, written as .docx
+ * the way an author types them (headings, tables, lists), then saved by LibreOffice as `to` in one run.
+ * `to` is what soffice --convert-to takes (a type, or type:filter:options).
+ */
+export async function convertReports(to: string): Promise<{ reports: Converted[]; sample: Uint8Array; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'caselint-formats-'));
+  const extension = to.split(':')[0]!;
+  const docxFiles: string[] = [];
+  const sources: Omit<Converted, 'bytes' | 'path'>[] = [];
+  for (const file of sourceReports) {
+    const source = readFileSync(file, 'utf8');
+    const sourceFormat = file.endsWith('.md') ? 'markdown' : 'text';
+    // The corpus and the examples share names: keep them apart.
+    const name = `${file.startsWith(corpus) ? 'corpus' : 'example'}-${basename(file).replace(/\.\w+$/, '')}`;
+    const docx = join(dir, `${name}.docx`);
+    writeFileSync(docx, sourceFormat === 'markdown' ? await markdownToDocx(source) : await plainTextToDocx(source));
+    docxFiles.push(docx);
+    sources.push({ name, source, sourceFormat });
+  }
+  const sampleDocx = join(dir, 'sample.docx');
+  writeFileSync(sampleDocx, await samplePamsReport());
+  await convert([...docxFiles, sampleDocx], to, dir);
+  const converted = (name: string) => join(dir, `${name}.${extension}`);
+  return {
+    reports: sources.map((s) => ({ ...s, path: converted(s.name), bytes: new Uint8Array(readFileSync(converted(s.name))) })),
+    sample: new Uint8Array(readFileSync(converted('sample'))),
+    dir,
+  };
+}
+
+/** Findings for a document with the default configuration and every rule. */
+export function lint(doc: SourceDocument): Finding[] {
+  const { Linter, defaultConfig } = core!;
+  return new Linter(catalogue!.rules).lint(doc, defaultConfig());
+}
+
+/** The same report as text, read as caselint reads a .txt or .md. */
+export function asText(report: Converted): SourceDocument {
+  return core!.parseDocument(report.source, report.sourceFormat, report.name);
+}
+
+/** A document's verdicts: each finding's rule and flagged phrase (white space as one space: lines may wrap). */
+export function verdicts(doc: SourceDocument): string[] {
+  return lint(doc)
+    .map((f) => `${f.ruleId}: ${f.phrase.replace(/\s+/g, ' ')}`)
+    .sort();
+}
+
+/**
+ * Read each converted report by its file name and expect the verdicts of its text version, rule for rule and
+ * phrase for phrase; each finding quotes the document text at its offsets and has a location (`located`).
+ */
+export async function expectVerdictsOfText(reports: readonly Converted[], format: Format, located: (f: Finding) => boolean): Promise<void> {
+  expect(reports.length).toBeGreaterThanOrEqual(4);
+  for (const report of reports) {
+    const doc = await documentFromBytes(report.bytes, report.path);
+    expect(doc.format).toBe(format);
+    const expected = verdicts(asText(report));
+    if (expectations[`${report.name.replace(/^corpus-/, '')}.md`]?.must?.length) expect(expected.length).toBeGreaterThan(0);
+    expect(verdicts(doc), report.name).toEqual(expected);
+    for (const f of lint(doc)) {
+      expect(located(f), `${report.name}: ${f.ruleId} has a location`).toBe(true);
+      expect(doc.text.slice(f.start, f.end)).toBe(f.phrase);
+    }
+  }
+}
+
+/** The findings for the passed PAMS summary (a contradiction, co-sleeping, no plans) in a converted format. */
+export async function passedSummaryFindings(reports: readonly Converted[]): Promise<Finding[]> {
+  const report = reports.find((r) => r.name === 'corpus-pams-summary-passed')!;
+  return lint(await documentFromBytes(report.bytes, report.path));
+}
