@@ -71,7 +71,7 @@ export async function documentFromBytes(bytes: Uint8Array, path: string): Promis
     case 'rtf':
       return (await import('./rtf.js')).readRtf(bytes, path);
     case 'pdf':
-      throw new ReadError('is a PDF, which caselint does not read yet', 'pdf-unsupported');
+      return (await import('./pdf.js')).readPdf(bytes, path);
     case 'text':
     case 'markdown':
       break;

@@ -7,4 +7,5 @@ export { formatSarif, toSarif, sarifWriter, type SarifOptions, type SarifWriter 
 export { formatHtml, writeHtml, htmlFileOf, CONTRADICTION_RULE, type HtmlOptions, type HtmlResult, type HtmlFile, type FindingInContext } from './html.js';
 export type { Snippet } from './snippet.js';
 export { writeFileAtomic } from './atomic.js';
-export type { Finding, LintResult, SourceDocument, DocxLocation } from '../types.js';
+export type { Finding, LintResult, SourceDocument, DocxLocation, PdfLocation, DocumentLocation } from '../types.js';
+export { docxPlace, pdfPlace } from './place.js';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative } from 'node:path';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Finding, LintResult } from '../types.js';
+import { pdfPlace } from './place.js';
 import type { Snippet } from './snippet.js';
 
 /** A finding with the sentence it sits in (see snippet.ts). Without a snippet the report shows the phrase alone. */
@@ -203,7 +204,7 @@ function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | u
     : `<mark>${esc(f.phrase)}</mark>`;
   const related = f.related?.length
     ? `<div class="related"><h4>${f.ruleId === CONTRADICTION_RULE ? 'Unmet areas and concerns it contradicts' : 'Related places'}</h4><ul>${f.related
-        .map((x) => `<li>${esc(x.message)} <span class="where">line ${x.line}</span></li>`)
+        .map((x) => `<li>${esc(x.message)} <span class="where">${x.pdf ? pdfPlace(x.pdf) : `line ${x.line}`}</span></li>`)
         .join('')}</ul></div>`
     : '';
   const why = f.note ?? meta?.lesson;
@@ -211,7 +212,7 @@ function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | u
   const url = safeUrl(f.url ?? meta?.url);
   return `
 <li class="finding ${severity}" data-rule="${esc(f.ruleId)}">
-  <p class="head"><span class="sev">${severity === 'error' ? 'Error' : 'Warning'}</span> <span class="rule">${esc(f.ruleId)}</span> <span class="where">line ${f.line}, column ${f.column}</span></p>
+  <p class="head"><span class="sev">${severity === 'error' ? 'Error' : 'Warning'}</span> <span class="rule">${esc(f.ruleId)}</span> <span class="where">${f.pdf ? pdfPlace(f.pdf) : `line ${f.line}, column ${f.column}`}</span></p>
   <blockquote class="context">${context}</blockquote>
   <p class="message">${esc(f.message)}</p>
   ${related}

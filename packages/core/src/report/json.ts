@@ -1,4 +1,4 @@
-import type { DocxLocation, Finding, LintResult, Span } from '../types.js';
+import type { DocxLocation, Finding, LintResult, PdfLocation, Span } from '../types.js';
 
 /** One finding as the JSON report prints it: ESLint's message shape plus caselint's extras. */
 export interface JsonMessage {
@@ -15,8 +15,9 @@ export interface JsonMessage {
   fix?: string;
   url?: string;
   expected?: string[];
-  related?: { message: string; line: number; column: number; endLine: number; endColumn: number; docx?: DocxLocation }[];
+  related?: { message: string; line: number; column: number; endLine: number; endColumn: number; docx?: DocxLocation; pdf?: PdfLocation }[];
   docx?: DocxLocation;
+  pdf?: PdfLocation;
 }
 
 /** What a finding holds that the JSON report leaves out: its offsets and its related locations' offsets. */
@@ -40,8 +41,9 @@ export function toJsonMessage(f: Finding): JsonMessage {
     ...(f.fix ? { fix: f.fix } : {}),
     ...(f.url ? { url: f.url } : {}),
     ...(f.expected ? { expected: f.expected } : {}),
-    ...(f.related ? { related: f.related.map((x) => ({ message: x.message, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, ...(x.docx ? { docx: x.docx } : {}) })) } : {}),
+    ...(f.related ? { related: f.related.map((x) => ({ message: x.message, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, ...(x.docx ? { docx: x.docx } : {}), ...(x.pdf ? { pdf: x.pdf } : {}) })) } : {}),
     ...(f.docx ? { docx: f.docx } : {}),
+    ...(f.pdf ? { pdf: f.pdf } : {}),
   };
 }
 
@@ -60,7 +62,7 @@ export function findingFromJson(m: JsonMessage, offsets: FindingOffsets): Findin
   };
 }
 
-/** ESLint's JSON shape, so existing tooling reads it; caselint's extras (note, fix, expected, related, docx) ride along. */
+/** ESLint's JSON shape, so existing tooling reads it; caselint's extras (note, fix, expected, related, docx, pdf) ride along. */
 export function toJsonObjects(results: LintResult[]) {
   return results.map((r) => ({
     filePath: r.filePath,

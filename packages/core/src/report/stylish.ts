@@ -1,4 +1,5 @@
-import type { LintResult } from '../types.js';
+import type { LintResult, RelatedLocation } from '../types.js';
+import { docxPlace, pdfPlace } from './place.js';
 
 export interface StylishOptions {
   color?: boolean;
@@ -29,10 +30,10 @@ export function stylishFile(r: LintResult, options: StylishOptions = {}): string
     return `${lines.join('\n')}\n`;
   }
   for (const f of r.findings) {
-    const where = f.docx ? docxPlace(f.docx) : `${f.line}:${f.column}`;
+    const where = place(f);
     const sev = f.severity === 2 ? c.red('error  ') : c.yellow('warning');
     lines.push(`  ${c.dim(where.padEnd(8))} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
-    if (f.related?.length) for (const x of f.related) lines.push(`  ${' '.repeat(8)}          ${c.dim(`↳ ${x.docx ? docxPlace(x.docx) : `${x.line}:${x.column}`} ${x.message}`)}`);
+    if (f.related?.length) for (const x of f.related) lines.push(`  ${' '.repeat(8)}          ${c.dim(`↳ ${place(x)} ${x.message}`)}`);
     if (options.verbose) {
       if (f.note) lines.push(`  ${' '.repeat(18)}${c.dim(`Why: ${f.note}`)}`);
       if (f.fix) lines.push(`  ${' '.repeat(18)}${c.dim(`Fix: ${f.fix}`)}`);
@@ -49,9 +50,9 @@ export function stylishSummary(errors: number, warnings: number, options: Stylis
   return `\n${(errors ? c.red : c.yellow)(`✖ ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`)}\n`;
 }
 
-/** Where a finding is in a Word document, as a Word user would say it: "¶32" or "table 1 row 3 cell 2". */
-function docxPlace(d: { paragraph: number; table?: number; row?: number; cell?: number }): string {
-  return d.table !== undefined ? `table ${d.table} row ${d.row} cell ${d.cell}` : `¶${d.paragraph}`;
+/** Where a finding or related place is: its Word paragraph or cell, its PDF page and line, or line:column. */
+function place(x: Pick<RelatedLocation, 'line' | 'column' | 'docx' | 'pdf'>): string {
+  return x.docx ? docxPlace(x.docx) : x.pdf ? pdfPlace(x.pdf) : `${x.line}:${x.column}`;
 }
 
 function palette(on: boolean) {

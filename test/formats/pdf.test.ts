@@ -1,0 +1,112 @@
+import { strToU8, zlibSync } from 'fflate';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { documentFromBytes } from '../../packages/core/src/read/read-file.js';
+import { guardPdf } from '../../packages/core/src/read/pdf-guard.js';
+import { readPdf } from '../../packages/core/src/read/pdf.js';
+import { convert } from '../docx/soffice.js';
+import { convertReports, expectVerdictsOfText, passedSummaryFindings, ready, type Converted } from './harness.js';
+import { readErrorOf, readErrorOfAsync } from './read-errors.js';
+
+/** A minimal PDF of one page with the given content stream (and extra objects), with a correct xref table. */
+function minimalPdf(content: string, extraObjects: string[] = []): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    ...extraObjects,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((body, i) => {
+    const at = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return at;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return strToU8(pdf, true);
+}
+
+describe.skipIf(!ready)('a PDF saved by LibreOffice gives the verdicts of its text', () => {
+  let reports: Converted[] = [];
+  let sample: Uint8Array;
+  let encrypted: Uint8Array;
+  beforeAll(async () => {
+    let dir: string;
+    ({ reports, sample, dir } = await convertReports('pdf'));
+    const options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
+    await convert(join(dir, 'sample.docx'), `pdf:writer_pdf_Export:${options}`, join(dir, 'encrypted'));
+    encrypted = new Uint8Array(readFileSync(join(dir, 'encrypted', 'sample.pdf')));
+  }, 120_000);
+
+  it('matches the text version of every example report, rule for rule and phrase for phrase', async () => {
+    await expectVerdictsOfText(reports, 'pdf', (f) => (f.pdf?.page ?? 0) > 0 && (f.pdf?.line ?? 0) > 0);
+  });
+
+  it('says where findings are by page and line, and the unmet areas of a contradiction too', async () => {
+    const findings = await passedSummaryFindings(reports);
+    const contradiction = findings.find((f) => f.ruleId === 'outcome-contradicts-findings' && f.phrase === 'passed');
+    expect(contradiction?.pdf).toEqual({ page: 1, line: 29 });
+    expect(contradiction?.docx).toBeUndefined();
+    expect(contradiction?.related?.find((r) => r.message === 'Safe sleeping: Unachieved')?.pdf).toEqual({ page: 1, line: 17 });
+  });
+
+  it('recovers headings by size, paragraphs, list items and table cells', async () => {
+    const doc = await readPdf(sample, 'sample.pdf');
+    const kinds = doc.blocks.map((b) => `${b.kind}${b.depth ?? ''}: ${b.text}`);
+    expect(kinds).toContain('heading1: Parenting Assessment');
+    expect(kinds).toContain('heading2: PAMS outcomes');
+    expect(kinds).toContain('list-item: Staff found Mia asleep in her bed.');
+    expect(kinds).toContain('list-item: She missed four sessions.');
+    const cell = doc.blocks.find((b) => b.text === 'Unachieved')!;
+    expect([cell.kind, cell.table?.row, cell.table?.column]).toEqual(['table-cell', 2, 1]);
+    // A PDF holds what was printed: LibreOffice prints tracked deletions (struck through) and footers.
+    expect(doc.text).toContain('Ms Carter has passed the assessment.');
+    expect(doc.text).toContain('Footer: the placement was positive');
+  });
+
+  it('refuses a password-protected PDF, and a truncated one', async () => {
+    expect(await readErrorOfAsync(() => readPdf(encrypted))).toEqual({
+      code: 'pdf-encrypted',
+      message: 'is password-protected; remove the password (save an unprotected copy) and check that',
+    });
+    expect((await readErrorOfAsync(() => readPdf(sample.subarray(0, Math.floor(sample.length / 2))))).code).toBe('pdf-truncated');
+  });
+});
+
+describe('hostile or unreadable PDFs', () => {
+  it('reads a hand-built PDF, with page and line locations', async () => {
+    const doc = await documentFromBytes(minimalPdf('BT /F1 10 Tf 20 150 Td (Ms Carter has passed.) Tj 0 -12 Td (She is engaging well.) Tj ET'), 'report.PDF');
+    expect(doc.format).toBe('pdf');
+    expect(doc.text).toBe('Ms Carter has passed.\nShe is engaging well.');
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([['paragraph', 'Ms Carter has passed.\nShe is engaging well.']]);
+    expect(doc.locationAt?.(doc.text.indexOf('engaging'))).toEqual({ page: 1, line: 2 });
+  });
+
+  it('refuses a PDF with no text layer, with advice', async () => {
+    // A page that only paints: a grey square and an image (its resource missing, which pdf.js reads past), as a scan would be.
+    const image = `<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 1 >>\nstream\n\u0080\nendstream`;
+    const scan = minimalPdf('0.5 g 10 10 100 100 re f q 100 0 0 100 50 50 cm /Im1 Do Q', [image]);
+    expect(await readErrorOfAsync(() => readPdf(scan))).toEqual({ code: 'pdf-no-text', message: 'has no text layer (a scanned image?): run OCR first' });
+  });
+
+  it('refuses a stream that inflates past the cap, without holding it', () => {
+    const zeros = zlibSync(new Uint8Array(8 * 1024 * 1024), { level: 9 });
+    const bomb = `<< /Length ${zeros.length} /Filter /FlateDecode >>\nstream\n${String.fromCharCode(...zeros)}\nendstream`;
+    const bytes = minimalPdf('BT /F1 10 Tf 20 150 Td (Text) Tj ET', [bomb]);
+    expect(readErrorOf(() => guardPdf(bytes, 4 * 1024 * 1024))).toEqual({
+      code: 'pdf-too-large',
+      message: 'is too large to read (more than 4 MB once its streams are inflated; possible decompression bomb)',
+    });
+    // Images are not inflated for text, so they are not counted.
+    expect(() => guardPdf(minimalPdf('', [bomb.replace('<<', '<< /Subtype /Image')]), 4 * 1024 * 1024)).not.toThrow();
+  });
+
+  it('refuses what is not a PDF, and a damaged one, each with one clear line', async () => {
+    expect((await readErrorOfAsync(() => readPdf(strToU8('Ms Carter has passed.')))).code).toBe('pdf-not-pdf');
+    expect(await readErrorOfAsync(() => readPdf(strToU8('%PDF-1.4\nnot really\n%%EOF\n')))).toEqual({ code: 'pdf-corrupt', message: 'is a damaged .pdf (pdf.js cannot read its structure)' });
+  });
+});
