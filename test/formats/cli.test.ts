@@ -1,28 +1,15 @@
 // The folder walk and the reports, end to end through the built CLI: a folder of every format, some of them broken.
-import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { convert } from '../docx/soffice.js';
 import { markdownToDocx } from '../docx/markdown-to-docx.mjs';
+import { CORPUS, ROOT, runCli } from '../helpers.js';
 import { ready } from './harness.js';
 
-const run = promisify(execFile);
-const bin = join(import.meta.dirname, '../../packages/cli/bin/caselint.js');
-const corpus = join(import.meta.dirname, '../../../shared/corpus/reports');
-const built = existsSync(join(import.meta.dirname, '../../packages/cli/dist/main.js'));
-
-async function caselint(cwd: string, ...args: string[]) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const corpus = join(CORPUS, 'reports');
+const built = existsSync(join(ROOT, 'packages/cli/dist/main.js'));
 
 const FORMATS = ['doc', 'odt', 'rtf', 'pdf'] as const;
 
@@ -45,7 +32,7 @@ describe.skipIf(!ready || !built)('caselint on a folder of .doc, .odt, .rtf and 
   }, 120_000);
 
   it('walks every format, says where findings are in each, and reports broken files without stopping', async () => {
-    const { code, stdout } = await caselint(dir, 'reports');
+    const { code, stdout } = runCli(['reports'], dir);
     expect(code).toBe(1);
     for (const format of FORMATS) expect(stdout).toContain(`pams.${format}`);
     // The PDF's contradiction by page and line; the word-processor formats' by paragraph.
@@ -59,11 +46,11 @@ describe.skipIf(!ready || !built)('caselint on a folder of .doc, .odt, .rtf and 
   });
 
   it('gives PDF locations in JSON and SARIF', async () => {
-    const json = JSON.parse((await caselint(dir, '--format', 'json', 'reports/pams.pdf')).stdout) as { messages: { ruleId: string; phrase: string; pdf?: unknown; docx?: unknown }[] }[];
+    const json = JSON.parse(runCli(['--format', 'json', 'reports/pams.pdf'], dir).stdout) as { messages: { ruleId: string; phrase: string; pdf?: unknown; docx?: unknown }[] }[];
     const passed = json[0]!.messages.find((m) => m.ruleId === 'outcome-contradicts-findings' && m.phrase === 'passed');
     expect(passed?.pdf).toEqual({ page: 1, line: 29 });
     expect(passed?.docx).toBeUndefined();
-    const sarif = JSON.parse((await caselint(dir, '--format', 'sarif', 'reports/pams.pdf')).stdout);
+    const sarif = JSON.parse(runCli(['--format', 'sarif', 'reports/pams.pdf'], dir).stdout);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'outcome-contradicts-findings');
     expect(result.locations[0].message.text).toBe('page 1, line 29');
     expect(result.locations[0].properties.pdf).toEqual({ page: 1, line: 29 });

@@ -1,9 +1,9 @@
 import { strToU8 } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readDoc, docParagraphs } from '../../packages/core/src/read/doc.js';
 import { documentFromBytes } from '../../packages/core/src/read/read-file.js';
 import { rawDocx } from '../docx/fixtures.js';
-import { convertReports, expectVerdictsOfText, passedSummaryFindings, ready, type Converted } from './harness.js';
+import { describeRoundTrip, hasWordLocation, type RoundTrip } from './harness.js';
 import { readErrorOfAsync } from './read-errors.js';
 
 /** A copy of a .doc with the FIB's fEncrypted flag set, as Word writes a password-protected document. */
@@ -19,24 +19,12 @@ function withEncryptedFlag(doc: Uint8Array): Uint8Array {
   throw new Error('no FIB found');
 }
 
-describe.skipIf(!ready)('a .doc saved by LibreOffice gives the verdicts of its text', () => {
-  let reports: Converted[] = [];
-  let sample: Uint8Array;
-  beforeAll(async () => {
-    ({ reports, sample } = await convertReports('doc'));
-  }, 120_000);
+const unmet: RoundTrip['unmet'] = ['Budgeting: Unachieved', { table: 1, row: 10, cell: 1 }];
 
-  it('matches the text version of every example report, rule for rule and phrase for phrase', async () => {
-    await expectVerdictsOfText(reports, 'doc', (f) => (f.docx?.paragraph ?? 0) > 0);
-  });
-
-  it('says where the unmet areas of a contradiction are, by table, row and cell', async () => {
-    const contradiction = (await passedSummaryFindings(reports)).find((f) => f.ruleId === 'outcome-contradicts-findings' && f.phrase === 'passed');
-    expect(contradiction?.related?.find((r) => r.message === 'Budgeting: Unachieved')?.docx).toMatchObject({ table: 1, row: 10, cell: 1 });
-  });
+describeRoundTrip('a .doc saved by LibreOffice gives the verdicts of its text', { format: 'doc', located: hasWordLocation, unmet }, (converted) => {
 
   it('recovers paragraphs and table cells, without footers or deleted text', async () => {
-    const doc = await readDoc(sample, 'sample.doc');
+    const doc = await readDoc(converted.sample, 'sample.doc');
     const cell = doc.blocks.find((b) => b.text === 'Unachieved')!;
     expect(cell.kind).toBe('table-cell');
     expect(cell.docx).toMatchObject({ table: 1, row: 3, cell: 2 });
@@ -46,11 +34,11 @@ describe.skipIf(!ready)('a .doc saved by LibreOffice gives the verdicts of its t
   });
 
   it('refuses a password-protected .doc and a truncated one', async () => {
-    expect(await readErrorOfAsync(() => readDoc(withEncryptedFlag(sample)))).toEqual({
+    expect(await readErrorOfAsync(() => readDoc(withEncryptedFlag(converted.sample)))).toEqual({
       code: 'doc-encrypted',
       message: 'is password-protected; remove the password in Word and save again',
     });
-    expect(await readErrorOfAsync(() => readDoc(sample.subarray(0, Math.floor(sample.length / 2))))).toEqual({
+    expect(await readErrorOfAsync(() => readDoc(converted.sample.subarray(0, Math.floor(converted.sample.length / 2))))).toEqual({
       code: 'doc-corrupt',
       message: 'is a damaged or truncated .doc (its Word text could not be read)',
     });

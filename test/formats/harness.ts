@@ -3,9 +3,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { expect } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { documentFromBytes } from '../../packages/core/src/read/read-file.js';
-import type { Finding, Format, SourceDocument } from '../../packages/core/src/types.js';
+import type { Block, DocumentLocation, Finding, Format, SourceDocument } from '../../packages/core/src/types.js';
 import { markdownToDocx, plainTextToDocx } from '../docx/markdown-to-docx.mjs';
 import { samplePamsReport } from '../docx/fixtures.js';
 import { convert, hasSoffice } from '../docx/soffice.js';
@@ -69,6 +69,34 @@ export async function convertReports(to: string): Promise<{ reports: Converted[]
   };
 }
 
+/** What a test file's conversion gives, once its beforeAll has run. */
+export interface Conversion {
+  reports: Converted[];
+  sample: Uint8Array;
+  dir: string;
+}
+
+/** Convert the reports to `to` once, before the tests of the enclosing describe; the result is filled in then. */
+export function convertBeforeAll(to: string): Conversion {
+  const conversion: Conversion = { reports: [], sample: new Uint8Array(0), dir: '' };
+  beforeAll(async () => {
+    Object.assign(conversion, await convertReports(to));
+  }, 120_000);
+  return conversion;
+}
+
+/** The sample report's headings, list items and the outcome table's "Unachieved" cell, as a reader recovered them. */
+export function expectSampleStructure(doc: SourceDocument): Block {
+  const kinds = doc.blocks.map((b) => `${b.kind}${b.depth ?? ''}: ${b.text}`);
+  expect(kinds).toContain('heading1: Parenting Assessment');
+  expect(kinds).toContain('heading2: PAMS outcomes');
+  expect(kinds).toContain('list-item: Staff found Mia asleep in her bed.');
+  expect(kinds).toContain('list-item: She missed four sessions.');
+  const cell = doc.blocks.find((b) => b.text === 'Unachieved')!;
+  expect(cell.kind).toBe('table-cell');
+  return cell;
+}
+
 /** Findings for a document with the default configuration and every rule. */
 export function lint(doc: SourceDocument): Finding[] {
   const { Linter, defaultConfig } = core!;
@@ -106,8 +134,45 @@ export async function expectVerdictsOfText(reports: readonly Converted[], format
   }
 }
 
-/** The findings for the passed PAMS summary (a contradiction, co-sleeping, no plans) in a converted format. */
-export async function passedSummaryFindings(reports: readonly Converted[]): Promise<Finding[]> {
+/** The contradiction on "passed" in the passed PAMS summary, as a converted format gives it (with its unmet areas). */
+export async function passedContradiction(reports: readonly Converted[]): Promise<Finding | undefined> {
   const report = reports.find((r) => r.name === 'corpus-pams-summary-passed')!;
-  return lint(await documentFromBytes(report.bytes, report.path));
+  const findings = lint(await documentFromBytes(report.bytes, report.path));
+  return findings.find((f) => f.ruleId === 'outcome-contradicts-findings' && f.phrase === 'passed');
+}
+
+/** Where a related location of a finding is, by its message. */
+export const relatedTo = (finding: Finding | undefined, message: string) => finding?.related?.find((r) => r.message === message);
+
+/** A finding in a word-processor format says which paragraph it is in. */
+export const hasWordLocation = (f: Finding) => (f.docx?.paragraph ?? 0) > 0;
+
+/** How a format's round trip is checked: where its findings are, and where one unmet area of the contradiction is. */
+export interface RoundTrip {
+  /** What soffice --convert-to takes for this format. */
+  format: Format;
+  /** The finding has a location in this format's terms. */
+  located: (f: Finding) => boolean;
+  /** An unmet area the "passed" contradiction names, and (part of) the location it must give. */
+  unmet: [message: string, location: Partial<DocumentLocation>];
+}
+
+/**
+ * The tests every format shares, in a describe of their own: the example reports saved by LibreOffice give the
+ * verdicts of their text, and the contradiction in the passed summary says where its unmet areas are. `more`
+ * adds the format's own tests, with the conversion.
+ */
+export function describeRoundTrip(title: string, trip: RoundTrip, more: (converted: Conversion) => void): void {
+  describe.skipIf(!ready)(title, () => {
+    const converted = convertBeforeAll(trip.format);
+    it('matches the text version of every example report, rule for rule and phrase for phrase', async () => {
+      await expectVerdictsOfText(converted.reports, trip.format, trip.located);
+    });
+    it('says where the unmet areas of the contradiction in the passed summary are', async () => {
+      const [message, location] = trip.unmet;
+      const related = relatedTo(await passedContradiction(converted.reports), message);
+      expect(related?.pdf ?? related?.docx).toMatchObject(location);
+    });
+    more(converted);
+  });
 }

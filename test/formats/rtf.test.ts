@@ -1,37 +1,20 @@
 import { strToU8 } from 'fflate';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentFromBytes } from '../../packages/core/src/read/read-file.js';
 import { readRtf } from '../../packages/core/src/read/rtf.js';
-import { convertReports, expectVerdictsOfText, passedSummaryFindings, ready, type Converted } from './harness.js';
+import { describeRoundTrip, hasWordLocation, expectSampleStructure, type RoundTrip } from './harness.js';
 import { readErrorOf } from './read-errors.js';
 
 const rtf = (body: string) => strToU8(`{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0 Times New Roman;}}${body}}`);
 const textOf = (body: string) => readRtf(rtf(body)).text;
 
-describe.skipIf(!ready)('an .rtf saved by LibreOffice gives the verdicts of its text', () => {
-  let reports: Converted[] = [];
-  let sample: Uint8Array;
-  beforeAll(async () => {
-    ({ reports, sample } = await convertReports('rtf'));
-  }, 120_000);
+const unmet: RoundTrip['unmet'] = ['Safe sleeping: Unachieved', { table: 1, row: 6, cell: 1 }];
 
-  it('matches the text version of every example report, rule for rule and phrase for phrase', async () => {
-    await expectVerdictsOfText(reports, 'rtf', (f) => (f.docx?.paragraph ?? 0) > 0);
-  });
-
-  it('says where the unmet areas of a contradiction are, by table, row and cell', async () => {
-    const contradiction = (await passedSummaryFindings(reports)).find((f) => f.ruleId === 'outcome-contradicts-findings' && f.phrase === 'passed');
-    expect(contradiction?.related?.find((r) => r.message === 'Safe sleeping: Unachieved')?.docx).toMatchObject({ table: 1, row: 6, cell: 1 });
-  });
+describeRoundTrip('an .rtf saved by LibreOffice gives the verdicts of its text', { format: 'rtf', located: hasWordLocation, unmet }, (converted) => {
 
   it('recovers headings, list items and table cells, and no control words', () => {
-    const doc = readRtf(sample, 'sample.rtf');
-    const kinds = doc.blocks.map((b) => `${b.kind}${b.depth ?? ''}: ${b.text}`);
-    expect(kinds).toContain('heading1: Parenting Assessment');
-    expect(kinds).toContain('heading2: PAMS outcomes');
-    expect(kinds).toContain('list-item: Staff found Mia asleep in her bed.');
-    expect(kinds).toContain('list-item: She missed four sessions.');
-    expect(doc.blocks.find((b) => b.text === 'Unachieved')?.docx).toMatchObject({ table: 1, row: 3, cell: 2 });
+    const doc = readRtf(converted.sample, 'sample.rtf');
+    expect(expectSampleStructure(doc).docx).toMatchObject({ table: 1, row: 3, cell: 2 });
     expect(doc.text).toContain('The placement was broadly positive.');
     expect(doc.text).not.toMatch(/\\[a-z]|[{}]|Footer|HYPERLINK/);
   });

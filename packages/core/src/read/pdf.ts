@@ -95,7 +95,7 @@ export function linesOf(spans: readonly PdfSpan[]): PdfLine[] {
 function pdfReadError(error: unknown): ReadError {
   const name = (error as { name?: string })?.name;
   if (name === 'PasswordException') {
-    return new ReadError('is password-protected; remove the password (save an unprotected copy) and check that', 'pdf-encrypted');
+    return new ReadError('is password-protected; save a copy without the password and check that', 'pdf-encrypted');
   }
   if (name === 'InvalidPDFException') return new ReadError('is a damaged .pdf (pdf.js cannot read its structure)', 'pdf-corrupt');
   return new ReadError('is a damaged .pdf (it could not be opened)', 'pdf-corrupt');
