@@ -1,22 +1,28 @@
-import BufferReader from 'word-extractor/lib/buffer-reader.js';
-import WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
+import type WordOleExtractor from 'word-extractor/lib/word-ole-extractor.js';
 import type { SourceDocument } from '../types.js';
 import { ReadError } from './errors.js';
 import { isOleCompoundFile, oleEncrypted } from './ole.js';
 import { documentFromParagraphs, type ReadParagraph } from './paragraphs.js';
+import { isRtf, readRtf } from './rtf.js';
 
 /** The FIB's fEncrypted flag: the text of a password-protected .doc is encrypted (or obfuscated). */
 const FIB_ENCRYPTED = 0x0100;
 
-/**
- * word-extractor's OLE reader, refusing a password-protected document before it reads the text (it would
- * otherwise return the encrypted bytes as text).
- */
-class CheckedWordExtractor extends WordOleExtractor {
-  override extractWordDocument(document: unknown, fib: Buffer): Promise<WordOleExtractor.WordDocument> {
-    if (fib.length >= 12 && fib.readUInt16LE(0x0a) & FIB_ENCRYPTED) return Promise.reject(encrypted());
-    return super.extractWordDocument(document, fib);
+/** The body text of a Word binary document, through word-extractor (loaded when a .doc is first read). */
+async function extractBody(bytes: Uint8Array): Promise<string> {
+  const [{ default: Extractor }, { default: BufferReader }] = await Promise.all([
+    import('word-extractor/lib/word-ole-extractor.js'),
+    import('word-extractor/lib/buffer-reader.js'),
+  ]);
+  // Refuses a password-protected document before reading its text (word-extractor would return the encrypted bytes as text).
+  class CheckedWordExtractor extends Extractor {
+    override extractWordDocument(document: unknown, fib: Buffer): Promise<WordOleExtractor.WordDocument> {
+      if (fib.length >= 12 && fib.readUInt16LE(0x0a) & FIB_ENCRYPTED) return Promise.reject(encrypted());
+      return super.extractWordDocument(document, fib);
+    }
   }
+  const document = await new CheckedWordExtractor().extract(new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
+  return document.getBody({ filterUnicode: false });
 }
 
 function encrypted(): ReadError {
@@ -33,24 +39,19 @@ function encrypted(): ReadError {
  */
 export async function readDoc(bytes: Uint8Array, path?: string): Promise<SourceDocument> {
   if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b) return (await import('./docx.js')).readDocx(bytes, path);
-  if (startsWithRtf(bytes)) return (await import('./rtf.js')).readRtf(bytes, path);
+  if (isRtf(bytes)) return readRtf(bytes, path);
   if (!isOleCompoundFile(bytes)) throw new ReadError('is not a Word 97-2003 document (no OLE header)', 'doc-not-word');
   // A password-protected .docx is an OLE file holding an EncryptedPackage, whatever its name.
   if (oleEncrypted(bytes)) throw encrypted();
   let body: string;
   try {
-    const document = await new CheckedWordExtractor().extract(new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
-    body = document.getBody({ filterUnicode: false });
+    body = await extractBody(bytes);
   } catch (error) {
     if (error instanceof ReadError) throw error;
     // word-extractor's own messages may quote the file's bytes; say what it means instead.
     throw new ReadError('is a damaged or truncated .doc (its Word text could not be read)', 'doc-corrupt');
   }
   return documentFromParagraphs(docParagraphs(body), 'doc', path);
-}
-
-export function startsWithRtf(bytes: Uint8Array): boolean {
-  return bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '{\\rtf';
 }
 
 /** Paragraphs from word-extractor's body text: lines; a line ending in a tab is a table row of tab-separated cells. */

@@ -58,10 +58,15 @@ const plainParagraph = (): ParagraphState => ({ inTable: false, style: 0, listed
  * `\uN`; headers, footers, footnotes, comments, pictures and field instructions are left out.
  */
 export function readRtf(bytes: Uint8Array, path?: string): SourceDocument {
-  if (bytes.length < 5 || String.fromCharCode(...bytes.subarray(0, 5)) !== '{\\rtf') {
+  if (!isRtf(bytes)) {
     throw new ReadError('is not an RTF document (it does not start with {\\rtf)', 'rtf-not-rtf');
   }
   return documentFromParagraphs(rtfParagraphs(bytes), 'rtf', path);
+}
+
+/** Whether bytes are RTF: they start with `{\rtf`. */
+export function isRtf(bytes: Uint8Array): boolean {
+  return bytes.length >= 5 && String.fromCharCode(...bytes.subarray(0, 5)) === '{\\rtf';
 }
 
 /** The paragraphs of an RTF document, in order. */
