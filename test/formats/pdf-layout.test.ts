@@ -63,4 +63,23 @@ describe('PDF layout', () => {
     expect(doc.locationAt?.(doc.text.indexOf('Second'))).toEqual({ page: 2, line: 1 });
     expect(doc.locationAt?.(3)).toEqual({ page: 1, line: 1 });
   });
+
+  it('leaves running headers and footers out of the blocks, so a paragraph runs on over a page break', () => {
+    const pageWith = (n: number, ...body: PdfSpan[]) => page(span('OFFICIAL - SENSITIVE', 72, 800, 8), ...body, span(`Page ${n} of 3`, 72, 30, 8));
+    const pages = [
+      pageWith(1, span('Ms Carter has passed the assessment and the placement was', 72, 700), span('positive overall for the whole family and all who', 72, 688)),
+      pageWith(2, span('worked with them, including the unit staff at night.', 72, 700)),
+      pageWith(3, span('Conclusion', 72, 700, 14), span('Mia remains at home.', 72, 680)),
+    ];
+    expect(summary(pages)).toEqual([
+      [
+        'paragraph',
+        undefined,
+        'Ms Carter has passed the assessment and the placement was\npositive overall for the whole family and all who\nworked with them, including the unit staff at night.',
+        '1:2',
+      ],
+      ['heading', 1, 'Conclusion', '3:2'],
+      ['paragraph', undefined, 'Mia remains at home.', '3:3'],
+    ]);
+  });
 });

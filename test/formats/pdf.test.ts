@@ -1,13 +1,16 @@
 import { strToU8, zlibSync } from 'fflate';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { documentFromBytes } from '../../packages/core/src/read/read-file.js';
 import { guardPdf } from '../../packages/core/src/read/pdf-guard.js';
 import { readPdf } from '../../packages/core/src/read/pdf.js';
+import { Document, Footer, Header, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import { convert } from '../docx/soffice.js';
+import { CORPUS } from '../helpers.js';
 import type { Finding } from '../../packages/core/src/types.js';
-import { describeRoundTrip, expectSampleStructure, passedContradiction, type RoundTrip } from './harness.js';
+import { describeRoundTrip, expectSampleStructure, passedContradiction, verdicts, type RoundTrip } from './harness.js';
+import { parseDocument } from '../../packages/core/src/document/index.js';
 import { readErrorOf, readErrorOfAsync } from './read-errors.js';
 
 /** A minimal PDF of one page with the given content stream (and extra objects), with a correct xref table. */
@@ -31,17 +34,46 @@ function minimalPdf(content: string, extraObjects: string[] = []): Uint8Array {
   return strToU8(pdf, true);
 }
 
+/** The case notes six times over, one paragraph a line, under a running header and a "Page N of M" footer: several pages. */
+async function longCaseNotes(): Promise<{ text: string; docx: Uint8Array }> {
+  const text = Array.from({ length: 6 }, () => readFileSync(join(CORPUS, 'reports/case-notes-unallocated.txt'), 'utf8')).join('\n');
+  const pageNumbers = [new TextRun('Page '), new TextRun({ children: [PageNumber.CURRENT] }), new TextRun(' of '), new TextRun({ children: [PageNumber.TOTAL_PAGES] })];
+  const doc = new Document({
+    sections: [
+      {
+        headers: { default: new Header({ children: [new Paragraph('OFFICIAL - SENSITIVE')] }) },
+        footers: { default: new Footer({ children: [new Paragraph({ children: pageNumbers })] }) },
+        children: text.split('\n').map((line) => new Paragraph(line)),
+      },
+    ],
+  });
+  return { text, docx: new Uint8Array(await Packer.toBuffer(doc)) };
+}
+
 const located = (f: Finding) => (f.pdf?.page ?? 0) > 0 && (f.pdf?.line ?? 0) > 0;
 const unmet: RoundTrip['unmet'] = ['Safe sleeping: Unachieved', { page: 1, line: 17 }];
 
 describeRoundTrip('a PDF saved by LibreOffice gives the verdicts of its text', { format: 'pdf', located, unmet }, (converted) => {
   let encrypted: Uint8Array;
+  let long: { text: string; pdf: Uint8Array };
   beforeAll(async () => {
     const { dir } = converted;
     const options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
     await convert(join(dir, 'sample.docx'), `pdf:writer_pdf_Export:${options}`, join(dir, 'encrypted'));
     encrypted = new Uint8Array(readFileSync(join(dir, 'encrypted', 'sample.pdf')));
+    const { text, docx } = await longCaseNotes();
+    writeFileSync(join(dir, 'long.docx'), docx);
+    await convert(join(dir, 'long.docx'), 'pdf', dir);
+    long = { text, pdf: new Uint8Array(readFileSync(join(dir, 'long.pdf'))) };
   }, 120_000);
+
+  it('reads a report of several pages whole: running headers and footers are in no block, verdicts as for its text', async () => {
+    const doc = await readPdf(long.pdf, 'long.pdf');
+    expect(doc.locationAt?.(doc.text.length - 1)?.page).toBeGreaterThan(1);
+    expect(doc.text).toContain('OFFICIAL - SENSITIVE');
+    expect(doc.blocks.filter((b) => /OFFICIAL|Page \d/.test(b.text))).toEqual([]);
+    expect(verdicts(doc)).toEqual(verdicts(parseDocument(long.text, 'text', 'long.txt')));
+  });
 
   it('says where the contradiction is, by page and line', async () => {
     const contradiction = await passedContradiction(converted.reports);

@@ -59,10 +59,38 @@ export function pdfDocument(pages: readonly PdfLine[][], path?: string): SourceD
     });
   });
   const text = texts.join('\n');
-  const blocks = recoverBlocks(lines, text).map(boundSpaceRuns);
+  const blocks = recoverBlocks(lines, text, runningLines(lines, pages.length)).map(boundSpaceRuns);
   const document: SourceDocument = { ...(path !== undefined ? { path } : {}), format: 'pdf', text, blocks, directives: [] };
   document.locationAt = (at) => pdfLocationAt(lines, at);
   return document;
+}
+
+/** How many lines at the top and at the bottom of a page may be a running header or footer. */
+const RUNNING_BAND = 2;
+
+/**
+ * Running headers and footers (a title, "OFFICIAL", "Page 2 of 5"): lines among the first or last two of their
+ * page whose text, digits aside, stands at the same height on at least two pages and on half of them. They are
+ * left in the text, in no block, so a paragraph that runs over a page break is read whole.
+ */
+function runningLines(lines: readonly LaidLine[], pageCount: number): Set<LaidLine> {
+  if (pageCount < 2) return new Set();
+  const lastLine = new Map<number, number>();
+  for (const line of lines) lastLine.set(line.page, line.line);
+  const key = (line: LaidLine) => `${Math.round(line.y)}|${line.text.replace(/\d+/g, '#')}`;
+  const inBand = (line: LaidLine) => line.line <= RUNNING_BAND || line.line > lastLine.get(line.page)! - RUNNING_BAND;
+  const pagesOf = new Map<string, Set<number>>();
+  for (const line of lines) {
+    if (!inBand(line)) continue;
+    const pages = pagesOf.get(key(line)) ?? new Set<number>();
+    pages.add(line.page);
+    pagesOf.set(key(line), pages);
+  }
+  const running = (line: LaidLine) => {
+    const pages = pagesOf.get(key(line))?.size ?? 0;
+    return inBand(line) && pages >= 2 && pages >= pageCount / 2;
+  };
+  return new Set(lines.filter(running));
 }
 
 /** The page and line of a text offset. */
@@ -121,8 +149,8 @@ function bodySize(lines: readonly LaidLine[]): number {
 
 const round = (size: number) => Math.round(size * 2) / 2;
 
-function recoverBlocks(lines: readonly LaidLine[], text: string): Block[] {
-  const body = bodySize(lines);
+function recoverBlocks(lines: readonly LaidLine[], text: string, running: ReadonlySet<LaidLine>): Block[] {
+  const body = bodySize(lines.filter((l) => !running.has(l)));
   const bodyLines = lines.filter((l) => round(l.size) === body);
   const left = Math.min(...bodyLines.map((l) => l.x));
   const right = Math.max(...bodyLines.map((l) => l.right));
@@ -144,14 +172,15 @@ function recoverBlocks(lines: readonly LaidLine[], text: string): Block[] {
     const last = paragraph.at(-1)!;
     const depth = headingDepth(first);
     const marker = depth === undefined ? LIST_MARKER.exec(first.text)?.[0] : undefined;
-    const start = first.offset + (marker?.length ?? 0);
-    const end = last.offset + last.text.length;
+    const skip = marker?.length ?? 0;
+    const pieces = paragraph.map((line, i) => (i === 0 ? { text: line.text.slice(skip), offset: line.offset + skip } : line));
     paragraph = [];
-    if (end <= start) return;
+    if (first === last && skip >= first.text.length) return;
+    const builder = joinPieces(pieces);
     blocks.push({
       kind: depth !== undefined ? 'heading' : marker ? 'list-item' : 'paragraph',
-      text: text.slice(start, end),
-      segments: [{ at: 0, source: start, length: end - start }],
+      text: builder.text,
+      segments: builder.segments,
       ...(depth !== undefined ? { depth } : {}),
       pdf: { page: first.page, line: first.line },
     });
@@ -159,11 +188,7 @@ function recoverBlocks(lines: readonly LaidLine[], text: string): Block[] {
   const flushRow = () => {
     if (!table) return;
     for (const cell of table.cells) {
-      const builder = new BlockTextBuilder();
-      cell.pieces.forEach((piece, i) => {
-        if (i > 0) builder.unmapped('\n');
-        builder.mapped(piece.text, piece.offset);
-      });
+      const builder = joinPieces(cell.pieces);
       const at = locationOf(lines, cell.pieces[0]!.offset);
       blocks.push({
         kind: 'table-cell',
@@ -178,6 +203,7 @@ function recoverBlocks(lines: readonly LaidLine[], text: string): Block[] {
   const columnOf = (columns: number[], x: number, size: number) => columns.findIndex((c) => Math.abs(c - x) <= size);
 
   for (const line of lines) {
+    if (running.has(line)) continue;
     if (table) {
       const step = line.page === table.last.page ? table.last.y - line.y : 0;
       const aligned = line.cells.map((c) => columnOf(table!.columns, c.x, line.size));
@@ -214,6 +240,25 @@ function recoverBlocks(lines: readonly LaidLine[], text: string): Block[] {
   flushRow();
   flushParagraph();
   return blocks;
+}
+
+/**
+ * Pieces of the document text (lines, or cells of lines) as one block's text, a line break between each two:
+ * the document's own when they are consecutive, else one of the block's alone (a running footer, or the other
+ * cells of a row, lie between them in the document).
+ */
+function joinPieces(pieces: readonly { text: string; offset: number }[]): BlockTextBuilder {
+  const builder = new BlockTextBuilder();
+  pieces.forEach((piece, i) => {
+    const previous = pieces[i - 1];
+    if (previous) {
+      const end = previous.offset + previous.text.length;
+      if (piece.offset === end + 1) builder.mapped('\n', end);
+      else builder.unmapped('\n');
+    }
+    builder.mapped(piece.text, piece.offset);
+  });
+  return builder;
 }
 
 function locationOf(lines: readonly LaidLine[], offset: number): PdfLocation {
