@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ReadError } from '../../packages/core/src/read/errors.js';
 import { documentFromBytes } from '../../packages/core/src/read/read-file.js';
 import type { Block, DocumentLocation, Finding, Format, SourceDocument } from '../../packages/core/src/types.js';
 import { markdownToDocx, plainTextToDocx } from '../docx/markdown-to-docx.mjs';
@@ -173,6 +174,38 @@ export function describeRoundTrip(title: string, trip: RoundTrip, more: (convert
       const related = relatedTo(await passedContradiction(converted.reports), message);
       expect(related?.pdf ?? related?.docx).toMatchObject(location);
     });
+    it('reads damaged copies of the sample (bytes changed, or cut short) to a document or one ReadError each', async () => {
+      const outcomes = new Set<string>();
+      for (const bytes of damagedCopies(converted.sample)) {
+        try {
+          await documentFromBytes(bytes, `sample.${trip.format}`);
+          outcomes.add('read');
+        } catch (error) {
+          expect(error).toBeInstanceOf(ReadError);
+          expect((error as ReadError).message).not.toContain('\n');
+          outcomes.add((error as ReadError).code);
+        }
+      }
+      // Cutting the file in half is always noticed.
+      expect([...outcomes].some((o) => o !== 'read')).toBe(true);
+    });
     more(converted);
   });
+}
+
+/** Copies of a file with a few bytes changed (from a fixed seed, so a failure can be replayed), and cut short. */
+function damagedCopies(bytes: Uint8Array): Uint8Array[] {
+  let seed = 12345;
+  const random = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const copies: Uint8Array[] = [];
+  for (let i = 0; i < 30; i++) {
+    const copy = bytes.slice();
+    for (let k = 1 + random(8); k > 0; k--) copy[random(copy.length)] = random(256);
+    copies.push(copy);
+  }
+  for (const fraction of [0.1, 0.5, 0.9]) copies.push(bytes.subarray(0, Math.floor(bytes.length * fraction)));
+  return copies;
 }

@@ -1,3 +1,4 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { SourceDocument } from '../types.js';
 import { ReadError } from './errors.js';
 import { pdfDocument, type PdfLine, type PdfSpan } from './pdf-layout.js';
@@ -47,10 +48,7 @@ export async function readPdf(bytes: Uint8Array, path?: string): Promise<SourceD
     const pages: PdfLine[][] = [];
     let characters = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent().catch(() => {
-        throw new ReadError(`is a damaged .pdf (the text of page ${number} could not be read)`, 'pdf-corrupt');
-      });
+      const { page, content } = await readPage(pdf, number);
       const spans = (content.items as TextItem[]).filter((item) => typeof item.str === 'string').map(toSpan);
       characters += spans.reduce((n, s) => n + s.text.length, 0);
       if (characters > MAX_PDF_TEXT) throw new ReadError(`is too large to read (more than ${MAX_PDF_TEXT / 1048576} M characters of text)`, 'pdf-too-large');
@@ -63,6 +61,16 @@ export async function readPdf(bytes: Uint8Array, path?: string): Promise<SourceD
     return pdfDocument(pages, path);
   } finally {
     await task.destroy();
+  }
+}
+
+/** One page and its text items; pdf.js's errors on a damaged page (a broken page tree, a cut array) as one ReadError. */
+async function readPage(pdf: PDFDocumentProxy, number: number) {
+  try {
+    const page = await pdf.getPage(number);
+    return { page, content: await page.getTextContent() };
+  } catch {
+    throw new ReadError(`is a damaged .pdf (the text of page ${number} could not be read)`, 'pdf-corrupt');
   }
 }
 
