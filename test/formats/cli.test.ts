@@ -45,7 +45,7 @@ describe.skipIf(!ready || !built)('caselint on a folder of .doc, .odt, .rtf and 
     expect(stdout).toMatch(/broken\.odt\n\s+error\s+is not a \.odt file \(not a zip archive\)\s+odt-not-zip/);
   });
 
-  it('gives PDF locations in JSON and SARIF', async () => {
+  it('gives PDF locations in JSON, SARIF and HTML', async () => {
     const json = JSON.parse(runCli(['--format', 'json', 'reports/pams.pdf'], dir).stdout) as { messages: { ruleId: string; phrase: string; pdf?: unknown; docx?: unknown }[] }[];
     const passed = json[0]!.messages.find((m) => m.ruleId === 'outcome-contradicts-findings' && m.phrase === 'passed');
     expect(passed?.pdf).toEqual({ page: 1, line: 29 });
@@ -54,5 +54,11 @@ describe.skipIf(!ready || !built)('caselint on a folder of .doc, .odt, .rtf and 
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'outcome-contradicts-findings');
     expect(result.locations[0].message.text).toBe('page 1, line 29');
     expect(result.locations[0].properties.pdf).toEqual({ page: 1, line: 29 });
+    runCli(['--format', 'html', '--output', 'report.html', 'reports/pams.pdf', 'reports/pams.odt'], dir);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toContain('<span class="where">page 1, line 29</span>');
+    expect(html).toContain('Safe sleeping: Unachieved <span class="where">page 1, line 17</span>');
+    // Word-processor formats keep the text's line and column, as .docx does.
+    expect(html).toMatch(/<span class="where">line \d+, column \d+<\/span>/);
   });
 });
