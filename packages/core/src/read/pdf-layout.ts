@@ -152,8 +152,13 @@ const round = (size: number) => Math.round(size * 2) / 2;
 function recoverBlocks(lines: readonly LaidLine[], text: string, running: ReadonlySet<LaidLine>): Block[] {
   const body = bodySize(lines.filter((l) => !running.has(l)));
   const bodyLines = lines.filter((l) => round(l.size) === body);
-  const left = Math.min(...bodyLines.map((l) => l.x));
-  const right = Math.max(...bodyLines.map((l) => l.right));
+  // A loop, not Math.min(...lines): a long PDF has more lines than a call may take arguments.
+  let left = Infinity;
+  let right = -Infinity;
+  for (const line of bodyLines) {
+    left = Math.min(left, line.x);
+    right = Math.max(right, line.right);
+  }
   // Heading sizes, largest first: the largest is depth 1.
   const headingSizes = [...new Set(lines.map((l) => round(l.size)).filter((s) => s >= body * 1.15))].sort((a, b) => b - a);
   const headingDepth = (line: LaidLine) => {
