@@ -55,12 +55,17 @@ const unmet: RoundTrip['unmet'] = ['Safe sleeping: Unachieved', { page: 1, line:
 
 describeRoundTrip('a PDF saved by LibreOffice gives the verdicts of its text', { format: 'pdf', located, unmet }, (converted) => {
   let encrypted: Uint8Array;
+  let ownerOnly: Uint8Array;
   let long: { text: string; pdf: Uint8Array };
   beforeAll(async () => {
     const { dir } = converted;
     const options = '{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
     await convert(join(dir, 'sample.docx'), `pdf:writer_pdf_Export:${options}`, join(dir, 'encrypted'));
     encrypted = new Uint8Array(readFileSync(join(dir, 'encrypted', 'sample.pdf')));
+    // Encrypted with a permissions password only: anyone may open it.
+    const permissions = '{"RestrictPermissions":{"type":"boolean","value":"true"},"PermissionPassword":{"type":"string","value":"owner"}}';
+    await convert(join(dir, 'sample.docx'), `pdf:writer_pdf_Export:${permissions}`, join(dir, 'owner'));
+    ownerOnly = new Uint8Array(readFileSync(join(dir, 'owner', 'sample.pdf')));
     const { text, docx } = await longCaseNotes();
     writeFileSync(join(dir, 'long.docx'), docx);
     await convert(join(dir, 'long.docx'), 'pdf', dir);
@@ -95,6 +100,9 @@ describeRoundTrip('a PDF saved by LibreOffice gives the verdicts of its text', {
       code: 'pdf-encrypted',
       message: 'is password-protected; save a copy without the password and check that',
     });
+    // A PDF that only restricts printing or editing is read.
+    expect(new TextDecoder('latin1').decode(ownerOnly)).toContain('/Encrypt');
+    expect((await readPdf(ownerOnly)).text).toContain('Ms Carter has passed the assessment.');
     expect((await readErrorOfAsync(() => readPdf(converted.sample.subarray(0, Math.floor(converted.sample.length / 2))))).code).toBe('pdf-truncated');
   });
 });
