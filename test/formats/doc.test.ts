@@ -1,9 +1,9 @@
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readDoc, docParagraphs } from '../../packages/core/src/read/doc.js';
+import { readDoc, docParagraphs, resolveFields } from '../../packages/core/src/read/doc.js';
 import { documentFromBytes } from '../../packages/core/src/read/read-file.js';
 import { rawDocx } from '../docx/fixtures.js';
-import { describeRoundTrip, hasWordLocation, type RoundTrip } from './harness.js';
+import { describeRoundTrip, expectSampleStructure, hasWordLocation, type RoundTrip } from './harness.js';
 import { readErrorOfAsync } from './read-errors.js';
 
 /** A copy of a .doc with the FIB's fEncrypted flag set, as Word writes a password-protected document. */
@@ -21,16 +21,46 @@ function withEncryptedFlag(doc: Uint8Array): Uint8Array {
 
 const unmet: RoundTrip['unmet'] = ['Budgeting: Unachieved', { table: 1, row: 10, cell: 1 }];
 
+/**
+ * A copy of a .doc whose WordDocument stream's sector chain loops back on itself after two sectors (word-extractor
+ * alone would follow it until V8 aborts the process).
+ */
+function withLoopingChain(doc: Uint8Array): Uint8Array {
+  const bytes = Buffer.from(doc);
+  const sectorSize = 1 << bytes.readUInt16LE(30);
+  const offsetOf = (sector: number) => (sector + 1) * sectorSize;
+  // The allocation table: its sectors are listed in the header (the first 109 of them).
+  const satSectors = Array.from({ length: Math.min(bytes.readInt32LE(44), 109) }, (_, i) => bytes.readInt32LE(76 + i * 4));
+  const satEntry = (sector: number) => offsetOf(satSectors[Math.floor((sector * 4) / sectorSize)]!) + ((sector * 4) % sectorSize);
+  // The directory: a chain of sectors of 128-byte entries.
+  for (let sector = bytes.readInt32LE(48), n = 0; sector >= 0 && n < 100; sector = bytes.readInt32LE(satEntry(sector)), n++) {
+    for (let entry = offsetOf(sector); entry < offsetOf(sector) + sectorSize; entry += 128) {
+      if (bytes.toString('utf16le', entry, entry + 24) !== 'WordDocument') continue;
+      const first = bytes.readInt32LE(entry + 116);
+      const second = bytes.readInt32LE(satEntry(first));
+      bytes.writeInt32LE(first, satEntry(second));
+      return bytes;
+    }
+  }
+  throw new Error('no WordDocument entry found');
+}
+
 describeRoundTrip('a .doc saved by LibreOffice gives the verdicts of its text', { format: 'doc', located: hasWordLocation, unmet }, (converted) => {
 
-  it('recovers paragraphs and table cells, without footers or deleted text', async () => {
+  it('recovers headings, list items and table cells, without footers or deleted text', async () => {
     const doc = await readDoc(converted.sample, 'sample.doc');
-    const cell = doc.blocks.find((b) => b.text === 'Unachieved')!;
-    expect(cell.kind).toBe('table-cell');
-    expect(cell.docx).toMatchObject({ table: 1, row: 3, cell: 2 });
-    expect(doc.blocks.map((b) => b.text)).toContain('Staff found Mia asleep in her bed.');
+    expect(expectSampleStructure(doc).docx).toMatchObject({ table: 1, row: 3, cell: 2 });
     expect(doc.text).toContain('The placement was broadly positive.');
+    // A hyperlink is a field: its text is read, its instruction is not.
+    expect(doc.text).toContain('See the safer sleep guidance for detail.');
+    expect(doc.text).not.toContain('HYPERLINK');
     expect(doc.text).not.toContain('Footer');
+  });
+
+  it('refuses a file whose sector chain loops, quickly and without harm to the process', async () => {
+    const started = performance.now();
+    expect((await readErrorOfAsync(() => readDoc(withLoopingChain(converted.sample)))).code).toBe('doc-corrupt');
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('refuses a password-protected .doc and a truncated one', async () => {
@@ -62,14 +92,29 @@ describe('unusual .doc files', () => {
     expect((await readErrorOfAsync(() => documentFromBytes(ole.subarray(0, 1500), 'x.doc'))).code).toBe('doc-encrypted');
   });
 
-  it('splits table rows (cells ending in a tab) from paragraphs', () => {
-    expect(docParagraphs('Outcomes\nArea\tOutcome\t\nBudgeting\tUnachieved\t\nAfter\n')).toEqual([
-      { text: 'Outcomes', kind: 'paragraph' },
+  it('keeps fields\' results and drops their instructions in one pass, whatever the marks', () => {
+    const pieces = [{ text: 'See \u0013 HYPERLINK "x" \u0014the guidance\u0015 and \u0013 IF \u0013 REF a \u0014b\u0015 \u0014c\u0015.' }];
+    const length = pieces[0]!.text.length;
+    resolveFields(pieces);
+    expect(pieces[0]!.text.replace(/\0/g, '')).toBe('See the guidance and c.');
+    expect(pieces[0]!.text.length).toBe(length);
+    // A long run after a field mark that never closes: word-extractor's expression alone took seconds on such text.
+    const long = [{ text: `\u0013${'a'.repeat(300_000)}\u0014${'b'.repeat(300_000)}\u0013` }];
+    const started = performance.now();
+    resolveFields(long);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(long[0]!.text).not.toMatch(/[\u0013-\u0015]/);
+  });
+
+  it('splits table rows (cells ending in a tab) from paragraphs, and reads the marks of headings and list items', () => {
+    expect(docParagraphs('Outcomes\ue002Area\tOutcome\t\nBudgeting\tUnachieved\t\nAfter\nA point\ue00a')).toEqual([
+      { text: 'Outcomes', kind: 'heading', depth: 2 },
       { text: 'Area', kind: 'paragraph', cell: { table: 0, row: 0, column: 0 } },
       { text: 'Outcome', kind: 'paragraph', cell: { table: 0, row: 0, column: 1 } },
       { text: 'Budgeting', kind: 'paragraph', cell: { table: 0, row: 1, column: 0 } },
       { text: 'Unachieved', kind: 'paragraph', cell: { table: 0, row: 1, column: 1 } },
       { text: 'After', kind: 'paragraph' },
+      { text: 'A point', kind: 'list-item' },
     ]);
   });
 });
