@@ -79,7 +79,7 @@ export function rtfParagraphs(bytes: Uint8Array): ReadParagraph[] {
   let paragraph = plainParagraph();
   let chunks: string[] = [];
   // Bytes of text in the document's code page, decoded together (a double-byte character may be split over two \'hh).
-  let pendingBytes: Uint8Array[] = [];
+  const pendingBytes = new PendingBytes();
   let skipFallback = 0;
   // The group just opened: its first control word may name a destination.
   let groupStart = false;
@@ -93,9 +93,7 @@ export function rtfParagraphs(bytes: Uint8Array): ReadParagraph[] {
 
   const flushBytes = () => {
     if (pendingBytes.length === 0) return;
-    const text = decoder.decode(pendingBytes.length === 1 ? pendingBytes[0] : Buffer.concat(pendingBytes));
-    pendingBytes = [];
-    addText(text);
+    addText(decoder.decode(pendingBytes.take()));
   };
   const addText = (text: string) => {
     if (group.styleName && styleDefinition) styleDefinition.name += text;
@@ -208,6 +206,8 @@ export function rtfParagraphs(bytes: Uint8Array): ReadParagraph[] {
   };
 
   let skipBinary = 0;
+  // The bytes as Latin-1 text, one character a byte, for reading control words (text is decoded separately).
+  const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   const n = bytes.length;
   let i = 0;
   while (i < n) {
@@ -250,7 +250,7 @@ export function rtfParagraphs(bytes: Uint8Array): ReadParagraph[] {
       if (isLetter(next)) {
         let end = i;
         while (end < n && isLetter(bytes[end]!) && end - i < 32) end++;
-        const word = String.fromCharCode(...bytes.subarray(i, end));
+        const word = source.slice(i, end);
         let param: number | undefined;
         let p = end;
         if (p < n && (bytes[p] === 0x2d || isDigit(bytes[p]!))) {
@@ -258,7 +258,7 @@ export function rtfParagraphs(bytes: Uint8Array): ReadParagraph[] {
           let q = digitsFrom;
           while (q < n && isDigit(bytes[q]!) && q - digitsFrom < 10) q++;
           if (q > digitsFrom) {
-            param = Number(String.fromCharCode(...bytes.subarray(p, q)));
+            param = Number(source.slice(p, q));
             p = q;
           }
         }
@@ -280,11 +280,11 @@ export function rtfParagraphs(bytes: Uint8Array): ReadParagraph[] {
           starred = true;
           break;
         case 0x27 /* ' */: {
-          const hex = String.fromCharCode(bytes[i] ?? 0, bytes[i + 1] ?? 0);
+          const hex = source.slice(i, i + 2);
           i += 2;
           if (!/^[0-9a-fA-F]{2}$/.test(hex)) break;
           if (skipFallback > 0) skipFallback--;
-          else if (keeps()) pendingBytes.push(Uint8Array.of(parseInt(hex, 16)));
+          else if (keeps()) pendingBytes.push(parseInt(hex, 16));
           break;
         }
         case 0x7e /* ~ */:
@@ -314,7 +314,7 @@ export function rtfParagraphs(bytes: Uint8Array): ReadParagraph[] {
     while (end < n && !isSpecial(bytes[end]!)) end++;
     const skipped = Math.min(skipFallback, end - i);
     skipFallback -= skipped;
-    if (i + skipped < end && keeps()) pendingBytes.push(bytes.subarray(i + skipped, end));
+    if (i + skipped < end && keeps()) pendingBytes.append(bytes.subarray(i + skipped, end));
     groupStart = false;
     i = end;
   }
@@ -331,6 +331,37 @@ export function rtfParagraphs(bytes: Uint8Array): ReadParagraph[] {
     }
     flushBytes();
     addText(text);
+  }
+}
+
+/** Bytes waiting to be decoded together, in one growing array (a run of `\'hh` is one object, not one per byte). */
+class PendingBytes {
+  private bytes = new Uint8Array(256);
+  length = 0;
+
+  push(byte: number): void {
+    this.reserve(1);
+    this.bytes[this.length++] = byte;
+  }
+
+  append(run: Uint8Array): void {
+    this.reserve(run.length);
+    this.bytes.set(run, this.length);
+    this.length += run.length;
+  }
+
+  /** The bytes so far, emptying the buffer. */
+  take(): Uint8Array {
+    const taken = this.bytes.slice(0, this.length);
+    this.length = 0;
+    return taken;
+  }
+
+  private reserve(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    bigger.set(this.bytes.subarray(0, this.length));
+    this.bytes = bigger;
   }
 }
 
