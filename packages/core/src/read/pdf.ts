@@ -25,6 +25,7 @@ interface TextItem {
 export async function readPdf(bytes: Uint8Array, path?: string): Promise<SourceDocument> {
   guardPdf(bytes);
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  ignoreStrayPdfJsRejections();
   const task = pdfjs.getDocument({
     // A copy, as a plain Uint8Array (pdf.js refuses a Buffer, and may take ownership of the array it is given).
     data: new Uint8Array(bytes),
@@ -97,6 +98,30 @@ export function linesOf(spans: readonly PdfSpan[]): PdfLine[] {
   }
   for (const line of lines) line.spans.sort((p, q) => p.x - q.x);
   return lines;
+}
+
+/** The names of pdf.js's exceptions. */
+const PDFJS_EXCEPTIONS = new Set([
+  'AbortException', 'FormatError', 'InvalidPDFException', 'MissingDataException', 'ParserEOFException', 'PasswordException',
+  'ResponseException', 'UnexpectedResponseException', 'UnknownErrorException', 'XRefEntryException', 'XRefParseException',
+]);
+
+let ignoringStrayRejections = false;
+
+/**
+ * On some damaged PDFs pdf.js rejects a promise of its own that nothing awaits (while a page is fetched, an XRef
+ * entry found bad), besides the error the reader catches: found by damaging LibreOffice's PDFs at random. Node
+ * ends the process on an unhandled rejection, and with it a whole batch. The reader has already reported the file,
+ * so such a stray pdf.js exception is ignored; any other unhandled rejection is thrown as Node would, unless
+ * another listener (a test runner, an embedding program) is there to deal with it.
+ */
+function ignoreStrayPdfJsRejections(): void {
+  if (ignoringStrayRejections) return;
+  ignoringStrayRejections = true;
+  process.on('unhandledRejection', (reason) => {
+    if (reason instanceof Error && PDFJS_EXCEPTIONS.has(reason.name)) return;
+    if (process.listenerCount('unhandledRejection') === 1) throw reason;
+  });
 }
 
 /** pdf.js's exceptions as one clear line each. */
