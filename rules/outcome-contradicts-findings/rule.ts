@@ -175,7 +175,7 @@ function relatedTo(r: Recorded<Fact | CaseFact>, message: string): NonNullable<R
   const f = r.fact as CaseFact;
   return {
     start: f.start, end: f.end, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
-    filePath: f.filePath, message: text, ...(f.docx ? { docx: f.docx } : {}),
+    filePath: f.filePath, message: text, ...(f.docx ? { docx: f.docx } : {}), ...(f.pdf ? { pdf: f.pdf } : {}),
   };
 }
 

@@ -84,7 +84,7 @@ function blockAt(f: DocumentFacts, offset: number): number {
 }
 
 function elsewhere(e: CaseFactOf<'allocation'>, message: string): RelatedElsewhere {
-  return { start: e.start, end: e.end, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, filePath: e.filePath, message, ...(e.docx ? { docx: e.docx } : {}) };
+  return { start: e.start, end: e.end, line: e.line, column: e.column, endLine: e.endLine, endColumn: e.endColumn, filePath: e.filePath, message, ...(e.docx ? { docx: e.docx } : {}), ...(e.pdf ? { pdf: e.pdf } : {}) };
 }
 
 export default rule;

@@ -17,12 +17,12 @@ export async function hasSoffice(): Promise<boolean> {
   }
 }
 
-/** Convert `file` with soffice --convert-to; returns the output directory. */
-export async function convert(file: string, to: string, outDir: string): Promise<void> {
+/** Convert `file` (or several files, in one run of LibreOffice) with soffice --convert-to into `outDir`. */
+export async function convert(file: string | string[], to: string, outDir: string): Promise<void> {
   const home = mkdtempSync(join(tmpdir(), 'caselint-soffice-'));
   await run(
     'soffice',
-    [`-env:UserInstallation=${pathToFileURL(join(home, 'profile')).href}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, file],
+    [`-env:UserInstallation=${pathToFileURL(join(home, 'profile')).href}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...[file].flat()],
     { timeout: 120_000, env: { ...process.env, HOME: home } },
   );
 }

@@ -40,7 +40,7 @@ export class UsageError extends Error {}
 
 export const HELP = `Usage: caselint [options] [paths, folders or globs...]
 
-Checks social-care assessment reports and case notes (.txt, .md, .docx) for language that hides the picture:
+Checks social-care assessment reports and case notes (.txt, .md, .docx, .doc, .odt, .rtf, .pdf) for language that hides the picture:
 one-word verdicts, unevidenced reassurance, verdicts that contradict the document's own findings, and missing plans.
 
 Options:

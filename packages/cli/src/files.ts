@@ -35,7 +35,7 @@ export function loadIgnoreFile(cwd: string): Ignore | undefined {
 }
 
 /**
- * Expand the command line into files: files as given, folders recursed for .txt/.md/.docx, globs matched.
+ * Expand the command line into files: files as given, folders recursed for the document types caselint reads (DOCUMENT_EXTENSIONS), globs matched.
  * Linked folders are not followed when recursing, so a link loop cannot trap the walk (see walk.ts).
  */
 export async function expandTargets(patterns: string[], cwd: string, ignoreFile?: Ignore): Promise<Target[]> {

@@ -25,6 +25,12 @@ export { formatJson, toJsonObjects, toJsonMessage, jsonResultText, findingOffset
 // Word .docx: reading (readDocx, docxLocationAt) and annotated copies (annotateDocx); see "Word documents" in the README.
 export * from './read/docx.js';
 export * from './report/docx-annotate.js';
+// The other formats (see "Other formats" in the README); their heavy libraries load when a file of theirs is read.
+export { readOdt, type ReadOdtOptions } from './read/odt.js';
+export { readDoc } from './read/doc.js';
+export { readRtf } from './read/rtf.js';
+export { readPdf } from './read/pdf.js';
+export type { PdfLocation, DocumentLocation } from './types.js';
 export { writeFileAtomic } from './report/atomic.js';
 // Batch reports (SARIF for code scanning, one-page HTML for supervisors) and the finding-in-its-sentence snippets the HTML shows.
 export { formatSarif, toSarif, sarifWriter, type SarifOptions, type SarifWriter } from './report/sarif.js';

@@ -1,16 +1,28 @@
 // The shapes that flow through the pipeline: read -> document -> language -> facts -> rules -> report.
 // Offsets are UTF-16 code-unit offsets into SourceDocument.text; lines and columns are 1-based.
 
-export type Format = 'text' | 'markdown' | 'docx';
+export type Format = 'text' | 'markdown' | 'docx' | 'doc' | 'odt' | 'rtf' | 'pdf';
 export type BlockKind = 'heading' | 'paragraph' | 'list-item' | 'table-cell';
 
-/** Where a block sits in a Word document, in terms a Word user understands (1-based). */
+/**
+ * Where a block sits in a word-processor document (.docx, .doc, .odt, .rtf), in terms a Word user
+ * understands (1-based): the paragraph, and the table, row and cell when it is in a table.
+ */
 export interface DocxLocation {
   paragraph: number;
   table?: number;
   row?: number;
   cell?: number;
 }
+
+/** Where text sits in a PDF (1-based): the page, and the line counted from the top of that page. */
+export interface PdfLocation {
+  page: number;
+  line: number;
+}
+
+/** A place in a document in its author's terms: a Word paragraph or cell, or a PDF page and line. */
+export type DocumentLocation = DocxLocation | PdfLocation;
 
 /** A run of block text that maps one-to-one onto document text: block[at + i] === text[source + i]. */
 export interface Segment {
@@ -30,8 +42,10 @@ export interface Block {
   depth?: number;
   /** For table cells: which table (0-based, in document order), row and column (0-based); header row flagged. */
   table?: { table: number; row: number; column: number; header: boolean };
-  /** For .docx documents: the Word location. */
+  /** For word-processor documents: the Word location. */
   docx?: DocxLocation;
+  /** For PDFs: the page and line where the block starts. */
+  pdf?: PdfLocation;
 }
 
 /** An inline directive (`caselint-disable-next-line rule`), found by the reader. */
@@ -46,14 +60,17 @@ export interface Directive {
 export interface SourceDocument {
   path?: string;
   format: Format;
-  /** For text and Markdown: the decoded source. For .docx: a plain-text rendering (one line per paragraph). */
+  /**
+   * For text and Markdown: the decoded source. For word-processor documents: a plain-text rendering (one line
+   * per paragraph). For PDFs: one line per line of the text layer, in reading order.
+   */
   text: string;
   blocks: Block[];
   directives: Directive[];
   /** The encoding the bytes were decoded from, when read from bytes. */
   encoding?: string;
-  /** For .docx documents: the Word location (paragraph, table/row/cell) of a text offset. */
-  locationAt?: (offset: number) => DocxLocation | undefined;
+  /** For word-processor documents and PDFs: the author's location of a text offset (see DocumentLocation). */
+  locationAt?: (offset: number) => DocumentLocation | undefined;
 }
 
 export interface Span {
@@ -77,6 +94,7 @@ export interface RelatedLocation extends Span, LineColumnRange {
   docx?: DocxLocation;
   /** Set when the place is in another document of the case; its offsets, line and column are that document's. */
   filePath?: string;
+  pdf?: PdfLocation;
 }
 
 export interface Finding extends Span, LineColumnRange {
@@ -97,6 +115,7 @@ export interface Finding extends Span, LineColumnRange {
   url?: string;
   related?: RelatedLocation[];
   docx?: DocxLocation;
+  pdf?: PdfLocation;
 }
 
 export interface LintResult {

@@ -7,6 +7,10 @@ const EXTENSIONS: Record<string, Format> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.docx': 'docx',
+  '.doc': 'doc',
+  '.odt': 'odt',
+  '.rtf': 'rtf',
+  '.pdf': 'pdf',
 };
 
 /** File name endings caselint reads, without the dot. */

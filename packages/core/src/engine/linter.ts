@@ -2,13 +2,14 @@ import type { ResolvedConfig, ResolvedRule } from '../config/types.js';
 import { lineStarts, rangeOf } from '../document/lines.js';
 import { spanToSource } from '../document/segments.js';
 import { blockDates } from '../facts/dates.js';
+import { attachLocation } from '../document/location.js';
 import { DocumentFacts } from '../facts/document.js';
 import { blockFacts, tableFacts, type BlockFact } from '../facts/extract.js';
 import type { CaseFact, Fact } from '../facts/types.js';
 import { SentenceContext } from '../language/context.js';
 import { normalise } from '../language/normalise.js';
 import { sentencesOf } from '../language/sentences.js';
-import type { Block, DocxLocation, Finding, LineColumnRange, RelatedLocation, SourceDocument, Span } from '../types.js';
+import type { Block, DocxLocation, Finding, LineColumnRange, PdfLocation, RelatedLocation, SourceDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { entriesOf } from './entries.js';
 import { renderMessage, type Claim, type ReportDescriptor, type Rule } from './rule.js';
@@ -33,11 +34,11 @@ function dated(date: string | undefined): { date?: string } {
   return date ? { date } : {};
 }
 
-/** A span of the document with its line and column (and Word location). */
-function placed(doc: SourceDocument, s: Span, starts: number[]): Span & LineColumnRange & { docx?: DocxLocation } {
-  const range = rangeOf(starts, s.start, s.end);
-  const docx = doc.locationAt?.(s.start);
-  return { start: s.start, end: s.end, ...range, ...(docx ? { docx } : {}) };
+/** A span of the document with its line and column (and Word or PDF location). */
+function placed(doc: SourceDocument, s: Span, starts: number[]): Span & LineColumnRange & { docx?: DocxLocation; pdf?: PdfLocation } {
+  const out: Span & LineColumnRange & { docx?: DocxLocation; pdf?: PdfLocation } = { start: s.start, end: s.end, ...rangeOf(starts, s.start, s.end) };
+  attachLocation(out, doc.locationAt?.(s.start));
+  return out;
 }
 
 /** Facts as the other documents of the case see them: with file, line, column and date, without block numbers. */
@@ -115,8 +116,7 @@ function withPosition<T extends Span & { message: string }>(r: T, starts: number
   placed.column = range.column;
   placed.endLine = range.endLine;
   placed.endColumn = range.endColumn;
-  const docx = doc.locationAt?.(start);
-  if (docx) placed.docx = docx;
+  attachLocation(placed, doc.locationAt?.(start));
   return placed as RelatedLocation;
 }
 
@@ -337,8 +337,7 @@ export class Linter {
       };
       if (p.expected?.length) finding.expected = p.expected;
       if (p.related?.length) finding.related = placeRelated(p.related);
-      const docx = doc.locationAt?.(p.start);
-      if (docx) finding.docx = docx;
+      attachLocation(finding, doc.locationAt?.(p.start));
       findings.push(finding);
     }
     return applyDirectives(doc, findings).sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));

@@ -1,7 +1,7 @@
 import type { DocumentFacts } from '../facts/document.js';
 import type { SentenceContext } from '../language/context.js';
 import type { Sentence } from '../language/sentences.js';
-import type { Block, DocxLocation, LineColumnRange, Span } from '../types.js';
+import type { Block, DocxLocation, LineColumnRange, PdfLocation, Span } from '../types.js';
 
 export interface RuleMeta {
   /** Public, stable id: used in config, inline directives and output. */
@@ -54,6 +54,7 @@ export interface RelatedElsewhere extends Span, LineColumnRange {
   message: string;
   filePath: string;
   docx?: DocxLocation;
+  pdf?: PdfLocation;
 }
 
 export interface ReportDescriptor extends Span {

@@ -1,4 +1,4 @@
-import type { DocxLocation, LineColumnRange, Span } from '../types.js';
+import type { DocxLocation, LineColumnRange, PdfLocation, Span } from '../types.js';
 import type { Status } from './status.js';
 
 export type PlanKind = 'safer-sleep' | 'placement-plan' | 'transition' | 'exit' | 'purpose' | 'risk-assessment';
@@ -42,4 +42,5 @@ export type CaseFact = FactBody & Span & LineColumnRange & {
   filePath: string;
   date?: string;
   docx?: DocxLocation;
+  pdf?: PdfLocation;
 };

@@ -36,7 +36,7 @@ export function decodeText(bytes: Uint8Array): Decoded {
 }
 
 function binary(): ReadError {
-  return new ReadError('is a binary file, not text (caselint reads .txt, .md and .docx)', 'binary');
+  return new ReadError('is a binary file, not text (caselint reads .txt, .md, .docx, .doc, .odt, .rtf and .pdf)', 'binary');
 }
 
 /** UTF-16 text: refused, like any other text, when it holds a NUL character. */

@@ -12,10 +12,15 @@ export function isOleCompoundFile(bytes: Uint8Array): boolean {
  * `EncryptedPackage` stream; anything else in OLE form is an old binary Office file.
  */
 export function oleReadError(bytes: Uint8Array): ReadError {
-  if (containsUtf16Name(bytes, 'EncryptedPackage')) {
+  if (oleEncrypted(bytes)) {
     return new ReadError('is password-protected; remove the password in Word and save again', 'docx-encrypted');
   }
   return new ReadError('is a Word 97-2003 .doc; save it as .docx', 'docx-legacy-doc');
+}
+
+/** Whether an OLE compound file is an encrypted Office document (it holds an `EncryptedPackage` stream). */
+export function oleEncrypted(bytes: Uint8Array): boolean {
+  return containsUtf16Name(bytes, 'EncryptedPackage');
 }
 
 /** Directory entry names in OLE files are UTF-16LE; a byte search is enough to tell the two cases apart. */

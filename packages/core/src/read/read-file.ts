@@ -55,12 +55,26 @@ export function readFileBytes(path: string, options: ReadOptions = {}): FileByte
   }
 }
 
-/** Bytes to a document, by the file name's type: .docx through the Word reader, anything else as text. */
+/**
+ * Bytes to a document, by the file name's type: each word-processor format and PDF through its reader, loaded
+ * only when a file of that type is met (a batch of text files never loads pdf.js); anything else as text.
+ */
 export async function documentFromBytes(bytes: Uint8Array, path: string): Promise<SourceDocument> {
   const format = formatFromPath(path) ?? 'text';
-  if (format === 'docx') {
-    const { readDocx } = await import('./docx.js'); // loaded only when a Word file is read
-    return readDocx(bytes, path);
+  switch (format) {
+    case 'docx':
+      return (await import('./docx.js')).readDocx(bytes, path);
+    case 'odt':
+      return (await import('./odt.js')).readOdt(bytes, path);
+    case 'doc':
+      return (await import('./doc.js')).readDoc(bytes, path);
+    case 'rtf':
+      return (await import('./rtf.js')).readRtf(bytes, path);
+    case 'pdf':
+      return (await import('./pdf.js')).readPdf(bytes, path);
+    case 'text':
+    case 'markdown':
+      break;
   }
   const { text, encoding } = decodeText(bytes);
   const doc = parseDocument(text, format, path);

@@ -1,21 +1,22 @@
 import { ReadError } from './errors.js';
+import { DOCX_PACKAGE, type PackageKind } from './zip.js';
 
 const utf8 = new TextDecoder('utf-8');
 
 /** Decode an XML part (UTF-8, or UTF-16 with a BOM) and refuse DTDs: entities are never expanded. */
-export function decodeXmlPart(bytes: Uint8Array, partName: string): string {
+export function decodeXmlPart(bytes: Uint8Array, partName: string, kind: PackageKind = DOCX_PACKAGE): string {
   let text: string;
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
   else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else text = utf8.decode(bytes);
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  rejectDtd(text, partName);
+  rejectDtd(text, partName, kind);
   return text;
 }
 
-export function rejectDtd(xml: string, partName: string): void {
+export function rejectDtd(xml: string, partName: string, kind: PackageKind = DOCX_PACKAGE): void {
   if (xml.includes('<!DOCTYPE') || xml.includes('<!ENTITY')) {
-    throw new ReadError(`is not a safe .docx (${partName} declares a DOCTYPE or entities, which caselint never expands)`, 'docx-doctype');
+    throw new ReadError(`is not a safe ${kind.extension} (${partName} declares a DOCTYPE or entities, which caselint never expands)`, `${kind.code}-doctype`);
   }
 }
 

@@ -3,7 +3,7 @@ import { ReadError } from './errors.js';
 import { crc32 } from './crc32.js';
 
 /**
- * A minimal ZIP reader and rewriter for .docx packages.
+ * A minimal ZIP reader and rewriter for .docx packages (and the reader for .odt packages).
  *
  * Written by hand (rather than fflate's unzipSync) for two reasons: the sizes declared in the central
  * directory are checked against the caps BEFORE anything is inflated, and the annotator can copy the
@@ -23,6 +23,18 @@ export interface ZipLimits {
 
 export const defaultZipLimits: ZipLimits = { maxTotalBytes: 64 * 1024 * 1024, maxRatio: 1100 };
 
+/** The kind of document a zip package holds: its errors name the file type and the program to save it again with. */
+export interface PackageKind {
+  /** The file type as users know it, such as ".docx". */
+  extension: string;
+  /** The prefix of ReadError codes, such as "docx" (for "docx-truncated"). */
+  code: string;
+  /** The program that writes it, such as "Word". */
+  application: string;
+}
+
+export const DOCX_PACKAGE: PackageKind = { extension: '.docx', code: 'docx', application: 'Word' };
+
 export interface ZipEntry {
   name: string;
   flags: number;
@@ -40,6 +52,7 @@ export interface ZipEntry {
 
 export interface ZipArchive {
   bytes: Uint8Array;
+  kind: PackageKind;
   entries: ZipEntry[];
   byName: Map<string, ZipEntry>;
 }
@@ -53,55 +66,60 @@ const utf8 = new TextDecoder('utf-8');
 const DOS_DATE_1980 = (1 << 5) | 1;
 
 /** Parse the central directory. Throws ReadError for anything that is not a readable zip. */
-export function openZip(bytes: Uint8Array): ZipArchive {
+export function openZip(bytes: Uint8Array, kind: PackageKind = DOCX_PACKAGE): ZipArchive {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(view);
+  const { extension, code } = kind;
   if (eocd < 0) {
     if (bytes.length >= 4 && view.getUint32(0, true) === LOCAL_SIG) {
-      throw new ReadError('is a truncated or damaged .docx (the zip directory is missing)', 'docx-truncated');
+      throw new ReadError(`is a truncated or damaged ${extension} (the zip directory is missing)`, `${code}-truncated`);
     }
-    throw new ReadError('is not a .docx file (not a zip archive)', 'docx-not-zip');
+    throw new ReadError(`is not a ${extension} file (not a zip archive)`, `${code}-not-zip`);
   }
   const count = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
   if (count === 0xffff || cdOffset === 0xffffffff) {
-    throw new ReadError('uses ZIP64, which caselint does not read; save it again from Word', 'docx-corrupt');
+    throw zip64(kind);
   }
   if (cdOffset + cdSize > eocd) {
-    throw new ReadError('is a truncated or damaged .docx (the zip directory is cut short)', 'docx-truncated');
+    throw new ReadError(`is a truncated or damaged ${extension} (the zip directory is cut short)`, `${code}-truncated`);
   }
   const entries: ZipEntry[] = [];
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
     if (p + 46 > eocd || view.getUint32(p, true) !== CENTRAL_SIG) {
-      throw new ReadError('is a truncated or damaged .docx (bad zip directory entry)', 'docx-truncated');
+      throw new ReadError(`is a truncated or damaged ${extension} (bad zip directory entry)`, `${code}-truncated`);
     }
     const nameLength = view.getUint16(p + 28, true);
     const recordLength = 46 + nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-    const entry = readEntry(bytes, view, p, nameLength, recordLength);
+    const entry = readEntry(bytes, view, p, nameLength, recordLength, kind);
     entries.push(entry);
     p += recordLength;
   }
-  return { bytes, entries, byName: new Map(entries.map((e) => [e.name, e])) };
+  return { bytes, kind, entries, byName: new Map(entries.map((e) => [e.name, e])) };
 }
 
-function readEntry(bytes: Uint8Array, view: DataView, p: number, nameLength: number, recordLength: number): ZipEntry {
+function zip64(kind: PackageKind): ReadError {
+  return new ReadError(`uses ZIP64, which caselint does not read; save it again from ${kind.application}`, `${kind.code}-corrupt`);
+}
+
+function readEntry(bytes: Uint8Array, view: DataView, p: number, nameLength: number, recordLength: number, kind: PackageKind): ZipEntry {
   const flags = view.getUint16(p + 8, true);
   const compressedSize = view.getUint32(p + 20, true);
   const size = view.getUint32(p + 24, true);
   const localOffset = view.getUint32(p + 42, true);
   const name = utf8.decode(bytes.subarray(p + 46, p + 46 + nameLength));
   if (compressedSize === 0xffffffff || size === 0xffffffff || localOffset === 0xffffffff) {
-    throw new ReadError('uses ZIP64, which caselint does not read; save it again from Word', 'docx-corrupt');
+    throw zip64(kind);
   }
   if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== LOCAL_SIG) {
-    throw new ReadError('is a truncated or damaged .docx (a zip entry is missing)', 'docx-truncated');
+    throw new ReadError(`is a truncated or damaged ${kind.extension} (a zip entry is missing)`, `${kind.code}-truncated`);
   }
   const dataOffset = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
   let end = dataOffset + compressedSize;
   if (end > bytes.length) {
-    throw new ReadError('is a truncated or damaged .docx (a zip entry is cut short)', 'docx-truncated');
+    throw new ReadError(`is a truncated or damaged ${kind.extension} (a zip entry is cut short)`, `${kind.code}-truncated`);
   }
   if (flags & 8) {
     // A data descriptor follows the data: 12 bytes, or 16 with its optional signature.
@@ -132,31 +150,37 @@ function findEndOfCentralDirectory(view: DataView): number {
 /** Tracks how much has been inflated from one package, against the limits. */
 export class InflateBudget {
   private used = 0;
-  constructor(readonly limits: ZipLimits = defaultZipLimits) {}
+  constructor(
+    readonly limits: ZipLimits = defaultZipLimits,
+    readonly kind: PackageKind = DOCX_PACKAGE,
+  ) {}
 
   /** Check an entry's declared sizes before inflating it. */
   admit(entry: ZipEntry): void {
     const { maxTotalBytes, maxRatio } = this.limits;
-    if (this.used + entry.size > maxTotalBytes) throw tooLarge(maxTotalBytes);
+    if (this.used + entry.size > maxTotalBytes) throw this.tooLarge();
     if (entry.size > 1024 * 1024 && entry.size / Math.max(1, entry.compressedSize) > maxRatio) {
-      throw new ReadError(`is not a normal .docx (a part claims to compress more than ${maxRatio}:1; possible zip bomb)`, 'docx-too-large');
+      const { extension, code } = this.kind;
+      throw new ReadError(`is not a normal ${extension} (a part claims to compress more than ${maxRatio}:1; possible zip bomb)`, `${code}-too-large`);
     }
   }
 
   spend(n: number): void {
     this.used += n;
-    if (this.used > this.limits.maxTotalBytes) throw tooLarge(this.limits.maxTotalBytes);
+    if (this.used > this.limits.maxTotalBytes) throw this.tooLarge();
   }
-}
 
-function tooLarge(max: number): ReadError {
-  return new ReadError(`is too large to read (more than ${Math.round(max / 1048576)} MB of text once unzipped; possible zip bomb)`, 'docx-too-large');
+  private tooLarge(): ReadError {
+    const max = this.limits.maxTotalBytes;
+    return new ReadError(`is too large to read (more than ${Math.round(max / 1048576)} MB of text once unzipped; possible zip bomb)`, `${this.kind.code}-too-large`);
+  }
 }
 
 /** Inflate one entry, enforcing the declared size and the budget while inflating. */
 export function readEntryBytes(archive: ZipArchive, entry: ZipEntry, budget: InflateBudget): Uint8Array {
+  const { extension, code, application } = archive.kind;
   if (entry.flags & 1) {
-    throw new ReadError('is password-protected; remove the password in Word and save again', 'docx-encrypted');
+    throw new ReadError(`is password-protected; remove the password in ${application} and save again`, `${code}-encrypted`);
   }
   budget.admit(entry);
   const data = archive.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
@@ -165,13 +189,13 @@ export function readEntryBytes(archive: ZipArchive, entry: ZipEntry, budget: Inf
     return data;
   }
   if (entry.method !== 8) {
-    throw new ReadError(`is a damaged .docx (zip compression method ${entry.method} is not supported)`, 'docx-corrupt');
+    throw new ReadError(`is a damaged ${extension} (zip compression method ${entry.method} is not supported)`, `${code}-corrupt`);
   }
   const out = new Uint8Array(entry.size);
   let written = 0;
   const inflater = new Inflate((chunk) => {
     if (written + chunk.length > entry.size) {
-      throw new ReadError('is a damaged .docx or a zip bomb (a part inflates beyond its declared size)', 'docx-too-large');
+      throw new ReadError(`is a damaged ${extension} or a zip bomb (a part inflates beyond its declared size)`, `${code}-too-large`);
     }
     budget.spend(chunk.length);
     out.set(chunk, written);
@@ -186,10 +210,10 @@ export function readEntryBytes(archive: ZipArchive, entry: ZipEntry, budget: Inf
     if (data.length === 0) inflater.push(data, true);
   } catch (error) {
     if (error instanceof ReadError) throw error;
-    throw new ReadError('is a truncated or damaged .docx (a zip entry does not inflate)', 'docx-truncated');
+    throw new ReadError(`is a truncated or damaged ${extension} (a zip entry does not inflate)`, `${code}-truncated`);
   }
   if (written !== entry.size) {
-    throw new ReadError('is a truncated or damaged .docx (a zip entry is shorter than declared)', 'docx-truncated');
+    throw new ReadError(`is a truncated or damaged ${extension} (a zip entry is shorter than declared)`, `${code}-truncated`);
   }
   return out;
 }

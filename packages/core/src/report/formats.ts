@@ -8,4 +8,5 @@ export { formatHtml, writeHtml, htmlFileOf, CONTRADICTION_RULE, type HtmlOptions
 export type { Snippet } from './snippet.js';
 export { writeFileAtomic } from './atomic.js';
 export { chronologyRows, casesOf, formatChronologyCsv, sortChronology, type ChronologyRow } from './chronology.js';
-export type { Finding, LintResult, SourceDocument, DocxLocation } from '../types.js';
+export type { Finding, LintResult, SourceDocument, DocxLocation, PdfLocation, DocumentLocation } from '../types.js';
+export { docxPlace, pdfPlace } from './place.js';

@@ -3,6 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import type { RuleMeta } from '../engine/rule.js';
 import type { Finding, LintResult } from '../types.js';
 import type { ChronologyRow } from './chronology.js';
+import { pdfPlace } from './place.js';
 import type { Snippet } from './snippet.js';
 
 /** A finding with the sentence it sits in (see snippet.ts). Without a snippet the report shows the phrase alone. */
@@ -237,7 +238,7 @@ const TIMELINE_ALERT = /^(?:unmet area|deterioration|concern|co-sleeping|worker 
 
 function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | undefined, linkTo: (path: string, line: number) => string): string {
   // A related place in another document of the case links to that document's findings.
-  const placeOf = (x: NonNullable<FindingInContext['related']>[number]) => (x.filePath ? linkTo(x.filePath, x.line) : `line ${x.line}`);
+  const placeOf = (x: NonNullable<FindingInContext['related']>[number]) => (x.filePath ? linkTo(x.filePath, x.line) : x.pdf ? pdfPlace(x.pdf) : `line ${x.line}`);
   const severity = f.severity === 2 ? 'error' : 'warning';
   const context = f.snippet
     ? `${esc(f.snippet.text.slice(0, f.snippet.start))}<mark>${esc(f.snippet.text.slice(f.snippet.start, f.snippet.end))}</mark>${esc(f.snippet.text.slice(f.snippet.end))}`
@@ -252,7 +253,7 @@ function findingHtml(f: FindingInContext, meta: HtmlOptions['rules'][number] | u
   const url = safeUrl(f.url ?? meta?.url);
   return `
 <li class="finding ${severity}" data-rule="${esc(f.ruleId)}">
-  <p class="head"><span class="sev">${severity === 'error' ? 'Error' : 'Warning'}</span> <span class="rule">${esc(f.ruleId)}</span> <span class="where">line ${f.line}, column ${f.column}</span></p>
+  <p class="head"><span class="sev">${severity === 'error' ? 'Error' : 'Warning'}</span> <span class="rule">${esc(f.ruleId)}</span> <span class="where">${f.pdf ? pdfPlace(f.pdf) : `line ${f.line}, column ${f.column}`}</span></p>
   <blockquote class="context">${context}</blockquote>
   <p class="message">${esc(f.message)}</p>
   ${related}

@@ -1,4 +1,4 @@
-import type { DocxLocation, Finding, LintResult, Span } from '../types.js';
+import type { DocxLocation, Finding, LintResult, PdfLocation, Span } from '../types.js';
 
 /** One finding as the JSON report prints it: ESLint's message shape plus caselint's extras. */
 export interface JsonMessage {
@@ -16,8 +16,9 @@ export interface JsonMessage {
   url?: string;
   expected?: string[];
   /** Places the finding refers to; `filePath` is set for one in another document of the case. */
-  related?: { message: string; line: number; column: number; endLine: number; endColumn: number; docx?: DocxLocation; filePath?: string }[];
+  related?: { message: string; line: number; column: number; endLine: number; endColumn: number; docx?: DocxLocation; pdf?: PdfLocation; filePath?: string }[];
   docx?: DocxLocation;
+  pdf?: PdfLocation;
 }
 
 /** What a finding holds that the JSON report leaves out: its offsets and its related locations' offsets. */
@@ -42,9 +43,15 @@ export function toJsonMessage(f: Finding): JsonMessage {
     ...(f.url ? { url: f.url } : {}),
     ...(f.expected ? { expected: f.expected } : {}),
     ...(f.related
-      ? { related: f.related.map((x) => ({ message: x.message, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn, ...(x.docx ? { docx: x.docx } : {}), ...(x.filePath ? { filePath: x.filePath } : {}) })) }
+      ? {
+          related: f.related.map((x) => ({
+            message: x.message, line: x.line, column: x.column, endLine: x.endLine, endColumn: x.endColumn,
+            ...(x.docx ? { docx: x.docx } : {}), ...(x.pdf ? { pdf: x.pdf } : {}), ...(x.filePath ? { filePath: x.filePath } : {}),
+          })),
+        }
       : {}),
     ...(f.docx ? { docx: f.docx } : {}),
+    ...(f.pdf ? { pdf: f.pdf } : {}),
   };
 }
 
@@ -63,7 +70,7 @@ export function findingFromJson(m: JsonMessage, offsets: FindingOffsets): Findin
   };
 }
 
-/** ESLint's JSON shape, so existing tooling reads it; caselint's extras (note, fix, expected, related, docx) ride along. */
+/** ESLint's JSON shape, so existing tooling reads it; caselint's extras (note, fix, expected, related, docx, pdf) ride along. */
 export function toJsonObjects(results: LintResult[]) {
   return results.map((r) => ({
     filePath: r.filePath,

@@ -1,7 +1,8 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../engine/rule.js';
-import type { LintResult, LineColumnRange } from '../types.js';
+import type { LintResult, LineColumnRange, PdfLocation } from '../types.js';
+import { pdfPlace } from './place.js';
 
 export interface SarifOptions {
   /** The rule catalogue's metadata: becomes tool.driver.rules. */
@@ -49,6 +50,8 @@ export function sarifWriter(options: SarifOptions, write: (chunk: string) => voi
     return { uri: pathToFileURL(filePath).href };
   };
   const region = (r: LineColumnRange) => ({ startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn });
+  // A PDF's region is in its extracted text; the page and line a reader of the PDF looks for ride along.
+  const pdfPlaceOf = (pdf: PdfLocation | undefined) => (pdf ? { message: { text: pdfPlace(pdf) }, properties: { pdf } } : {});
 
   // The log's skeleton, with placeholders where the streamed parts go.
   const skeleton = JSON.stringify(
@@ -114,13 +117,14 @@ export function sarifWriter(options: SarifOptions, write: (chunk: string) => voi
           ...(index !== undefined ? { ruleIndex: index } : {}),
           level: level(f.severity),
           message: { text: f.message },
-          locations: [{ physicalLocation: { artifactLocation: artifact(result.filePath), region: region(f) } }],
+          locations: [{ physicalLocation: { artifactLocation: artifact(result.filePath), region: region(f) }, ...pdfPlaceOf(f.pdf) }],
           ...(f.related?.length
             ? {
                 relatedLocations: f.related.map((x, id) => ({
                   id,
-                  message: { text: x.message },
+                  message: { text: x.pdf ? `${x.message} (${pdfPlace(x.pdf)})` : x.message },
                   physicalLocation: { artifactLocation: artifact(x.filePath ?? result.filePath), region: region(x) },
+                  ...(x.pdf ? { properties: { pdf: x.pdf } } : {}),
                 })),
               }
             : {}),

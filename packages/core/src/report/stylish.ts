@@ -1,4 +1,5 @@
 import type { LintResult, RelatedLocation } from '../types.js';
+import { docxPlace, pdfPlace } from './place.js';
 
 export interface StylishOptions {
   color?: boolean;
@@ -31,7 +32,7 @@ export function stylishFile(r: LintResult, options: StylishOptions = {}): string
     return `${lines.join('\n')}\n`;
   }
   for (const f of r.findings) {
-    const where = f.docx ? docxPlace(f.docx) : `${f.line}:${f.column}`;
+    const where = place(f);
     const sev = f.severity === 2 ? c.red('error  ') : c.yellow('warning');
     lines.push(`  ${c.dim(where.padEnd(8))} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
     if (f.related?.length) for (const x of f.related) lines.push(`  ${' '.repeat(8)}          ${c.dim(`↳ ${relatedPlace(x, r.filePath)} ${x.message}`)}`);
@@ -53,9 +54,9 @@ export function stylishSummary(errors: number, warnings: number, options: Stylis
 
 /** Where a related place is: "12:3" in this document, "pams-report.md:12:3" in another of its case (by its path from this one's folder). */
 function relatedPlace(x: RelatedLocation, filePath: string): string {
-  const at = x.docx ? docxPlace(x.docx) : `${x.line}:${x.column}`;
+  const at = place(x);
   if (!x.filePath || x.filePath === filePath) return at;
-  return `${pathFrom(filePath, x.filePath)}${x.docx ? ' ' : ':'}${at}`;
+  return `${pathFrom(filePath, x.filePath)}${x.docx || x.pdf ? ' ' : ':'}${at}`;
 }
 
 /** `to` as a path from the folder of `from`, when it is below it; else as given. */
@@ -64,9 +65,9 @@ function pathFrom(from: string, to: string): string {
   return dir && to.startsWith(dir) ? to.slice(dir.length) : to;
 }
 
-/** Where a finding is in a Word document, as a Word user would say it: "¶32" or "table 1 row 3 cell 2". */
-function docxPlace(d: { paragraph: number; table?: number; row?: number; cell?: number }): string {
-  return d.table !== undefined ? `table ${d.table} row ${d.row} cell ${d.cell}` : `¶${d.paragraph}`;
+/** Where a finding or related place is: its Word paragraph or cell, its PDF page and line, or line:column. */
+function place(x: Pick<RelatedLocation, 'line' | 'column' | 'docx' | 'pdf'>): string {
+  return x.docx ? docxPlace(x.docx) : x.pdf ? pdfPlace(x.pdf) : `${x.line}:${x.column}`;
 }
 
 function palette(on: boolean) {
