@@ -50,7 +50,7 @@ describe('a case in the editor (the editor reports file changes)', () => {
     const deadline = Date.now() + 5000;
     while (!session.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles') && Date.now() < deadline) await new Promise((done) => setTimeout(done, 20));
     const watched = session.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles')!.registerOptions as { watchers: { globPattern: string }[] };
-    expect(watched.watchers.map((w) => w.globPattern)).toContain('**/*.{txt,text,md,markdown,docx}');
+    expect(watched.watchers.map((w) => w.globPattern)).toContain('**/*.{txt,text,md,markdown,docx,doc,odt,rtf,pdf}');
   });
 
   it('an open referral contradicts the unmet areas of the PAMS report beside it, with related locations in the report', async () => {
