@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
+import { denseDocument } from './batch.mjs';
+import { seededRandom } from './random.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SERVER = fileURLToPath(new URL('../packages/language-server/bin/caselint-language-server.js', import.meta.url));
@@ -79,14 +81,17 @@ function writeCase(text, count) {
   return dir;
 }
 
-export async function benchLsp({ edits = 20, targetBytes = 150_000, caseDocuments = 0, log = console.log } = {}) {
+export async function benchLsp({ edits = 20, targetBytes = 150_000, caseDocuments = 0, dense = false, log = console.log } = {}) {
   const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: 'pipe' });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map(); // version -> resolve
   const statuses = new Map(); // version -> lintMs
   let relatedElsewhere = 0; // related locations in other documents, in the last publication
+  let relatedCount = 0; // all related locations in the last publication: bounded by findings plus facts
   connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    relatedElsewhere = params.diagnostics.flatMap((d) => d.relatedInformation ?? []).filter((r) => r.location.uri !== params.uri).length;
+    const related = params.diagnostics.flatMap((d) => d.relatedInformation ?? []);
+    relatedCount = related.length;
+    relatedElsewhere = related.filter((r) => r.location.uri !== params.uri).length;
     const done = waiting.get(params.version);
     if (done) {
       waiting.delete(params.version);
@@ -112,14 +117,15 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, caseDocument
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
     await connection.sendNotification('initialized', {});
 
-    const text = generateReport(targetBytes);
+    // Dense: a year of case notes where most sentences are verdicts, reassurance or recorded concerns.
+    const text = dense ? denseDocument(seededRandom(4242), targetBytes).text : generateReport(targetBytes);
     caseDir = caseDocuments > 0 ? writeCase(text, caseDocuments) : undefined;
-    const uri = pathToFileURL(caseDir ? join(caseDir, 'report.md') : `${ROOT}bench-lsp-report.md`).toString();
+    const uri = pathToFileURL(caseDir ? join(caseDir, 'report.md') : `${ROOT}bench-lsp-report.${dense ? 'txt' : 'md'}`).toString();
     const lines = text.split('\n');
 
     const openStarted = performance.now();
     const opened = published(1);
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: dense ? 'plaintext' : 'markdown', version: 1, text } });
     const first = await opened;
     const openMs = first.at - openStarted;
     const openLintMs = await lintMsOf(1);
@@ -131,25 +137,28 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, caseDocument
       await new Promise((r) => setTimeout(r, 500));
     }
 
-    // One-line edits spread through the document: retype a word in an observation line.
-    const proseLines = lines.map((line, index) => (line.startsWith('On ') ? index : -1)).filter((i) => i >= 0);
+    // One-line edits spread through the document: retype a word in an observation line (in dense notes, a space
+    // typed after an entry's date, and taken out again).
+    const editable = dense ? (line) => /^\d+\/\d+\/\d+ /.test(line) : (line) => line.startsWith('On ');
+    const proseLines = lines.map((line, index) => (editable(line) ? index : -1)).filter((i) => i >= 0);
     const endToEnd = [];
     const serverSide = [];
     for (let i = 0; i < edits; i++) {
       const version = i + 2;
       const line = proseLines[Math.floor(((i + 0.5) * proseLines.length) / edits)];
       // "On 3 Oct" <-> "At 3 Oct": a one-word retype at the start of an observation line.
-      const replacement = lines[line].startsWith('On ') ? 'At ' : 'On ';
+      const at = dense ? lines[line].indexOf(' ') : 0;
+      const [from, to, replacement] = dense ? (lines[line][at + 1] === ' ' ? [at, at + 2, ' '] : [at, at + 1, '  ']) : [0, 3, lines[line].startsWith('On ') ? 'At ' : 'On '];
       const result = published(version);
       const started = performance.now();
       await connection.sendNotification('textDocument/didChange', {
         textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 3 } }, text: replacement }],
+        contentChanges: [{ range: { start: { line, character: from }, end: { line, character: to } }, text: replacement }],
       });
       const done = await result;
       endToEnd.push(done.at - started);
       serverSide.push(await lintMsOf(version));
-      lines[line] = replacement + lines[line].slice(3);
+      lines[line] = lines[line].slice(0, from) + replacement + lines[line].slice(to);
     }
 
     const summary = {
@@ -173,7 +182,7 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, caseDocument
           `  one-line edit in the case, end to end  median ${summary.editEndToEndMedianMs} ms, worst ${summary.editEndToEndWorstMs} ms (includes debounce)`,
       );
     } else log(
-      `language server, ${(summary.documentBytes / 1024).toFixed(0)} KB report (${summary.findingsOnOpen} findings):\n` +
+      `language server, ${(summary.documentBytes / 1024).toFixed(0)} KB ${dense ? 'dense case notes' : 'report'} (${summary.findingsOnOpen} findings, ${relatedCount} related locations):\n` +
         `  open -> diagnostics        ${summary.openMs} ms (server ${summary.openServerMs} ms)\n` +
         `  one-line edit, server-side median ${summary.editServerMedianMs} ms, worst ${summary.editServerWorstMs} ms (target median <= 30 ms)\n` +
         `  one-line edit, end to end  median ${summary.editEndToEndMedianMs} ms, worst ${summary.editEndToEndWorstMs} ms (includes debounce; target <= 100 ms)`,
@@ -188,7 +197,11 @@ export async function benchLsp({ edits = 20, targetBytes = 150_000, caseDocument
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+/** Every language-server measure: a sparse report, dense case notes, and the report in a case of 50 documents. */
+export async function benchLspAll() {
   await benchLsp();
+  await benchLsp({ dense: true });
   await benchLsp({ caseDocuments: 50 });
 }
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await benchLspAll();

@@ -15,7 +15,7 @@ if (!existsSync(join(root, 'packages/core/dist/index.js'))) {
 const PARTS = [
   ['batch', 'batch (CLI, whole processes): 2,000+ files (10 MB) with --jobs 1 and 2, cold and warm cache; alex and write-good', './batch.mjs', 'benchBatch'],
   ['engine', 'engine, steady state (in process): the batch checked round after round', './engine.mjs', 'benchEngine'],
-  ['lsp', 'language server: a 150 KB report and one-line edits, to published diagnostics; the same in a case of 50 documents', './lsp.mjs', 'benchLsp'],
+  ['lsp', 'language server: a 150 KB report and one-line edits, to published diagnostics; dense case notes; the report in a case of 50 documents', './lsp.mjs', 'benchLspAll'],
   ['docx', 'Word documents: reading and annotating a batch of .docx reports', './docx.mjs', 'benchDocx'],
   ['pathological', 'pathological inputs (time as each hostile input doubles)', './pathological.mjs', 'benchPathological'],
   ['cases', 'cases (CLI): one case of 50, 100 and 200 documents, checked as a case and as unrelated documents', './cases.mjs', 'benchCases'],

@@ -10,11 +10,6 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** The facts a claim must answer to: in case notes, only those recorded in its own entry or before. */
-function recordedBy<T extends { entry: number }>(facts: T[], claim: Claim, hasEntries: boolean): T[] {
-  return hasEntries ? facts.filter((f) => f.entry <= claim.entry) : facts;
-}
-
 export const rule: Rule = {
   meta: {
     id: 'outcome-contradicts-findings',
@@ -46,25 +41,9 @@ export const rule: Rule = {
     const relatedCache = new Map<string, ReportDescriptor['related']>();
     const firstClaim = new Map<string, Claim>();
     // What a claim answers to depends only on its date (and its entry, in case notes): claims of one date share it.
-    const answers = new Map<string, { a: Recorded<AreaFact>[]; d: Recorded<DeteriorationFact>[]; o: Recorded<ConcernFact>[] }>();
-    const dated = <T extends Fact>(f: T): Recorded<T> => ({ fact: f, date: facts.dateOf(f), here: true });
-    const elsewhere = <T extends CaseFact>(f: T): Recorded<T> => ({ fact: f, here: false, ...(f.date ? { date: f.date } : {}) });
+    const answers = answersByDate(facts, claims, hasEntries, areas, deteriorations, concerns);
     for (const claim of claims) {
-      const date = facts.dateOf(claim);
-      const answerKey = `${date ?? ''}\u0000${hasEntries ? claim.entry : ''}`;
-      let answer = answers.get(answerKey);
-      if (!answer) {
-        answer = {
-          a: latest<AreaFact>([...facts.elsewhere('area', date).map(elsewhere), ...recordedBy(areas, claim, hasEntries).map(dated)], (f) => keyOf(f, () => areaKey(f.area)))
-            .filter((r) => r.fact.status === 'unmet'),
-          d: latest<DeteriorationFact>([...facts.elsewhere('deterioration', date).map(elsewhere), ...recordedBy(deteriorations, claim, hasEntries).map(dated)], (f) => keyOf(f, () => thingKey(f.what))),
-          o: latest<ConcernFact>(
-            [...[...facts.elsewhere('concern', date), ...facts.elsewhere('co-sleeping', date)].map(elsewhere), ...recordedBy(concerns, claim, hasEntries).map(dated)],
-            (f) => keyOf(f, () => thingKey(describeConcern(f))),
-          ),
-        };
-        answers.set(answerKey, answer);
-      }
+      const answer = answers.get(answerKey(facts, claim, hasEntries))!;
       const { a, d } = answer;
       // A concern that holds the claim ("no concerns remain" in "concerns remain") is not one it answers to.
       const o = answer.o.filter((r) => !(r.here && r.fact.start <= claim.start && claim.end <= r.fact.end));
@@ -115,26 +94,116 @@ interface Recorded<T> {
   times?: number;
 }
 
+/** Each thing recorded so far, by key: its latest record, and how many times it is recorded with each status. */
+class Tally<T extends { start: number }> {
+  readonly groups = new Map<string, { last: Recorded<T>; counts: Map<string | undefined, number> }>();
+
+  add(r: Recorded<T>, key: string): void {
+    const status = statusOf(r.fact);
+    const g = this.groups.get(key);
+    if (!g) {
+      this.groups.set(key, { last: r, counts: new Map([[status, 1]]) });
+      return;
+    }
+    g.counts.set(status, (g.counts.get(status) ?? 0) + 1);
+    if (later(r, g.last)) g.last = r;
+  }
+}
+
 /**
- * Each thing once, by key: its latest record (by date, then this document over the others, then position), with how
- * many times it is recorded. An area recorded as not achieved in March and achieved in May is achieved.
+ * Each thing once, by key, across tallies (this document's, the case's): its latest record (by date, then this
+ * document over the others, then position), with how many times it is recorded as it now stands. An area recorded
+ * as not achieved in March and achieved in May is achieved.
  */
-function latest<T extends { start: number }>(records: Recorded<T>[], keyOf: (f: T) => string): Recorded<T>[] {
-  const groups = new Map<string, Recorded<T>[]>();
-  for (const r of records) {
-    const k = keyOf(r.fact);
-    const g = groups.get(k);
-    if (g) g.push(r);
-    else groups.set(k, [r]);
+function merged<T extends { start: number }>(...tallies: Tally<T>[]): Recorded<T>[] {
+  const out = new Map<string, { last: Recorded<T>; times: number }>();
+  for (const tally of tallies) {
+    for (const [key, g] of tally.groups) {
+      const seen = out.get(key);
+      if (!seen) out.set(key, { last: g.last, times: 0 });
+      else if (later(g.last, seen.last)) seen.last = g.last;
+    }
   }
-  const out: Recorded<T>[] = [];
-  for (const g of groups.values()) {
-    const last = g.reduce((best, r) => (later(r, best) ? r : best));
-    // How many times it is recorded as it now stands (an area's earlier "achieved" is not a time it was unmet).
-    const times = g.filter((r) => statusOf(r.fact) === statusOf(last.fact)).length;
-    out.push(times > 1 ? { ...last, times } : last);
+  const records: Recorded<T>[] = [];
+  for (const [key, { last }] of out) {
+    // An area's earlier "achieved" is not a time it was unmet.
+    const status = statusOf(last.fact);
+    const times = tallies.reduce((n, t) => n + (t.groups.get(key)?.counts.get(status) ?? 0), 0);
+    records.push(times > 1 ? { ...last, times } : last);
   }
-  return out.sort((x, y) => Number(y.here) - Number(x.here) || x.fact.start - y.fact.start);
+  return records.sort((x, y) => Number(y.here) - Number(x.here) || x.fact.start - y.fact.start);
+}
+
+interface Answer {
+  a: Recorded<AreaFact>[];
+  d: Recorded<DeteriorationFact>[];
+  o: Recorded<ConcernFact>[];
+}
+
+function answerKey(facts: DocumentFacts, claim: Claim, hasEntries: boolean): string {
+  return `${facts.dateOf(claim) ?? ''}\u0000${hasEntries ? claim.entry : ''}`;
+}
+
+/**
+ * What each claim answers to, once per date and entry. Linear in facts plus claims however many dated entries a
+ * year of case notes holds: this document's facts are added to running tallies in entry order, and the case's are
+ * tallied once per date.
+ */
+function answersByDate(
+  facts: DocumentFacts,
+  claims: Claim[],
+  hasEntries: boolean,
+  areas: FactOf<'area'>[],
+  deteriorations: FactOf<'deterioration'>[],
+  concerns: (FactOf<'concern'> | FactOf<'co-sleeping'>)[],
+): Map<string, Answer> {
+  const areaKeyOf = (f: AreaFact) => keyOf(f, () => areaKey(f.area));
+  const deteriorationKeyOf = (f: DeteriorationFact) => keyOf(f, () => thingKey(f.what));
+  const concernKeyOf = (f: ConcernFact) => keyOf(f, () => thingKey(describeConcern(f)));
+  const dated = <T extends Fact>(f: T): Recorded<T> => ({ fact: f, date: facts.dateOf(f), here: true });
+  const elsewhere = <T extends CaseFact>(f: T): Recorded<T> => ({ fact: f, here: false, ...(f.date ? { date: f.date } : {}) });
+
+  // The case's facts known by a date, tallied once per date.
+  const caseTallies = new Map<string, { a: Tally<AreaFact>; d: Tally<DeteriorationFact>; o: Tally<ConcernFact> }>();
+  const caseBy = (date: string | undefined) => {
+    let t = caseTallies.get(date ?? '');
+    if (!t) {
+      t = { a: new Tally(), d: new Tally(), o: new Tally() };
+      for (const f of facts.elsewhere('area', date)) t.a.add(elsewhere(f), areaKeyOf(f));
+      for (const f of facts.elsewhere('deterioration', date)) t.d.add(elsewhere(f), deteriorationKeyOf(f));
+      for (const f of [...facts.elsewhere('concern', date), ...facts.elsewhere('co-sleeping', date)]) t.o.add(elsewhere(f), concernKeyOf(f));
+      caseTallies.set(date ?? '', t);
+    }
+    return t;
+  };
+
+  // This document's facts, in entry order (all at once without dated entries), added as the entries are reached.
+  const own = { a: new Tally<AreaFact>(), d: new Tally<DeteriorationFact>(), o: new Tally<ConcernFact>() };
+  const ownRecords = [
+    ...areas.map((f) => () => own.a.add(dated(f), areaKeyOf(f))),
+    ...deteriorations.map((f) => () => own.d.add(dated(f), deteriorationKeyOf(f))),
+    ...concerns.map((f) => () => own.o.add(dated(f), concernKeyOf(f))),
+  ];
+  const entryOf = [...areas.map((f) => f.entry), ...deteriorations.map((f) => f.entry), ...concerns.map((f) => f.entry)];
+  const order = ownRecords.map((_, i) => i).sort((x, y) => (hasEntries ? entryOf[x]! - entryOf[y]! : 0) || x - y);
+
+  const requests = new Map<string, Claim>();
+  for (const claim of claims) {
+    const key = answerKey(facts, claim, hasEntries);
+    if (!requests.has(key)) requests.set(key, claim);
+  }
+  const answers = new Map<string, Answer>();
+  let next = 0;
+  for (const [key, claim] of [...requests].sort((x, y) => (hasEntries ? x[1].entry - y[1].entry : 0))) {
+    while (next < order.length && (!hasEntries || entryOf[order[next]!]! <= claim.entry)) ownRecords[order[next++]!]!();
+    const known = caseBy(facts.dateOf(claim));
+    answers.set(key, {
+      a: merged(known.a, own.a).filter((r) => r.fact.status === 'unmet'),
+      d: merged(known.d, own.d),
+      o: merged(known.o, own.o),
+    });
+  }
+  return answers;
 }
 
 /** Keys, once per fact: every document of a case groups the same facts. */
@@ -238,9 +307,15 @@ function describeConcern(f: ConcernFact): string {
   return f.kind === 'co-sleeping' ? 'co-sleeping or bed-sharing seen' : f.what.toLowerCase();
 }
 
+/** Facts (sorted by start) without those that overlap one kept before: one pass, as a dense document has hundreds. */
 function dedupe<T extends { start: number; end: number }>(facts: T[]): T[] {
   const out: T[] = [];
-  for (const f of facts) if (!out.some((g) => f.start < g.end && g.start < f.end)) out.push(f);
+  let end = -1;
+  for (const f of facts) {
+    if (f.start < end) continue;
+    out.push(f);
+    end = Math.max(end, f.end);
+  }
   return out;
 }
 
