@@ -14,9 +14,10 @@ const dist = `${here}dist`;
 export function manifestFor(host) {
   const url = new URL(host);
   if (url.protocol !== 'https:') throw new Error(`the add-in's host must be https (got ${host})`);
-  const origin = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  const escaped = origin.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  return readFileSync(`${here}manifest.template.xml`, 'utf8').replaceAll('{{HOST}}', escaped);
+  const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  return readFileSync(`${here}manifest.template.xml`, 'utf8')
+    .replaceAll('{{HOST}}', escape(`${url.origin}${url.pathname.replace(/\/+$/, '')}`))
+    .replaceAll('{{ORIGIN}}', escape(url.origin));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

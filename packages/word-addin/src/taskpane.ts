@@ -101,7 +101,14 @@ async function comment(): Promise<void> {
   }
 }
 
-Office.onReady((info) => {
+if (typeof Office === 'undefined') {
+  // office/office.js is the council's copy, hosted beside the pane; without it the pane cannot reach Word.
+  status('Office.js was not found beside the pane (office/office.js): see “In Word” in caselint’s README.');
+} else {
+  Office.onReady(start);
+}
+
+function start(info: { host: Office.HostType | null }): void {
   if (info.host !== Office.HostType.Word) {
     status('caselint’s pane runs in Word.');
     return;
@@ -110,4 +117,4 @@ Office.onReady((info) => {
   element('add-comments').addEventListener('click', () => void comment());
   watchDocument(() => void check());
   void check();
-});
+}
