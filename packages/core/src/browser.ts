@@ -16,3 +16,4 @@ export type { CaseFact, Fact, FactOf } from './facts/types.js';
 export type { ReportDescriptor, RelatedElsewhere } from './engine/rule.js';
 export { commentParagraphs, type CommentedFinding } from './report/comment-text.js';
 export { boundSpaceRuns } from './document/segments.js';
+export { lineColumn } from './document/lines.js';

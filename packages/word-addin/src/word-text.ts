@@ -2,7 +2,7 @@
 // builds it from document.xml (packages/core/src/read/docx-body.ts): one line per body paragraph, paragraphs in
 // tables included; a block per paragraph outside tables and one per top-level table cell (nested tables are
 // flattened into the enclosing cell). Pure: no Office.js here, so it is tested on plain data.
-import { boundSpaceRuns, type Block, type BlockKind, type SourceDocument } from '@caselint/core/browser';
+import { boundSpaceRuns, lineColumn, type Block, type BlockKind, type SourceDocument } from '@caselint/core/browser';
 
 /** What the pane loads of one body paragraph (Word.Paragraph properties of the same names). */
 export interface ParagraphInfo {
@@ -59,16 +59,9 @@ export function buildWordText(paragraphs: ParagraphInfo[]): WordText {
   return { document, paragraphStarts };
 }
 
-/** The 0-based body paragraph holding `offset`. */
+/** The 0-based body paragraph holding `offset`: its "line" among the paragraph starts. */
 export function paragraphIndexAt(paragraphStarts: number[], offset: number): number {
-  let lo = 0;
-  let hi = paragraphStarts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (paragraphStarts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return lineColumn(paragraphStarts, offset).line - 1;
 }
 
 function headingDepth(paragraph: ParagraphInfo): number | undefined {
