@@ -37,6 +37,7 @@ class FakeCollection<T> {
 /** Globals `Word` and `Office` standing for Word with `paragraphs` open and `comments` already in it. */
 export function fakeWord(paragraphs: FakeParagraph[], comments: string[] = []) {
   const record: WordRecord = { selected: [], inserted: [], deleted: [], comments: [...comments], runs: 0 };
+  const selectionHandlers: Array<() => void> = [];
   const mocks: OfficeMockObject[] = [];
   const track = (mock: OfficeMockObject) => (mocks.push(mock), mock);
 
@@ -114,8 +115,10 @@ export function fakeWord(paragraphs: FakeParagraph[], comments: string[] = []) {
     },
     context: {
       requirements: { isSetSupported: () => false },
-      document: { addHandlerAsync: () => undefined, removeHandlerAsync: () => undefined },
+      document: { addHandlerAsync: (_event: string, handler: () => void) => void selectionHandlers.push(handler) },
     },
   };
-  return { Word, Office, record };
+  /** Word telling the pane the selection moved (as typing does). */
+  const selectionChanged = () => selectionHandlers.forEach((handler) => handler());
+  return { Word, Office, record, selectionChanged };
 }

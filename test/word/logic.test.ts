@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Linter, readDocx, resolveConfig } from '@caselint/core';
 import { rules } from '@caselint/rules';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { addComments, checkOpenDocument, commentText, isCaselintComment, selectFinding } from '../../packages/word-addin/src/word-document.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { addComments, checkOpenDocument, commentText, isCaselintComment, selectFinding, watchDocument } from '../../packages/word-addin/src/word-document.js';
 import { pamsDocx, wordParagraphsOf } from './documents.js';
 import { bundleFakeWord } from './fake.js';
 import type { FakeParagraph, WordRecord, fakeWord as FakeWordFn } from './fake-word.js';
@@ -18,6 +18,7 @@ let folder: string;
 let bytes: Uint8Array;
 let paragraphs: FakeParagraph[];
 let record: WordRecord;
+let selectionChanged: () => void;
 
 const UNMET = ['Health and illness: Unachieved', 'Safety in the home: Unachieved', 'Safe sleeping: Unachieved', 'Budgeting: Unachieved'];
 /** The contradiction's related list: the unmet areas, then what else the report found. */
@@ -28,6 +29,7 @@ function open(document: FakeParagraph[], comments: string[] = []): void {
   const fake = fakeWord(document, comments);
   Object.assign(globalThis, { Word: fake.Word, Office: fake.Office });
   record = fake.record;
+  selectionChanged = fake.selectionChanged;
 }
 
 beforeAll(async () => {
@@ -131,5 +133,28 @@ describe('adding comments', () => {
     expect(isCaselintComment('“fine” says nothing (simplistic-outcome)\nHow to fix: say what')).toBe(true);
     expect(isCaselintComment('See the chronology (manager)')).toBe(false);
     expect(isCaselintComment('Body text\nends (simplistic-outcome)')).toBe(false);
+  });
+});
+
+describe('watching the document', () => {
+  it('re-checks once, 1.5 s after the last change, and not after it is stopped', () => {
+    vi.useFakeTimers();
+    try {
+      const onChange = vi.fn();
+      const stop = watchDocument(onChange);
+      selectionChanged();
+      vi.advanceTimersByTime(1000);
+      selectionChanged();
+      vi.advanceTimersByTime(1499);
+      expect(onChange).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(onChange).toHaveBeenCalledTimes(1);
+      stop();
+      selectionChanged();
+      vi.advanceTimersByTime(5000);
+      expect(onChange).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
