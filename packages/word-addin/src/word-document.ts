@@ -2,7 +2,7 @@
 // add caselint's comments. No DOM here, so it runs under a mocked `Word` in Node as well as in the pane.
 import { Linter, commentParagraphs, resolveConfig, type Finding } from '@caselint/core/browser';
 import { ruleById, rules } from '@caselint/rules';
-import { buildWordText, paragraphIndexAt, type ParagraphInfo, type WordText } from './word-text.js';
+import { asChecked, buildWordText, paragraphIndexAt, type ParagraphInfo, type WordText } from './word-text.js';
 
 const linter = new Linter(rules);
 /** The rule whose findings lead the list: a conclusion the report's own findings contradict. */
@@ -45,7 +45,7 @@ export function isCaselintComment(content: string): boolean {
 /** Select the finding's phrase in the document; false when the document changed since the check. */
 export async function selectFinding(checked: CheckedDocument, finding: Finding): Promise<boolean> {
   return Word.run(async (context) => {
-    const range = await findingRange(context, checked, finding);
+    const range = await findingRange(context, await loadedParagraphs(context), checked, finding);
     if (!range) return false;
     range.select();
     await context.sync();
@@ -65,9 +65,10 @@ export async function addComments(checked: CheckedDocument): Promise<{ removed: 
     const earlier = comments.items.filter((comment) => isCaselintComment(comment.content));
     for (const comment of earlier) comment.delete();
     await context.sync();
+    const paragraphs = await loadedParagraphs(context);
     let added = 0;
     for (const finding of checked.findings) {
-      const range = await findingRange(context, checked, finding);
+      const range = await findingRange(context, paragraphs, checked, finding);
       if (!range) continue;
       range.insertComment(commentText(finding));
       added++;
@@ -120,27 +121,32 @@ async function readParagraphs(context: Word.RequestContext): Promise<ParagraphIn
   }));
 }
 
+/** The body paragraphs with their text, to find findings' phrases in. */
+async function loadedParagraphs(context: Word.RequestContext): Promise<Word.ParagraphCollection> {
+  const paragraphs = context.document.body.paragraphs;
+  paragraphs.load('text');
+  await context.sync();
+  return paragraphs;
+}
+
 /**
  * The range of a finding's phrase: the occurrence, within its paragraph, at the finding's offset. Undefined when
  * that paragraph no longer reads as it did when checked. A phrase Word cannot search for (too long, or running
  * over the paragraph's end) gives the whole paragraph.
  */
-async function findingRange(context: Word.RequestContext, checked: CheckedDocument, finding: Finding): Promise<Word.Range | undefined> {
+async function findingRange(context: Word.RequestContext, paragraphs: Word.ParagraphCollection, checked: CheckedDocument, finding: Finding): Promise<Word.Range | undefined> {
   const index = paragraphIndexAt(checked.paragraphStarts, finding.start);
   const paragraphStart = checked.paragraphStarts[index]!;
   const paragraphEnd = checked.paragraphStarts[index + 1] === undefined ? checked.document.text.length : checked.paragraphStarts[index + 1]! - 1;
   const checkedText = checked.document.text.slice(paragraphStart, paragraphEnd);
-  const paragraphs = context.document.body.paragraphs;
-  paragraphs.load('text');
-  await context.sync();
   const paragraph = paragraphs.items[index];
-  if (!paragraph || paragraph.text.replace(/\v|\r/g, '\n') !== checkedText) return undefined;
+  if (!paragraph || asChecked(paragraph.text) !== checkedText) return undefined;
   const phrase = finding.phrase;
   if (finding.end > paragraphEnd || phrase.length > SEARCH_LIMIT || phrase.includes('^') || /\s{2}|\n/.test(phrase)) return paragraph.getRange();
-  // Which occurrence: Word finds them in order, so count those that start before the finding.
+  // Which occurrence: Word finds them in order and without overlaps, so count those before the finding.
   const local = finding.start - paragraphStart;
   let occurrence = 0;
-  for (let at = checkedText.indexOf(phrase); at !== -1 && at < local; at = checkedText.indexOf(phrase, at + 1)) occurrence++;
+  for (let at = checkedText.indexOf(phrase); at !== -1 && at < local; at = checkedText.indexOf(phrase, at + phrase.length)) occurrence++;
   const found = paragraph.search(phrase, { matchCase: true });
   found.load('text');
   await context.sync();

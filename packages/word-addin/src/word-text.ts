@@ -34,8 +34,7 @@ export function buildWordText(paragraphs: ParagraphInfo[]): WordText {
   paragraphs.forEach((paragraph, index) => {
     const start = offset;
     paragraphStarts.push(start);
-    // Word ends a paragraph's text at its mark; a line break inside it is \v (vertical tab), which the reader renders as a newline.
-    const text = paragraph.text.replace(/\v|\r/g, '\n');
+    const text = asChecked(paragraph.text);
     offset += text.length + 1;
     if (paragraph.tableNestingLevel === 0) {
       finishCell();
@@ -55,8 +54,13 @@ export function buildWordText(paragraphs: ParagraphInfo[]): WordText {
     cell?.texts.push(text);
   });
   finishCell();
-  const document: SourceDocument = { format: 'docx', text: paragraphs.map((p) => p.text.replace(/\v|\r/g, '\n')).join('\n'), blocks, directives: [] };
+  const document: SourceDocument = { format: 'docx', text: paragraphs.map((p) => asChecked(p.text)).join('\n'), blocks, directives: [] };
   return { document, paragraphStarts };
+}
+
+/** A paragraph's text as checked: Word gives a line break in it as \v (vertical tab); the .docx reader, as a newline. */
+export function asChecked(paragraphText: string): string {
+  return paragraphText.replace(/\v|\r/g, '\n');
 }
 
 /** The 0-based body paragraph holding `offset`: its "line" among the paragraph starts. */
