@@ -32,8 +32,9 @@ describe.skipIf(!chromium)('the task pane in Chromium', () => {
     const officeJs = `window.caselintFakeDocument = ${JSON.stringify({ paragraphs, comments: [EARLIER, THEIRS] })};\n${await bundleFakeWord('iife')}`;
     server = await servePages({}, (name) => {
       if (name === 'office/office.js') return { body: Buffer.from(officeJs), type: TYPES.js! };
-      if (!/^taskpane\.(html|js|css)$/.test(name)) return undefined;
-      return { body: readFileSync(join(DIST, name)), type: TYPES[name.split('.').pop()!]! };
+      // Under without-office/, the pane as hosted without Office.js beside it.
+      const file = /^(?:without-office\/)?(taskpane\.(html|js|css))$/.exec(name);
+      return file ? { body: readFileSync(join(DIST, file[1]!)), type: TYPES[file[2]!]! } : undefined;
     });
     browser = await launch();
     // A blocked script or style (the pane's CSP) or an exception shows here.
@@ -93,6 +94,14 @@ describe.skipIf(!chromium)('the task pane in Chromium', () => {
 
   it('runs under its content security policy without an error', () => {
     expect(pageErrors).toEqual([]);
+  });
+
+  it('says where Office.js should be when it is not beside the pane', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/files/without-office/taskpane.html`);
+    await page.waitForFunction(() => document.getElementById('status')!.textContent !== 'Loading…');
+    expect(await page.textContent('#status')).toBe('Office.js was not found beside the pane (office/office.js): see “In Word” in caselint’s README.');
+    await page.close();
   });
 
   it('asks for nothing beyond 127.0.0.1', () => {
