@@ -4,36 +4,12 @@
 import { build } from 'esbuild';
 import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { browserBundleOptions } from './esbuild-browser.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const dist = `${here}dist`;
 
-/** The Node built-ins core's modules import, replaced by browser stand-ins; any other is a build error. */
-const SHIMS = { 'node:fs': 'node-fs.ts', 'node:path': 'node-path.ts', 'node:module': 'node-module.ts' };
-const browserShims = {
-  name: 'browser-shims',
-  setup(pluginBuild) {
-    // The rules import '@caselint/core' (whose main entry point also reads files): here it is the browser entry point.
-    pluginBuild.onResolve({ filter: /^@caselint\/core$/ }, () => ({ path: `${here}../core/dist/browser.js` }));
-    pluginBuild.onResolve({ filter: /^node:/ }, (args) => {
-      const shim = SHIMS[args.path];
-      if (!shim) return { errors: [{ text: `${args.path} (imported by ${args.importer}) has no browser stand-in` }] };
-      return { path: `${here}src/shims/${shim}` };
-    });
-  },
-};
-
-const common = {
-  bundle: true,
-  platform: 'browser',
-  target: 'chrome110',
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-  plugins: [browserShims],
-  // The rule documentation links point into the installed package (import.meta.url); in a bundle they fall back to rules/<id>/README.md.
-  define: { 'import.meta.url': '""' },
-};
+const common = browserBundleOptions;
 
 rmSync(dist, { recursive: true, force: true });
 await build({ ...common, entryPoints: [`${here}src/engine/index.ts`], outfile: `${dist}/engine/caselint.js`, format: 'esm' });

@@ -1,7 +1,7 @@
 // @caselint/core/browser: the checking path alone (text or Markdown -> document -> language -> facts -> engine ->
 // messages), for bundling into a web page or a browser extension. Nothing here reads files; the Node-only parts
 // (read/, config loading from disk, the batch reports) stay behind the main entry point.
-export type { Finding, RelatedLocation, SourceDocument, Span, Severity } from './types.js';
+export type { Block, BlockKind, Finding, RelatedLocation, SourceDocument, Span, Severity } from './types.js';
 export { parseDocument, parseMarkdown, parsePlainText } from './document/index.js';
 export { Linter, LintCache } from './engine/linter.js';
 export type { Rule, RuleMeta, RuleOptions } from './engine/rule.js';
@@ -14,3 +14,6 @@ export { areaKey, type DocumentFacts, type CaseFactOf } from './facts/document.j
 export { daysBetween, formatDate } from './facts/dates.js';
 export type { CaseFact, Fact, FactOf } from './facts/types.js';
 export type { ReportDescriptor, RelatedElsewhere } from './engine/rule.js';
+export { commentParagraphs, type CommentedFinding } from './report/comment-text.js';
+export { boundSpaceRuns } from './document/segments.js';
+export { lineColumn } from './document/lines.js';

@@ -5,6 +5,7 @@ import { readDocxPackage, type ReadDocxOptions } from '../read/docx-reading.js';
 import { rewriteZip } from '../read/zip.js';
 import type { Finding } from '../types.js';
 import { AnchorPlanner } from './docx-anchors.js';
+import { commentParagraphs } from './comment-text.js';
 import { readCommentsPart, removeKeyedElements, writeCommentsPart, type CommentContent } from './docx-comments.js';
 import { addCommentsRelationship, commentsTarget, ensureCommentsContentType, relationshipsPartOf } from './docx-parts.js';
 import { attribute, tokenize, type XmlToken } from './xml-tokens.js';
@@ -99,23 +100,6 @@ function companionParts(pkg: DocxPackage, documentPart: string, paraIds: Set<str
     updated.set(`${dir}commentsExtensible.xml`, removeKeyedElements(extensible, 'w16cex:commentExtensible', 'w16cex:durableId', durableIds).xml);
   }
   return updated;
-}
-
-/** The comment's paragraphs: the message (with the rule id), how to fix it, and any related places. */
-function commentParagraphs(finding: AnnotationFinding): string[] {
-  const paragraphs = [`${finding.message} (${finding.ruleId})`];
-  if (finding.fix) paragraphs.push(`How to fix: ${finding.fix}`);
-  const related = finding.related ?? [];
-  if (related.length > 0) {
-    paragraphs.push('See also:');
-    for (const r of related) paragraphs.push(`\u2022 ${r.message}${r.filePath ? ` (in ${baseName(r.filePath)})` : ''}`);
-  }
-  return paragraphs;
-}
-
-/** A file's name without its folder: another document of the case, as a comment names it. */
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 function wordNamespace(root: XmlToken | undefined): { prefix: string; namespace: string } {
