@@ -293,7 +293,9 @@ function brief(a: Recorded<AreaFact>[], deteriorations: number, concerns: number
   const parts: string[] = [];
   if (areas) parts.push(areaCount(a.map((x) => x.fact)));
   if (deteriorations) parts.push('deterioration');
-  if (concerns) parts.push(`${concerns} ${areas + deteriorations ? 'other ' : ''}concern${concerns === 1 ? '' : 's'}`);
+  // "another concern", not "1 other concern"; "2 other concerns"; "a concern" when it is all there is.
+  const more = areas + deteriorations > 0;
+  if (concerns) parts.push(concerns === 1 ? (more ? 'another concern' : 'a concern') : `${concerns} ${more ? 'other ' : ''}concerns`);
   return list(parts);
 }
 
