@@ -49,75 +49,66 @@ function lineColumnRange(r: LineColumnRange): Range {
   };
 }
 
+/** A diagnostic about the document as a whole, shown at its start. */
+function documentDiagnostic(severity: DiagnosticSeverity, code: string, message: string): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, code, source: SOURCE, message };
+}
+
 /** The single diagnostic for a document too large to check live. */
 export function oversizeDiagnostic(length: number, limit: number): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    code: 'document-too-large',
-    source: SOURCE,
-    message:
-      `caselint did not check this document: it has ${length.toLocaleString('en-GB')} characters, ` +
+  return documentDiagnostic(
+    DiagnosticSeverity.Information,
+    'document-too-large',
+    `caselint did not check this document: it has ${length.toLocaleString('en-GB')} characters, ` +
       `more than caselint.maxDocumentSize (${limit.toLocaleString('en-GB')}). ` +
       'Raise the setting or run the caselint CLI on the file.',
-  };
+  );
 }
 
 /** The single diagnostic for a document whose check ran past the time budget and was stopped. */
 export function timeoutDiagnostic(seconds: number): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Information,
-    code: 'check-timeout',
-    source: SOURCE,
-    message:
-      `caselint stopped checking this document after ${seconds} s (caselint.maxCheckTime), so nothing is shown for it. ` +
+  return documentDiagnostic(
+    DiagnosticSeverity.Information,
+    'check-timeout',
+    `caselint stopped checking this document after ${seconds} s (caselint.maxCheckTime), so nothing is shown for it. ` +
       'Something in it is unusually slow to check; the caselint CLI reports it the same way. Please report this.',
-  };
+  );
 }
 
 /** One diagnostic for a rule that failed, so the rest of the document's findings still show. */
 export function ruleFailureDiagnostic(ruleId: string, othersRan = true): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Warning,
-    code: ruleId,
-    source: SOURCE,
-    message: othersRan
+  return documentDiagnostic(
+    DiagnosticSeverity.Warning,
+    ruleId,
+    othersRan
       ? `caselint: the rule ${ruleId} failed on this document (an internal error), so its findings are missing. The other rules ran. Please report this.`
       : `caselint: the rule ${ruleId} failed on this document (an internal error), and so did every other rule: this document was not checked. Please report this.`,
-  };
+  );
 }
 
 /** One diagnostic for a document that could not be read or checked at all: no rule ran on it. */
 export function checkFailureDiagnostic(error: string): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Warning,
-    code: 'internal-error',
-    source: SOURCE,
-    message: `caselint could not check this document: an internal error (${error}) stopped it before any rule ran, so nothing is shown. Please report this.`,
-  };
+  return documentDiagnostic(
+    DiagnosticSeverity.Warning,
+    'internal-error',
+    `caselint could not check this document: an internal error (${error}) stopped it before any rule ran, so nothing is shown. Please report this.`,
+  );
 }
 
 /** A configuration problem (the message names the file and the key), shown on the document it affects. */
 export function configErrorDiagnostic(message: string): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Error,
-    code: 'config-error',
-    source: SOURCE,
-    message: `caselint configuration error: ${message}. This document was checked with the editor settings and the recommended preset instead.`,
-  };
+  return documentDiagnostic(
+    DiagnosticSeverity.Error,
+    'config-error',
+    `caselint configuration error: ${message}. This document was checked with the editor settings and the recommended preset instead.`,
+  );
 }
 
 /** An editor setting that was left out because it is invalid (the message names the key and what the rule accepts). */
 export function settingsProblemDiagnostic(problem: string): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Error,
-    code: 'config-error',
-    source: SOURCE,
-    message: `caselint settings error: ${problem}. The setting was ignored; the rest of the settings apply.`,
-  };
+  return documentDiagnostic(
+    DiagnosticSeverity.Error,
+    'config-error',
+    `caselint settings error: ${problem}. The setting was ignored; the rest of the settings apply.`,
+  );
 }

@@ -65,6 +65,16 @@ export class DocumentFacts {
   dateOf(item: { block: number } | Fact): string | undefined {
     const around = this.dates[item.block];
     if (!('kind' in item) || item.kind === 'area' || item.kind === 'dated') return around;
+    // Asked several times per fact (its claims' answers, the case record, "so far"): its clause is read once.
+    if (this.factDates.has(item)) return this.factDates.get(item);
+    const date = this.clauseDate(item, around);
+    this.factDates.set(item, date);
+    return date;
+  }
+
+  private readonly factDates = new Map<Fact, string | undefined>();
+
+  private clauseDate(item: Fact, around: string | undefined): string | undefined {
     const dates = datesIn(item.label);
     if (!dates.length) return around;
     const at = Math.max(0, item.label.indexOf(this.document.text.slice(item.start, item.end)));
