@@ -81,6 +81,9 @@ const frames = load('frames.yaml');
 // ("neglected", "injured") mostly record what happened rather than judge, and only set a claim's polarity.
 const domainNegative = [...new Set(evaluation.add?.negative ?? [])];
 const classes = { ...frames.classes, evaluation: [...positive, ...domainNegative].sort(), evaluation_positive: [...positive].sort(), evaluation_negative: [...negative].sort() };
+// A person can be summed up with any evaluation word as well as the words person_evaluation lists for people.
+frames.classes.person_evaluation = [...new Set([...classes.evaluation, ...(frames.classes.person_evaluation ?? [])])].sort();
+classes.person_evaluation = frames.classes.person_evaluation;
 const fragments = frames.fragments ?? {};
 const KNOWN_KEYS = new Set(['id', 'name', 'pattern', 'examples', 'polarity']);
 const compiled = [];

@@ -48,6 +48,8 @@ const DATE_RE = new RegExp(
  * routine checks and reviews ("the 6-8 week check", "the 12 week review").
  */
 const NOT_A_FIGURE_RE = /\bat\s+all\s+times\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?:\s*-\s*\d{1,2})?[\s-]+(?:day|week|month|year)s?(?:\s+old)?\s+(?:check|review|visit|assessment|appointment|development\s+check)s?\b/g;
+/** Ages ("aged 15", "now 14 and 15,", "her 3rd birthday"): they say who, not what was seen. */
+const AGE_RE = /\baged\s+(?:between\s+)?\d{1,2}(?:\s+(?:and|to)\s+(?:just\s+)?\d{1,2})?|\bnow\s+\d{1,2}(?:\s+and\s+\d{1,2})?(?=\s*[,;])|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b/g;
 const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|both)`;
 const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?|days?|weeks?|months?|occasions?|minutes?|hours?|contacts?|checks?|meetings?|bottles?|nappies|lessons?|groups?|centiles?|kg|g|grams?|ounces?|oz|ml|per\s+cent|percent)`;
 /** A figure: digits (dates are removed first), or a number word with a unit ("two minutes", "every appointment"). */
@@ -284,7 +286,7 @@ function wordsOf(text: string): string[] {
 /** A figure that is not a date, a named source, or an observation. */
 export function hasEvidence(norm: string): boolean {
   if (SOURCE_RE.test(norm) || OBSERVATION_RE.test(norm)) return true;
-  return FIGURE_RE.test(norm.replace(DATE_RE, ' ').replace(NOT_A_FIGURE_RE, ' '));
+  return FIGURE_RE.test(norm.replace(DATE_RE, ' ').replace(NOT_A_FIGURE_RE, ' ').replace(AGE_RE, ' '));
 }
 
 /** The clause that ends at `at`: back to the previous comma, semicolon, colon or dash. */

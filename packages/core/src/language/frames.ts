@@ -168,8 +168,8 @@ const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|needs?\
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
-/** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record. */
-const INFINITIVE_BEFORE = /\b(?<!\bable\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
+/** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record; but "appears to have" records. */
+const INFINITIVE_BEFORE = /\b(?<!\b(?:able|appears?|appeared|seems?|seemed)\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
 /** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
 const FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+){0,3}$/;
 /** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
@@ -216,7 +216,9 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (out.some((o) => start < o.end && o.start < end)) continue;
       const np = m.indices!.groups!.np;
       const from = np ? Math.min(np[0], start) : start;
-      if (attributed(c.norm, from, set.attribution)) continue;
+      // Attribution is looked for before the verdict itself, not its subject: in "In both services, inspectors found
+      // that children's rights were respected" the subject class matched "services", before the reporting verb.
+      if (attributed(c.norm, start, set.attribution)) continue;
       const lead = clause(c.norm, start);
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead)) continue;
       if (reportedAfter(c.norm, end, set.attribution)) continue;
