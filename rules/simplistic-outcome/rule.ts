@@ -67,7 +67,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     const text = ctx.ctx.masked;
     const found = GATES.scan(text);
     if (!extra && !words && !GATES.any(found) && !frameGate(text, ctx.ctx.words)) return;
-    if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion()) return;
+    if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion() || ctx.ctx.isGeneric()) return;
     const taken: [number, number][] = [];
     for (let i = 0; i < VERDICT_PATTERNS.length; i++) {
       const pattern = VERDICT_PATTERNS[i]!;

@@ -75,7 +75,7 @@ const NOT_A_PERSON = /\b(?:chronology|draft|statement|wording|minutes|dispute|ma
 /** The writer (or the writer's family) as the subject of the reassurance. */
 const FIRST_PERSON_SUBJECT = /\b(?:i|we)\s+(?:(?:am|was|are|were|have\s+been|had\s+been|'m|'re)\s+)?(?:(?:all|still|really|just)\s+)?$/;
 /** A professional or a record that "has no concerns": where the reassurance comes from, so reported. */
-const SOURCE_HAS = new RegExp(String.raw`\b(?:gp|doctor|school|nursery|teacher|health\s+visitor|midwife|paediatrician|police|consultant|hospital|carers?|staff)\s+(?:has|have|had)\s+$`);
+const SOURCE_HAS = new RegExp(String.raw`\b(?:gp|doctor|school|nursery|teacher|health\s+visitor|midwife|paediatrician|police|consultant|hospital|carers?|staff|guardian|gal|iro|social\s+worker|judge|court|professionals|agency)\s+(?:has|have|had)\s+$`);
 
 const PAPERWORK_AFTER = /^\s+(?:with|about|regarding|in)\s+(?:the\s+|this\s+|my\s+|our\s+)?(?:chronology|draft|statement|wording|minutes|application|paperwork|report|timetable|dates?|order|bundle|directions|format)\b/;
 
@@ -91,7 +91,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   // "raised no issues with the chronology": about a document, not the child.
   if (/^(?:no|nil)\b/.test(phrase) && PAPERWORK_AFTER.test(c.norm.slice(end, end + 60))) return false;
   if (/^(?:no|nil)\b/.test(phrase) && SOURCE_HAS.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
-  if (c.inReportedVoice(start)) return false;
+  if (c.inReportedVoice(start) || c.isGeneric()) return false;
   // "the health visitor told me I'm doing really well", "the social worker recorded no concerns": reported, not claimed.
   if (reportedClaim(c, start, end)) return false;
   // "I needed reassurance that I was doing okay": the writer's own account of themselves.

@@ -23,6 +23,9 @@ const META_RE = /\b(?:the\s+(?:word|words|term|terms|label|phrase|description)|d
 const FRAMING_RE =
   /\b(?:not|no|never|isn't|wasn't|cannot|can't|neither|nor|rather\s+than|instead\s+of|does\s+not\s+have|has\s+no|there\s+is\s+no)\b[^.;]{0,40}\b(?:pass(?:ed)?\s*(?:or|\/|and)\s*fail(?:ed)?|pass\s+mark|pass\/fail|fail\/pass)\b|\bpass\s*(?:or|\/)\s*fail\b|\btoo\s+(?:early|soon)\s+to\s+(?:say|describe|judge|call|tell|know|conclude)\b|\b(?:not|never)\s+(?:saying|suggesting|claiming|concluding|arguing)\b|\b(?:positive\s+or\s+negative|negative\s+or\s+positive|success\s+or\s+(?:a\s+)?failure|successful\s+or\s+(?:not|unsuccessful)|good\s+or\s+bad)\b|\b(?:is|was)\s+not\s+a\s+(?:\w+\s+)?test\b/;
 const CONDITIONAL_RE = /\b(?:(?:the\s+|our\s+|my\s+)?(?:aim|goal|hope|intention|ambition|objective|target)\s+(?:is|was|will\s+be|remains)|if|unless|whether|when|once|until|provided\s+that|so\s+long\s+as|as\s+long\s+as|in\s+order\s+(?:for|to)|aim(?:s|ed)?\s+(?:is\s+)?to|hope(?:s|d)?|would|could|might|will\s+need|needs?\s+to|must|should\s+be|to\s+ensure|to\s+achieve|to\s+secure|towards|working\s+towards|chance\s+of|likelihood\s+of|best\s+chance|expect(?:ed|s)?\s+to|predict(?:ed|s)?)\b/;
+/** A counted subject ("many homes", "two-thirds of councils") or an activity as subject, opening the sentence. */
+const GENERIC_SUBJECT_RE =
+  /^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:many|some|most|few|several|numerous|thousands|hundreds|dozens|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|(?:a|one|two)\s+(?:third|quarter|half|fifth)s?|half|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:days|weeks|nights|mornings|evenings|afternoons|times|months|years|occasions|visits)\b)[a-z-]+s\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b)/;
 const NEGATION_RE = /\b(?:not|no|never|n't|nor|neither|cannot|without|no\s+longer)\b|n't\b/;
 const SPEAKER_RE = new RegExp(
   `\\b(?:(?:my|her|his|their|the)\\s+)?(?:${phraseSource(FAMILY_SPEAKERS)}|(?:ms|mr|mrs|miss|mx)\\.?\\s+[a-z'-]+)\\s+(?:(?:had|has|have|also|then|clearly|repeatedly|often|later)\\s+){0,2}(?:${phraseSource(VOICE_VERBS)})\\b`,
@@ -60,7 +63,7 @@ const CONCERN_RE =
   /\b(?:positive\s+for|tested\s+positive|deteriorat\w*|declin(?:ed|ing)\s+to\s+\d|worsen\w*|missing\s+episodes?|went\s+missing|domestic\s+(?:abuse|violence)|co-?sleep\w*|bed-?shar\w*|asleep\s+together|fell\s+asleep\s+with|in\s+(?:[a-z]+'s|her|his|their)\s+(?:adult\s+|double\s+)?bed|not\s+(?:yet\s+)?(?:achieved|met)|unachieved|unmet|overdue|missed\s+(?:\w+\s+)?(?:appointments?|visits?|contacts?|immunisations?))\b/;
 /** An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. */
 const ELABORATION_RE =
-  /(?:(?<!\bre):|;|\s+-\s+|\s\((?=[^)]*\s[^)]*\s)|\b(?:because|as\s+(?:shown|evidenced|demonstrated)|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
+  /(?:(?<!\bre):|;|\s+-\s+|\s\((?=[^)]*\s[^)]*\s)|\b(?:because|as\s+(?:shown|evidenced|demonstrated|proven|proved|confirmed)|(?:proven|proved|confirmed)\s+by|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
 /** Someone's view, belief or wish, reported: what follows is theirs, not the writer's. */
 const VIEW_RE =
   /\b(?:her|his|their|(?!(?:authority|authority's|council|court|department|service|team|unit|assessor|worker|agency|panel|guardian|department)'s)[a-z]+'s)\s+(?:own\s+)?(?:view|views|belief|opinion|position|understanding|feeling|feelings|perception|hope|wish|account|words)\s+(?:is|was|are|were)\s+(?:that\s+)?|\bin\s+(?:her|his|their)\s+(?:own\s+)?words\b|\b(?:she|he|they)\s+(?:believes?|feels?|thinks?|hopes?|considers?)\s+that\b/;
@@ -106,7 +109,7 @@ export class SentenceContext {
    * Whole-sentence answers, computed once: a rule may ask about every match in a sentence, and a runaway
    * "sentence" (a pasted block with no full stops) must not turn each question into a scan of all of it.
    */
-  private readonly memo: { test?: boolean; contrast?: boolean; framing?: boolean; evidence?: boolean } = {};
+  private readonly memo: { test?: boolean; contrast?: boolean; framing?: boolean; evidence?: boolean; generic?: boolean } = {};
 
   /** The phrase at [start, end) is in quotation marks (double, or single ones that are not apostrophes). */
   isQuoted(start: number, end: number): boolean {
@@ -146,6 +149,15 @@ export class SentenceContext {
     const contrast = (this.memo.contrast ??= CONTRAST_RE.test(this.norm));
     if (META_RE.test(this.norm.slice(Math.max(0, start - 40), start))) return contrast || this.isQuoted(start, end);
     return this.isQuoted(start, end) && contrast;
+  }
+
+  /**
+   * The sentence is about no particular family, home or service: its subject is counted rather than named ("many
+   * homes", "more than two-thirds of councils", "some services") or is an activity ("Building a positive
+   * relationship ... pays dividends"). DOMAIN.md: generic commentary is not a verdict.
+   */
+  isGeneric(): boolean {
+    return (this.memo.generic ??= GENERIC_SUBJECT_RE.test(this.norm));
   }
 
   /** The sentence rejects the pass/fail framing ("not a simple pass or fail", "PAMS has no pass mark"). */

@@ -183,7 +183,7 @@ const WEIGHS_CONCERNS = /\bconcerns?\b/;
 export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), next?: SentenceContext): FrameVerdict[] {
   const text = c.masked;
   const out: FrameVerdict[] = [];
-  if (c.isQuestion() || c.rejectsFraming()) return out;
+  if (c.isQuestion() || c.rejectsFraming() || c.isGeneric()) return out;
   const found = scanned(text, c.words, set);
   for (let i = 0; i < set.frames.length; i++) {
     const f = set.frames[i]!;
