@@ -171,7 +171,7 @@ const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record; but "appears to have" records. */
 const INFINITIVE_BEFORE = /\b(?<!\b(?:able|appears?|appeared|seems?|seemed)\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
 /** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
-const FIRST_PERSON = /\b(?:i|we)\s+(?:\w+\s+){0,3}$/;
+const FIRST_PERSON = /\b(?:i|we|i'm|i've|i'd|we're|we've|we'd)\s+(?:[\w']+\s+){0,3}$/;
 /** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
 const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+$/;
 /** What follows the verdict qualifies it: a contrast, then what is not yet so or still of concern. (Read on at most 300 characters.) */
@@ -256,7 +256,11 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
   before = before.slice(before.lastIndexOf(';') + 1);
   for (const m of matchesIn(attribution, before)) {
     const lead = before.slice(Math.max(0, m.index - 40), m.index);
-    if (!FIRST_PERSON.test(lead) && !PASSIVE_BEFORE.test(lead)) return true;
+    // A passive with its agent ("it was agreed by all parties that") is someone's conclusion after all, within its
+    // clause: in "described by the unit as positive and Mum is doing well", "doing well" is the writer's.
+    const after = before.slice(m.index + m[0].length);
+    const agent = PASSIVE_BEFORE.test(lead) && /^\s+by\s+(?!the\s+(?:end|time)\b)[a-z]/.test(after) && !/\b(?:and|but)\b/.test(after);
+    if (!FIRST_PERSON.test(lead) && (!PASSIVE_BEFORE.test(lead) || agent)) return true;
   }
   return false;
 }
