@@ -168,6 +168,8 @@ const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|needs?\
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
+/** A verdict that is the subject of a modal or a condition ("A successful transition will depend on planning"): a goal. */
+const MODAL_AFTER = /^\s+(?:will|would|should|must|can|could|may|might|requires?|needs?|depends?|relies?)\b/;
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record; but "appears to have" records. */
 const INFINITIVE_BEFORE = /\b(?<!\b(?:able|appears?|appeared|seems?|seemed)\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
 /** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
@@ -220,7 +222,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       // that children's rights were respected" the subject class matched "services", before the reporting verb.
       if (attributed(c.norm, start, set.attribution)) continue;
       const lead = clause(c.norm, start);
-      if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead)) continue;
+      if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || MODAL_AFTER.test(text.slice(end, end + 12))) continue;
       if (reportedAfter(c.norm, end, set.attribution)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
