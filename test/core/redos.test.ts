@@ -47,6 +47,8 @@ const BOUNDED: [string, string][] = [
   ['^[^.;]*\\b(?:but|however|although|though|yet|whereas|while)\\b[^.;]*\\b(?:not|no|never|unachieved', 'frames.ts QUALIFIED_AFTER: read on the 300 characters after a verdict'],
   ['(?:\\s*,\\s*and\\s+|\\s*,\\s*|\\s+and\\s+)', 'frames.yaml evaluation lists: at most four words, each at most four degree words before it'],
   ['\\b(?:in\\s+her\\s+evidence|in\\s+his\\s+evidence', 'frames.ts attribution (reporting verbs): read on at most 200 characters before a verdict and 200 after it'],
+  ['\\b(?:should|would|could|might|may|must|can|cannot|whether|if)\\b(?:\\s+(?:not|never', 'prose.ts HYPOTHETICAL_PLACED: read on the 60 characters before "placed"'],
+  ['\\b(?:should|would|could|might|may|must|can|cannot)\\b(?:\\s+(?:not|never', 'prose.ts HYPOTHETICAL_MOVE: read on the 60 characters before a move'],
   ['continue(?:\\s+to\\s+be|s\\s+to\\s+be)', 'frames.yaml predicate: [^,.;:!?]{0,60}? from each subject, at most three degree words'],
   // Expressions in the verdict rules and the language layer, which are being rewritten as data (lexicon.ts,
   // context.ts, simplistic-outcome, unevidenced-reassurance): they read one sentence of block text, with white-space
