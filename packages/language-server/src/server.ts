@@ -12,10 +12,12 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
+  PublishDiagnosticsNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
@@ -27,6 +29,7 @@ import { DISABLE_IN_WORKSPACE_COMMAND, codeActions } from './code-actions.js';
 import { filePathOf } from './config-resolver.js';
 import { KeyedDebouncer } from './debounce.js';
 import { DocumentChecker, STATUS_NOTIFICATION } from './document-checker.js';
+import { EncodedJson } from './encoded-json.js';
 import { hover } from './hover.js';
 import { InProcessBackend, lintWorkerScript, WorkerBackend, type LintBackend } from './lint-backend.js';
 import { SafeLinter, describeError } from './safe-lint.js';
@@ -50,6 +53,11 @@ export interface ServerOptions {
   debounceMs?: number;
   /** Check in this thread rather than in a worker (embedding; the worker is the default). */
   inProcess?: boolean;
+  /**
+   * The connection writes EncodedJson as it is (main.ts's --stdio connection): diagnostics then go out as the checking
+   * thread wrote them. Otherwise they are parsed to be written again.
+   */
+  writesEncodedJson?: boolean;
 }
 
 export function startServer(options: ServerOptions = {}): Connection {
@@ -90,7 +98,10 @@ export function startServer(options: ServerOptions = {}): Connection {
   const checker: DocumentChecker = new DocumentChecker(backend, {
     getDocument: (uri) => documents.get(uri),
     getSettings: (uri) => settings.get(uri),
-    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    publish: (uri, version, diagnostics) =>
+      void (options.writesEncodedJson
+        ? connection.sendNotification(PublishDiagnosticsNotification.type, { uri, version, diagnostics: new EncodedJson(diagnostics.json) as unknown as Diagnostic[] })
+        : connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.items })),
     status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
     log,
     cases,
