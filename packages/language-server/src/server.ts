@@ -27,7 +27,7 @@ import { DOCUMENT_EXTENSIONS } from '@caselint/core/file-types';
 import { CaseDocuments } from './case-documents.js';
 import { DISABLE_IN_WORKSPACE_COMMAND, codeActions } from './code-actions.js';
 import { filePathOf } from './config-resolver.js';
-import { KeyedDebouncer } from './debounce.js';
+import { DEFAULT_DEBOUNCE_MS, FIRST_EDIT_DEBOUNCE_MS, KeyedDebouncer } from './debounce.js';
 import { DocumentChecker, STATUS_NOTIFICATION } from './document-checker.js';
 import { EncodedJson } from './encoded-json.js';
 import { hover } from './hover.js';
@@ -51,6 +51,8 @@ export interface ServerOptions {
   /** Override the connection (tests, or embedding); by default one is made from the command line (--stdio, --node-ipc). */
   connection?: Connection;
   debounceMs?: number;
+  /** The delay for an edit after a quiet spell (the rest of a burst waits `debounceMs`). */
+  firstEditDebounceMs?: number;
   /** Check in this thread rather than in a worker (embedding; the worker is the default). */
   inProcess?: boolean;
   /**
@@ -63,7 +65,8 @@ export interface ServerOptions {
 export function startServer(options: ServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const debouncer = new KeyedDebouncer(options.debounceMs);
+  // A lone edit is checked almost at once; a burst of keystrokes is still checked once, when it pauses.
+  const debouncer = new KeyedDebouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.firstEditDebounceMs ?? FIRST_EDIT_DEBOUNCE_MS);
   const log = (message: string) => connection.console.log(message);
 
   let settings = new SettingsStore(undefined, undefined);
@@ -187,7 +190,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   documents.onDidClose(({ document }) => {
     justOpened.delete(document.uri);
-    debouncer.cancel(document.uri);
+    debouncer.forget(document.uri);
     checker.forget(document.uri);
     settings.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
