@@ -39,6 +39,9 @@ async function samples(): Promise<Sample[]> {
     file('case-reid/referral.md', 'markdown'),
     { ...file('case-reid/referral.md', 'markdown'), name: 'referral in its case', caseFacts: facts },
     { name: 'dense case notes', text: denseDocument(seededRandom(4242), 40_000).text, format: 'text' },
+    // Line ends the editor counts as TextDocument does: \r\n, and a lone \r.
+    { name: 'CRLF case notes', text: readFileSync(resolve(REPO_ROOT, 'examples/case-notes.txt'), 'utf8').replace(/\r?\n/g, '\r\n'), format: 'text' },
+    { name: 'CR report', text: readFileSync(resolve(REPO_ROOT, 'examples/pams-summary-passed.md'), 'utf8').replace(/\r?\n/g, '\r'), format: 'markdown' },
     // A byte-order mark the reader drops: offsets are the reader's, so ranges come from lines and columns.
     { name: 'with a BOM', text: '\uFEFF' + readFileSync(resolve(REPO_ROOT, 'examples/pams-summary-passed.md'), 'utf8'), format: 'markdown' },
   ];

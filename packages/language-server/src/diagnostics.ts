@@ -36,7 +36,8 @@ export function toDiagnostic(finding: Finding, uri: string, toRange: RangeMapper
   return diagnostic;
 }
 
-function lineColumnRange(r: LineColumnRange): Range {
+/** A range from the 1-based line and column the engine computed. */
+export function lineColumnRange(r: LineColumnRange): Range {
   return {
     start: { line: Math.max(0, r.line - 1), character: Math.max(0, r.column - 1) },
     end: { line: Math.max(0, r.endLine - 1), character: Math.max(0, r.endColumn - 1) },

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LintCache, parseDocument, type CaseFact, type Finding, type ResolvedConfig } from '@caselint/core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { rangeMapperOf, toDiagnostic } from './diagnostics.js';
+import { lineColumnRange, rangeMapperOf, toDiagnostic } from './diagnostics.js';
 import type { FindingDetails } from './published-findings.js';
 import { SafeLinter, type DocumentFormat, type LintOutcome } from './safe-lint.js';
 
@@ -106,8 +106,11 @@ export async function runLintRequest(
   const read = (t: string) => parseDocument(t, request.format, request.path);
   if (request.kind === 'record') return withoutFindings(await linter.recordText(request.text, read, request.config, state.cache));
   const outcome = linter.lint(request.text, read, request.config, state.cache, state.failingRules, request.caseFacts);
-  // Offsets are the editor's when the reader kept its text; otherwise the reader's lines and columns serve.
-  const toRange = rangeMapperOf(TextDocument.create(request.uri, '', 0, request.text), outcome.text === request.text);
+  // Offsets are the editor's when the reader kept its text; otherwise the reader's lines and columns serve. Without
+  // carriage returns the editor's positions are the engine's own lines and columns (less one), with no need to index
+  // the text's lines again; with them, TextDocument's rules for a position inside \r\n apply.
+  const exactOffsets = outcome.text === request.text;
+  const toRange = exactOffsets && request.text.includes('\r') ? rangeMapperOf(TextDocument.create(request.uri, '', 0, request.text), true) : lineColumnRange;
   const diagnostics = JSON.stringify(outcome.findings.map((finding) => toDiagnostic(finding, request.uri, toRange)));
   return { ...withoutFindings(outcome), diagnostics, details: detailsOf(outcome.findings), ...counts(outcome.findings) };
 }
