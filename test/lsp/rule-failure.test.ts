@@ -31,7 +31,7 @@ describe('a rule that throws', () => {
     const checker = new DocumentChecker(new SafeLinter(rules.map((rule) => (rule === victim ? throwing(rule) : rule))), {
       getDocument: () => document,
       getSettings: async () => DEFAULT_SETTINGS,
-      publish: (_uri, _version, diagnostics) => published.push(diagnostics),
+      publish: (_uri, _version, diagnostics) => published.push(diagnostics.items),
       status: () => undefined,
       log: (message) => logs.push(message),
     });

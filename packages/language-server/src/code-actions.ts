@@ -1,12 +1,11 @@
 // Code actions for caselint findings: the rule's suggested rewrites as quick fixes, and the two ways to
 // silence a rule (this line, with an inline directive; this workspace, in the config file).
-import type { Finding } from '@caselint/core';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Range } from 'vscode-languageserver/node.js';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { filePathOf } from './config-resolver.js';
-import { toDiagnostic } from './diagnostics.js';
 import { disableForLineEdit, isMarkdownTableLine } from './directives.js';
 import { formatOf, type CheckedDocument } from './document-checker.js';
+import type { PublishedFinding } from './published-findings.js';
 import { disableRuleChange, toWorkspaceEdit } from './workspace-config.js';
 
 export const DISABLE_IN_WORKSPACE_COMMAND = 'caselint.disableRuleInWorkspace';
@@ -24,7 +23,7 @@ function overlaps(a: Range, b: Range): boolean {
 }
 
 /** A suggestion can be applied as is only when it is not a template with [placeholders] to fill in. */
-export function applicableSuggestions(finding: Finding): string[] {
+export function applicableSuggestions(finding: Pick<PublishedFinding, 'expected'>): string[] {
   return [...new Set(finding.expected ?? [])].filter((text) => text.length > 0 && !text.includes('['));
 }
 
@@ -34,14 +33,14 @@ export function codeActions(document: TextDocument, checked: CheckedDocument | u
   if (!checked || checked.version !== document.version) return [];
 
   const format = formatOf(document);
-  const relevant = checked.findings.filter((finding) => overlaps(checked.toRange(finding), params.range));
+  const relevant = checked.findings.filter((finding) => overlaps(finding.diagnostic.range, params.range));
   const actions: CodeAction[] = [];
   const disabledLines = new Set<string>();
   const disabledRules = new Set<string>();
 
   for (const finding of relevant) {
-    const range = checked.toRange(finding);
-    const diagnostic = toDiagnostic(finding, document.uri, checked.toRange);
+    const { diagnostic } = finding;
+    const { range } = diagnostic;
 
     applicableSuggestions(finding).forEach((text, index) => {
       actions.push({

@@ -10,15 +10,9 @@ export const SOURCE = 'caselint';
 /** Maps a finding's span to an LSP range. */
 export type RangeMapper = (span: Span & LineColumnRange) => Range;
 
-/**
- * Offsets are exact when the linted text is the editor's text; otherwise (say the reader dropped a BOM)
- * fall back to the 1-based line and column the reader computed.
- */
-export function rangeMapperFor(document: TextDocument, lintedText: string): RangeMapper {
-  if (lintedText === document.getText()) {
-    return (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
-  }
-  return lineColumnRange;
+/** Offsets are exact when the reader kept the editor's text (`exactOffsets`); otherwise by the reader's line and column. */
+export function rangeMapperOf(document: TextDocument, exactOffsets: boolean): RangeMapper {
+  return exactOffsets ? (span) => ({ start: document.positionAt(span.start), end: document.positionAt(span.end) }) : lineColumnRange;
 }
 
 export function toDiagnostic(finding: Finding, uri: string, toRange: RangeMapper): Diagnostic {
@@ -42,7 +36,8 @@ export function toDiagnostic(finding: Finding, uri: string, toRange: RangeMapper
   return diagnostic;
 }
 
-function lineColumnRange(r: LineColumnRange): Range {
+/** A range from the 1-based line and column the engine computed. */
+export function lineColumnRange(r: LineColumnRange): Range {
   return {
     start: { line: Math.max(0, r.line - 1), character: Math.max(0, r.column - 1) },
     end: { line: Math.max(0, r.endLine - 1), character: Math.max(0, r.endColumn - 1) },
@@ -111,4 +106,32 @@ export function settingsProblemDiagnostic(problem: string): Diagnostic {
     'config-error',
     `caselint settings error: ${problem}. The setting was ignored; the rest of the settings apply.`,
   );
+}
+
+/**
+ * A document's diagnostics as one JSON array, as the checking thread wrote them: they cross to the main thread as one
+ * string (copying a thousand rich objects between threads cost more than the check) and go out to the editor as
+ * written (see encoded-json.ts). Parsed only where the objects themselves are needed.
+ */
+export class DiagnosticList {
+  private parsed: Diagnostic[] | undefined;
+
+  constructor(readonly json: string) {}
+
+  static of(items: Diagnostic[]): DiagnosticList {
+    const list = new DiagnosticList(JSON.stringify(items));
+    list.parsed = items;
+    return list;
+  }
+
+  get items(): Diagnostic[] {
+    return (this.parsed ??= JSON.parse(this.json) as Diagnostic[]);
+  }
+
+  /** This list with document-wide diagnostics before it (configuration problems) and after it (rule failures). */
+  around(before: Diagnostic[], after: Diagnostic[]): DiagnosticList {
+    if (before.length === 0 && after.length === 0) return this;
+    const parts = [...before.map((d) => JSON.stringify(d)), this.json.slice(1, -1), ...after.map((d) => JSON.stringify(d))];
+    return new DiagnosticList(`[${parts.filter((part) => part.length > 0).join(',')}]`);
+  }
 }

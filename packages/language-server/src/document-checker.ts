@@ -1,7 +1,6 @@
 // Checks open documents and publishes their diagnostics. Keeps the findings last published (for code actions and
 // hover); the backend (a worker thread by default) keeps the LintCache that makes a re-lint reuse unchanged blocks.
 import { performance } from 'node:perf_hooks';
-import type { Finding } from '@caselint/core';
 import { isPathIgnored } from '@caselint/core/policy';
 import { formatFromPath } from '@caselint/core/file-types';
 import type { Diagnostic } from 'vscode-languageserver/node.js';
@@ -9,18 +8,17 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigResolver, filePathOf } from './config-resolver.js';
 import {
   configErrorDiagnostic,
+  DiagnosticList,
   oversizeDiagnostic,
-  rangeMapperFor,
   checkFailureDiagnostic,
   timeoutDiagnostic,
   ruleFailureDiagnostic,
   settingsProblemDiagnostic,
-  toDiagnostic,
-  type RangeMapper,
 } from './diagnostics.js';
 import { CASE_DEBOUNCE_MS, type CaseDocuments } from './case-documents.js';
 import { KeyedDebouncer } from './debounce.js';
 import { InProcessBackend, type LintBackend, type OpenDocumentRequest } from './lint-backend.js';
+import { publishedFindings, type FindingDetails, type PublishedFinding } from './published-findings.js';
 import { SafeLinter, type DocumentFormat } from './safe-lint.js';
 import type { Settings } from './settings.js';
 
@@ -38,14 +36,14 @@ export interface StatusParams {
 
 export interface CheckedDocument {
   version: number;
-  findings: Finding[];
-  toRange: RangeMapper;
+  /** Made from the published diagnostics when first asked for. */
+  readonly findings: PublishedFinding[];
 }
 
 export interface CheckerHost {
   getDocument(uri: string): TextDocument | undefined;
   getSettings(uri: string): Promise<Settings>;
-  publish(uri: string, version: number, diagnostics: Diagnostic[]): void;
+  publish(uri: string, version: number, diagnostics: DiagnosticList): void;
   status(params: StatusParams): void;
   log(message: string): void;
   /** The cases of the open documents (none: each document is checked on its own). */
@@ -53,13 +51,26 @@ export interface CheckerHost {
 }
 
 interface DocumentState {
-  /** Re-reads only the changed chunks of a Markdown document. */
+  /** The findings last published (for code actions and hover). */
   checked?: CheckedDocument;
   /** Incremented per check, so a check that awaited settings gives way to a newer one. */
   generation: number;
   /** The case folder the document was last checked in, if any. */
   caseRoot?: string;
 }
+
+/** What a check gives to publish, and to keep for hover and code actions. */
+interface CheckResult {
+  diagnostics: DiagnosticList;
+  /** The findings' own diagnostics (without those about the document as a whole), with their details. */
+  findings: DiagnosticList;
+  details: FindingDetails;
+  errors: number;
+  warnings: number;
+}
+
+const NO_FINDINGS = new DiagnosticList('[]');
+const NO_DETAILS: FindingDetails = { rules: {}, expected: {} };
 
 /** A document's format by core's file types (as the command line reads the file), else by the editor's language. */
 export function formatOf(document: TextDocument): DocumentFormat {
@@ -132,16 +143,16 @@ export class DocumentChecker {
     const lintMs = performance.now() - started;
     // A newer check started while this one ran (or the document closed): its answer is stale, not published.
     if (!outcome || generation !== state.generation || this.states.get(uri) !== state) return;
-    const { diagnostics, findings, toRange } = outcome;
+    const { diagnostics, findings, details, errors, warnings } = outcome;
 
-    state.checked = { version: document.version, findings, toRange };
+    let published: PublishedFinding[] | undefined;
+    state.checked = {
+      version: document.version,
+      get findings() {
+        return (published ??= publishedFindings(findings.items, details, uri));
+      },
+    };
     this.host.publish(uri, document.version, diagnostics);
-    let errors = 0;
-    let warnings = 0;
-    for (const finding of findings) {
-      if (finding.severity === 2) errors++;
-      else warnings++;
-    }
     this.host.status({ uri, version: document.version, errors, warnings, lintMs: Math.round(lintMs * 100) / 100 });
   }
 
@@ -155,17 +166,15 @@ export class DocumentChecker {
   }
 
   /** The diagnostics for a document, or undefined when a newer check of it replaced this one before it ran. */
-  private async run(document: TextDocument, settings: Settings, state: DocumentState): Promise<{ diagnostics: Diagnostic[]; findings: Finding[]; toRange: RangeMapper } | undefined> {
-    const identity: RangeMapper = rangeMapperFor(document, document.getText());
-    if (!settings.enable) return { diagnostics: [], findings: [], toRange: identity };
+  private async run(document: TextDocument, settings: Settings, state: DocumentState): Promise<CheckResult | undefined> {
+    const nothing = (...diagnostics: Diagnostic[]): CheckResult => ({ diagnostics: DiagnosticList.of(diagnostics), findings: NO_FINDINGS, details: NO_DETAILS, errors: 0, warnings: 0 });
+    if (!settings.enable) return nothing();
     const text = document.getText();
-    if (text.length > settings.maxDocumentSize) {
-      return { diagnostics: [oversizeDiagnostic(text.length, settings.maxDocumentSize)], findings: [], toRange: identity };
-    }
+    if (text.length > settings.maxDocumentSize) return nothing(oversizeDiagnostic(text.length, settings.maxDocumentSize));
 
     const { config, error } = this.configs.resolve(document.uri, settings);
     const path = filePathOf(document.uri);
-    if (isPathIgnored(config, path)) return { diagnostics: [], findings: [], toRange: identity };
+    if (isPathIgnored(config, path)) return nothing();
     // Reading is cheap (the Markdown reader runs at tens of MB/s: about 3 ms for 150 KB); analysis is what the
     // per-block LintCache (kept by the backend) saves on each keystroke.
     const budgetMs = settings.maxCheckTime * 1000;
@@ -185,21 +194,24 @@ export class DocumentChecker {
     }
     if (answer.kind === 'timeout') {
       this.host.log(`stopped checking a document (version ${document.version}) after ${settings.maxCheckTime} s`);
-      return { diagnostics: [timeoutDiagnostic(settings.maxCheckTime)], findings: [], toRange: identity };
+      return nothing(timeoutDiagnostic(settings.maxCheckTime));
     }
     const outcome = answer;
-    const toRange = rangeMapperFor(document, outcome.text);
-    const diagnostics = outcome.findings.map((finding) => toDiagnostic(finding, document.uri, toRange));
-    if (error) diagnostics.unshift(configErrorDiagnostic(error.message));
-    for (const problem of settings.problems ?? []) diagnostics.unshift(settingsProblemDiagnostic(problem));
+    // The findings' diagnostics come written; those about the document as a whole go before and after them.
+    const before: Diagnostic[] = [];
+    const after: Diagnostic[] = [];
+    for (const problem of settings.problems ?? []) before.unshift(settingsProblemDiagnostic(problem));
+    if (error) before.push(configErrorDiagnostic(error.message));
     for (const ruleId of outcome.failedRules) {
-      diagnostics.push(ruleFailureDiagnostic(ruleId, outcome.othersRan !== false));
+      after.push(ruleFailureDiagnostic(ruleId, outcome.othersRan !== false));
       this.host.log(`rule ${ruleId} threw while checking a document (version ${document.version}); its findings were skipped`);
     }
     if (outcome.readError) {
       this.host.log(`could not read a document (${outcome.readError})`);
-      diagnostics.push(checkFailureDiagnostic(outcome.readError));
+      after.push(checkFailureDiagnostic(outcome.readError));
     }
-    return { diagnostics, findings: outcome.findings, toRange };
+    const findings = outcome.diagnostics === undefined ? NO_FINDINGS : new DiagnosticList(outcome.diagnostics);
+    const diagnostics = findings.around(before, after);
+    return { diagnostics, findings, details: outcome.details ?? NO_DETAILS, errors: outcome.errors ?? 0, warnings: outcome.warnings ?? 0 };
   }
 }

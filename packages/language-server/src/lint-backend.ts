@@ -5,7 +5,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { LintCache, parseDocument, type CaseFact, type ResolvedConfig } from '@caselint/core';
+import { LintCache, parseDocument, type CaseFact, type Finding, type ResolvedConfig } from '@caselint/core';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lineColumnRange, rangeMapperOf, toDiagnostic } from './diagnostics.js';
+import type { FindingDetails } from './published-findings.js';
 import { SafeLinter, type DocumentFormat, type LintOutcome } from './safe-lint.js';
 
 /** Check the editor's text of an open document ('check'), or only gather what it records for its case ('record'). */
@@ -34,8 +37,25 @@ export interface RecordFileRequest {
 
 export type LintRequest = OpenDocumentRequest | RecordFileRequest;
 
+/**
+ * A request's outcome as it crosses back from the checking thread. A check's findings come as LSP diagnostics in one
+ * JSON array, with the little that hover and code actions need beyond them: copying a thousand rich findings between
+ * threads took about as long as the check itself.
+ */
+export interface CrossingOutcome {
+  failedRules: string[];
+  readError?: string;
+  othersRan?: boolean;
+  facts?: CaseFact[];
+  /** A check's diagnostics for its findings: one JSON array. */
+  diagnostics?: string;
+  details?: FindingDetails;
+  errors?: number;
+  warnings?: number;
+}
+
 export type LintAnswer =
-  | (LintOutcome & { kind: 'checked' })
+  | (CrossingOutcome & { kind: 'checked' })
   /** A newer request for the same document came before this one started: it was not run. */
   | { kind: 'stale' }
   /** The check ran past its budget and was ended. */
@@ -75,20 +95,51 @@ export class DocumentCaches {
 }
 
 /** Runs one request, in whichever thread holds the linter and the caches (this one, or the worker's). */
-export async function runLintRequest(linter: SafeLinter, caches: DocumentCaches, request: DistributiveOmit<LintRequest, 'budgetMs'>, configKey: unknown): Promise<LintOutcome> {
-  if (request.kind === 'record-file') return linter.recordFile(request.path, request.config, request.maxFileSize);
+export async function runLintRequest(
+  linter: SafeLinter,
+  caches: DocumentCaches,
+  request: DistributiveOmit<LintRequest, 'budgetMs'>,
+  configKey: unknown,
+): Promise<CrossingOutcome> {
+  if (request.kind === 'record-file') return withoutFindings(await linter.recordFile(request.path, request.config, request.maxFileSize));
   const state = caches.for(request.uri, configKey);
   const read = (t: string) => parseDocument(t, request.format, request.path);
-  if (request.kind === 'record') return linter.recordText(request.text, read, request.config, state.cache);
-  return linter.lint(request.text, read, request.config, state.cache, state.failingRules, request.caseFacts);
+  if (request.kind === 'record') return withoutFindings(await linter.recordText(request.text, read, request.config, state.cache));
+  const outcome = linter.lint(request.text, read, request.config, state.cache, state.failingRules, request.caseFacts);
+  // Offsets are the editor's when the reader kept its text; otherwise the reader's lines and columns serve. Without
+  // carriage returns the editor's positions are the engine's own lines and columns (less one), with no need to index
+  // the text's lines again; with them, TextDocument's rules for a position inside \r\n apply.
+  const exactOffsets = outcome.text === request.text;
+  const toRange = exactOffsets && request.text.includes('\r') ? rangeMapperOf(TextDocument.create(request.uri, '', 0, request.text), true) : lineColumnRange;
+  const diagnostics = JSON.stringify(outcome.findings.map((finding) => toDiagnostic(finding, request.uri, toRange)));
+  return { ...withoutFindings(outcome), diagnostics, details: detailsOf(outcome.findings), ...counts(outcome.findings) };
+}
+
+function withoutFindings({ text: _text, findings: _findings, ...rest }: LintOutcome): CrossingOutcome {
+  return rest;
+}
+
+function detailsOf(findings: Finding[]): FindingDetails {
+  const details: FindingDetails = { rules: {}, expected: {} };
+  findings.forEach((finding, index) => {
+    details.rules[finding.ruleId] ??= { note: finding.note, fix: finding.fix };
+    if (finding.expected) details.expected[index] = finding.expected;
+  });
+  return details;
+}
+
+function counts(findings: Finding[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const finding of findings) if (finding.severity === 2) errors++;
+  return { errors, warnings: findings.length - errors };
 }
 
 /** Omit from each member of a union (a plain Omit would merge the members). */
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** An answer for a request that could not be run at all (the checking thread died or cannot start). */
-function failedAnswer(request: LintRequest, reason: string): LintAnswer {
-  return { kind: 'checked', text: request.kind === 'record-file' ? '' : request.text, findings: [], failedRules: [], readError: reason };
+function failedAnswer(reason: string): LintAnswer {
+  return { kind: 'checked', failedRules: [], readError: reason };
 }
 
 /** Checks in this thread, as the server did before it had a worker. */
@@ -113,7 +164,7 @@ export type WorkerRequest =
   /** `sameCaseFacts`: the case facts are those last sent for the document (kept by the worker, not copied again). */
   | { kind: 'lint'; id: number; request: DistributiveOmit<LintRequest, 'budgetMs'>; sameCaseFacts?: boolean }
   | { kind: 'forget'; uri: string };
-export type WorkerReply = { id: number; started: true } | { id: number; outcome: LintOutcome };
+export type WorkerReply = { id: number; started: true } | { id: number; outcome: CrossingOutcome };
 
 interface Pending {
   id: number;
@@ -203,10 +254,10 @@ export class WorkerBackend implements LintBackend {
       this.running = undefined;
       if (pending) {
         clearTimeout(pending.timer);
-        pending.resolve(failedAnswer(pending.request, reason));
+        pending.resolve(failedAnswer(reason));
       }
       if (!this.proven && ++this.failedStarts >= 3) {
-        for (const p of this.waiting.splice(0)) p.resolve(failedAnswer(p.request, 'the checking thread cannot start'));
+        for (const p of this.waiting.splice(0)) p.resolve(failedAnswer('the checking thread cannot start'));
         return;
       }
       this.spawn();
@@ -232,7 +283,7 @@ export class WorkerBackend implements LintBackend {
     const next = this.waiting.shift();
     if (!next) return;
     if (!this.proven && this.failedStarts >= 3) {
-      next.resolve(failedAnswer(next.request, 'the checking thread cannot start'));
+      next.resolve(failedAnswer('the checking thread cannot start'));
       return this.pump();
     }
     this.running = next;

@@ -3,6 +3,7 @@
 import { ProposedFeatures, StreamMessageReader, StreamMessageWriter, createConnection } from 'vscode-languageserver/node.js';
 import { SERVER_VERSION, startServer } from './server.js';
 import { describeError } from './safe-lint.js';
+import { encodedJsonEncoder } from './encoded-json.js';
 
 const args = process.argv.slice(2);
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
@@ -21,7 +22,7 @@ if (args.includes('--version') || args.includes('-v')) {
 } else {
   // Keep the server alive through an unexpected error; log its kind only, never document text.
   process.on('uncaughtException', (error) => process.stderr.write(`caselint-language-server: uncaught ${describeError(error)}\n`));
-  startServer(args.includes('--stdio') ? { connection: stdioConnection() } : {});
+  startServer(args.includes('--stdio') ? { connection: stdioConnection(), writesEncodedJson: true } : {});
 }
 
 /**
@@ -33,7 +34,8 @@ if (args.includes('--version') || args.includes('-v')) {
  */
 function stdioConnection() {
   const reader = new StreamMessageReader(process.stdin);
-  const writer = new StreamMessageWriter(process.stdout);
+  // Diagnostics go out as the checking thread wrote them (see encoded-json.ts).
+  const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: encodedJsonEncoder });
   const exit = (what: string) => {
     process.stderr.write(`caselint-language-server: the editor sent ${what}; exiting so that the editor can restart the server\n`);
     process.exit(1);

@@ -12,10 +12,12 @@ import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
+  PublishDiagnosticsNotification,
   TextDocumentSyncKind,
   TextDocuments,
   createConnection,
   type Connection,
+  type Diagnostic,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
@@ -25,8 +27,9 @@ import { DOCUMENT_EXTENSIONS } from '@caselint/core/file-types';
 import { CaseDocuments } from './case-documents.js';
 import { DISABLE_IN_WORKSPACE_COMMAND, codeActions } from './code-actions.js';
 import { filePathOf } from './config-resolver.js';
-import { KeyedDebouncer } from './debounce.js';
+import { DEFAULT_DEBOUNCE_MS, FIRST_EDIT_DEBOUNCE_MS, KeyedDebouncer } from './debounce.js';
 import { DocumentChecker, STATUS_NOTIFICATION } from './document-checker.js';
+import { EncodedJson } from './encoded-json.js';
 import { hover } from './hover.js';
 import { InProcessBackend, lintWorkerScript, WorkerBackend, type LintBackend } from './lint-backend.js';
 import { SafeLinter, describeError } from './safe-lint.js';
@@ -48,14 +51,22 @@ export interface ServerOptions {
   /** Override the connection (tests, or embedding); by default one is made from the command line (--stdio, --node-ipc). */
   connection?: Connection;
   debounceMs?: number;
+  /** The delay for an edit after a quiet spell (the rest of a burst waits `debounceMs`). */
+  firstEditDebounceMs?: number;
   /** Check in this thread rather than in a worker (embedding; the worker is the default). */
   inProcess?: boolean;
+  /**
+   * The connection writes EncodedJson as it is (main.ts's --stdio connection): diagnostics then go out as the checking
+   * thread wrote them. Otherwise they are parsed to be written again.
+   */
+  writesEncodedJson?: boolean;
 }
 
 export function startServer(options: ServerOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
-  const debouncer = new KeyedDebouncer(options.debounceMs);
+  // A lone edit is checked almost at once; a burst of keystrokes is still checked once, when it pauses.
+  const debouncer = new KeyedDebouncer(options.debounceMs ?? DEFAULT_DEBOUNCE_MS, options.firstEditDebounceMs ?? FIRST_EDIT_DEBOUNCE_MS);
   const log = (message: string) => connection.console.log(message);
 
   let settings = new SettingsStore(undefined, undefined);
@@ -90,7 +101,10 @@ export function startServer(options: ServerOptions = {}): Connection {
   const checker: DocumentChecker = new DocumentChecker(backend, {
     getDocument: (uri) => documents.get(uri),
     getSettings: (uri) => settings.get(uri),
-    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    publish: (uri, version, diagnostics) =>
+      void (options.writesEncodedJson
+        ? connection.sendNotification(PublishDiagnosticsNotification.type, { uri, version, diagnostics: new EncodedJson(diagnostics.json) as unknown as Diagnostic[] })
+        : connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.items })),
     status: (params) => void connection.sendNotification(STATUS_NOTIFICATION, params),
     log,
     cases,
@@ -176,7 +190,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
   documents.onDidClose(({ document }) => {
     justOpened.delete(document.uri);
-    debouncer.cancel(document.uri);
+    debouncer.forget(document.uri);
     checker.forget(document.uri);
     settings.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
