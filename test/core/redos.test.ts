@@ -53,7 +53,7 @@ const BOUNDED: [string, string][] = [
   // Expressions in the verdict rules and the language layer, which are being rewritten as data (lexicon.ts,
   // context.ts, simplistic-outcome, unevidenced-reassurance): they read one sentence of block text, with white-space
   // runs of at most 16 characters; bench/pathological.mjs measures the families that reach them.
-  ['(?:(?<!\\bre):|;|\\s+-\\s+|', 'context.ts evidenceAfter: one sentence (rewrite in progress)'],
+  ['(?:(?<!\\bre):|;', 'context.ts evidenceAfter: one sentence (rewrite in progress)'],
   ['\\b(?:not|no|never|isn\'t|wasn\'t|cannot|can\'t|neither|nor|rather\\s+than', 'context.ts rejectsFraming: [^.;]{0,40} between its words (rewrite in progress)'],
   ['(?<np>', 'verdict noun phrases (lexicon, simplistic-outcome): one sentence; the phrase is at most a few words (rewrite in progress)'],
   ['\\b(?<v>(?:did\\s+not\\s+|didn\'t\\s+', 'verdict verbs (simplistic-outcome): one sentence (rewrite in progress)'],
