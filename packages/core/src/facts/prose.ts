@@ -89,7 +89,7 @@ const PLACEMENT_STARTS_AFTER = /^\s+(?:(?:has|had)\s+)?(?:began|begun|started|co
 const HYPOTHETICAL_MOVE = /\b(?:should|would|could|might|may|must|can|cannot)\b(?:\s+(?:not|never|have|then|also|[a-z]+ly)){0,3}\s+(?:be|been)\s+$|\b(?:wish|wishes|wished|anxious|want|wants|wanted|hope|hoped|hopes|keen|desire)\s+to\s+$|\bno\s+(?:prospect|possibility|question|chance)\s+of\b[^.;]{0,40}$/;
 /** A gerund as subject, then a modal: "moving into foster care can be scary". */
 const MOVE_GENERIC_AFTER = /^[^.;]{0,40}\b(?:can|could|may|might)\s+be\b/;
-const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|accommodation|flat|refuge|hostel|kinship|community)\b/;
+const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|father|parents|family|accommodation|flat|refuge|hostel|kinship|community)\b/;
 
 /**
  * Each family's keywords (regular-expression sources), as data: a sentence can hold a family's facts only if one of
@@ -251,7 +251,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
   if (families & BIT.event) for (const [event, re] of EVENTS) {
     for (const m of matchesIn(re, norm)) {
       // A move needs a destination that makes it a placement move; the end of an assessment or placement does not.
-      if (event === 'move' && !/^(?:end\b|assessment|placement|independent)/.test(m[0]) && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
+      if (event === 'move' && !/^(?:end\b|assessment|placement|independent|transition|smooth|successful|planned|gradual)|\b(?:placement|unit|foster\s+home)$/.test(m[0]) && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;
       const end = m.index! + m[0].length;
       if (event === 'placement') {
