@@ -126,6 +126,9 @@ const DISPUTED_BEFORE = /\b(?:disagree[sd]?|dispute[sd]?|challenge[sd]?|contest(
 /** A verb of aiming just before the verdict word. */
 const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing)|secur(?:e|es|ing)|deliver(?:s|ing)?|support(?:s|ing)?|towards)\s+(?:(?:a|an|the|more)\s+)?$/;
 
+/** The writer was told it ("we hear from our agency that ..."), or someone declared it ("the declaration made by the
+ * relative that the mother is a good mother"): the verdict is someone else's. (Read on the 120 characters before it.) */
+const TOLD_BEFORE = /\b(?:(?:i|we)\s+(?:(?:have|had|were|was|am|are)\s+)?(?:hear|heard|been\s+told|told|informed)|(?:declaration|assertion|allegation|suggestion|argument)\s+(?:made\s+by\s+[^.;]{1,40}?\s+)?that)\b[^.;]*$/;
 /** (Read on the 300 characters after a verdict: it would grow with the square of a sentence with no full stop.) */
 const DISPUTED_AFTER = /^[^.]*\b(?:but|however|although|though|yet|whereas|(?:does|do|did)\s+not\s+agree|disagrees?)\b[^.]*\b(?:unachieved|not\s+(?:yet\s+)?(?:achieved|met)|unmet|concerns?|deteriorat\w*|missed|positive\s+for)\b/;
 
@@ -140,6 +143,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
+  if (TOLD_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
   // "key to achieving successful outcomes": a goal, not a verdict; "enabling children to make good progress": a task.
   if (GOAL_BEFORE.test(c.norm.slice(Math.max(0, start - 30), start))) return false;
   if (TASK_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;

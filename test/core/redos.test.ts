@@ -49,6 +49,7 @@ const BOUNDED: [string, string][] = [
   ['\\b(?:in\\s+her\\s+evidence|in\\s+his\\s+evidence', 'frames.ts attribution (reporting verbs): read on at most 200 characters before a verdict and 200 after it'],
   ['\\b(?:should|would|could|might|may|must|can|cannot|whether|if)\\b(?:\\s+(?:not|never', 'prose.ts HYPOTHETICAL_PLACED: read on the 60 characters before "placed"'],
   ['\\b(?:should|would|could|might|may|must|can|cannot)\\b(?:\\s+(?:not|never', 'prose.ts HYPOTHETICAL_MOVE: read on the 60 characters before a move'],
+  ['\\b(?:(?:i|we)\\s+(?:(?:have|had|were|was|am|are)\\s+)?(?:hear|heard', 'simplistic-outcome TOLD_BEFORE: read on the 120 characters before a verdict'],
   ['continue(?:\\s+to\\s+be|s\\s+to\\s+be)', 'frames.yaml predicate: [^,.;:!?]{0,60}? from each subject, at most three degree words'],
   // Expressions in the verdict rules and the language layer, which are being rewritten as data (lexicon.ts,
   // context.ts, simplistic-outcome, unevidenced-reassurance): they read one sentence of block text, with white-space

@@ -37,7 +37,7 @@ const NOT_A_NAME = new Set([...SOURCES, ...FAMILY_SPEAKERS, 'the', 'this', 'that
 /** Capitalised sentence openers that are not the person being described. */
 const NOT_A_SUBJECT = new Set(['it', 'this', 'that', 'there', 'the', 'a', 'an', 'in', 'on', 'at', 'when', 'if', 'as', 'overall', 'however', 'although', 'while', 'during', 'after', 'before', 'since', 'following', 'today', 'yesterday', 'we', 'i', 'our', 'my', 'no', 'all', 'both', 'each', 'every', 'some', 'these', 'those', 'case', 'placement', 'contact', 'home', 'school', 'nursery', 'staff', 'police', 'health', 'foster', 'social', 'team', 'duty', 'telephone', 'visit', 'supervision']);
 const SOURCE_RE = new RegExp(
-  `\\b(?:${phraseSource(SOURCES)})\\s+(?:(?:has|have|had|also|then)\\s+)?(?:reported|reports|report|said|says|say|confirmed|confirms|confirm|stated|states|told|tells|noted|notes|advised|informed|described|describes|raised|observed|observes|saw|recorded|records|shared|commented|indicated|show|shows|showed|found|finds|identified)\\b|\\b(?:reported|confirmed|noted|raised|observed|seen|recorded|evidenced|witnessed|shown)\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?[a-z]|\\bsupported\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?(?:evidence|records?|observations?|notes|logs?|data|results?|figures|reports?|letters?)\\b|\\baccording\\s+to\\b|\\b(?:records?|notes|logs?|reports?|statements?|charts?|diary|diaries|letters?|results?|figures|data|certificates?|receipts?|minutes)\\s+(?:for\\s+[^.;]{0,30}?\\s+)?(?:show|shows|showed|confirm|confirms|confirmed|record|records|recorded|evidence|evidences)\\b`,
+  `\\b(?:${phraseSource(SOURCES)})\\s+(?:(?:has|have|had|also|then)\\s+)?(?:reported|reports|report|said|says|say|confirmed|confirms|confirm|stated|states|told|tells|noted|notes|advised|informed|described|describes|raised|observed|observes|saw|recorded|records|shared|commented|indicated|show|shows|showed|found|finds|identified)\\b|\\b(?:reported|confirmed|noted|raised|observed|seen|recorded|evidenced|witnessed|shown|picked\\s+up|identified|flagged)\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?[a-z]|\\bsupported\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?(?:evidence|records?|observations?|notes|logs?|data|results?|figures|reports?|letters?)\\b|\\baccording\\s+to\\b|\\b(?:records?|notes|logs?|reports?|statements?|charts?|diary|diaries|letters?|results?|figures|data|certificates?|receipts?|minutes)\\s+(?:for\\s+[^.;]{0,30}?\\s+)?(?:show|shows|showed|confirm|confirms|confirmed|record|records|recorded|evidence|evidences)\\b`,
 );
 const OBSERVATION_RE =
   /\b(?:i|we|staff|the\s+worker|the\s+social\s+worker|carers?|the\s+carers?|foster\s+carers?|the\s+health\s+visitor|the\s+midwife)\s+(?:have\s+|has\s+|had\s+)?(?:observed|saw|watched|noticed|witnessed|seen)\s+(?!(?:no|nothing|none|any)\b)\w+(?:\s+\w+){2,}|\b(?:was|were)\s+(?:observed|seen)\s+to\s+\w+|\bon\s+(?:all|each|every|both)\s+(?:\w+\s+)?(?:observed\s+)?(?:occasions|visits|feeds|sessions|contacts)\b|\b(?:showed|shows|show)\s+(?:me|us|staff|the\s+worker|the\s+health\s+visitor|the\s+carers?)\b|\b(?:demonstrated|explained\s+back|repeated\s+back|was\s+able\s+to\s+(?:show|explain|describe|demonstrate|tell))\b|\b(?:i|we|staff|carers?|the\s+carers?)\s+(?:have\s+|has\s+|had\s+)?(?:checked|counted|weighed|measured|inspected|looked\s+(?:in|at|round|around))\b/;
@@ -128,6 +128,13 @@ export class SentenceContext {
         if (open < 0) open = i + 1;
         else (spans.push([open, i]), (open = -1));
       }
+    }
+    // A double quote left open: a quotation running over sentences. The sentence that ends it ("He clearly is
+    // happy.\u201d") is quoted up to it; the sentence that starts one ("\u201cStaff know children well.") from it on.
+    if (open >= 0) {
+      const at = open - 1;
+      if (/^[\s.,;:!?)\]]*$/.test(text.slice(at + 1))) spans.push([0, at]);
+      else if (/^[\s(\[]*$/.test(text.slice(0, at))) spans.push([open, text.length]);
     }
     // Single quotes: an opening one follows a space or bracket and precedes a letter; a closing one follows a
     // letter or punctuation and precedes a space, punctuation or the end (so "children's" is no quote).

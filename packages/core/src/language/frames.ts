@@ -168,6 +168,10 @@ const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|needs?\
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
+/** A goal just before the verdict: "rather than on achieving safer outcomes for children". */
+const GOAL_BEFORE = /\b(?:on|to|for|of|in|at|by|towards|than)\s+(?:achiev(?:e|ing)|ensur(?:e|ing)|promot(?:e|ing)|secur(?:e|ing)|deliver(?:ing)?)\s+(?:(?:a|an|the|more)\s+)?$/;
+/** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
+const RECEIVED = /^(?:hear|hears|heard|told|informed|advised)$/;
 /** A verdict that is the subject of a modal or a condition ("A successful transition will depend on planning"): a goal. */
 const MODAL_AFTER = /^\s+(?:will|would|should|must|can|could|may|might|requires?|needs?|depends?|relies?)\b/;
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record; but "appears to have" records. */
@@ -222,7 +226,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       // that children's rights were respected" the subject class matched "services", before the reporting verb.
       if (attributed(c.norm, start, set.attribution)) continue;
       const lead = clause(c.norm, start);
-      if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || MODAL_AFTER.test(text.slice(end, end + 12))) continue;
+      if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || GOAL_BEFORE.test(lead) || MODAL_AFTER.test(text.slice(end, end + 12))) continue;
       if (reportedAfter(c.norm, end, set.attribution)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
@@ -262,6 +266,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     // clause: in "described by the unit as positive and Mum is doing well", "doing well" is the writer's.
     const after = before.slice(m.index + m[0].length);
     const agent = PASSIVE_BEFORE.test(lead) && /^\s+by\s+(?!the\s+(?:end|time)\b)[a-z]/.test(after) && !/\b(?:and|but)\b/.test(after);
+    // ("I am pleased to hear that ..." endorses what was heard; "Conference was told that ..." records it.)
+    if (RECEIVED.test(m[0]) && !/\bto\s+$/.test(lead) && !PASSIVE_BEFORE.test(lead)) return true;
     if (!FIRST_PERSON.test(lead) && (!PASSIVE_BEFORE.test(lead) || agent)) return true;
   }
   return false;
