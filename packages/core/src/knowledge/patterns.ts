@@ -44,7 +44,7 @@ class LiteralIndex {
   private contains: number[][] = [];
   private scanner: RegExp | undefined;
   private lastText: string | undefined;
-  private lastFound: Uint8Array = new Uint8Array(0);
+  private lastFound: LiteralsFound = [];
 
   id(literal: string): number {
     const key = literal.toLowerCase().replace(/\s+/g, ' ');
@@ -57,7 +57,7 @@ class LiteralIndex {
     return n;
   }
 
-  scan(text: string): Uint8Array {
+  scan(text: string): LiteralsFound {
     if (text === this.lastText) return this.lastFound;
     if (!this.scanner) {
       const literals = [...this.ids.keys()];
@@ -70,7 +70,9 @@ class LiteralIndex {
       const parts = [wordy.length ? `\\b(?:${gateSource(wordy)})` : '', other.length ? gateSource(other) : ''].filter(Boolean);
       this.scanner = new RegExp(parts.join('|') || '(?!)', 'g');
     }
-    const found = new Uint8Array(this.ids.size);
+    // A bit set in a plain array: a typed array of one byte a literal is allocated off the heap, and that
+    // allocation, once a sentence, cost more than the scan itself.
+    const found: number[] = new Array((this.ids.size + 31) >> 5).fill(0);
     const re = this.scanner;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -78,7 +80,7 @@ class LiteralIndex {
       const n = this.ids.get(hit) ?? this.ids.get(hit.replace(/\s+/g, ' '));
       if (n !== undefined) {
         const list = this.contains[n]!;
-        for (let k = 0; k < list.length; k++) found[list[k]!] = 1;
+        for (let k = 0; k < list.length; k++) found[list[k]! >> 5] |= 1 << (list[k]! & 31);
       }
       re.lastIndex = m.index + 1;
     }
@@ -89,6 +91,13 @@ class LiteralIndex {
 }
 const literalIndex = new LiteralIndex();
 
+/** The literals found in a text: bit n of word n >> 5 for literal n. */
+export type LiteralsFound = readonly number[];
+
+function has(found: LiteralsFound, n: number): boolean {
+  return ((found[n >> 5] ?? 0) & (1 << (n & 31))) !== 0;
+}
+
 /** The gates of a set of patterns (pattern i is gate i), tested against the shared scan of a sentence. */
 export class GateScanner {
   private readonly gates: { one: number[]; two?: number[] }[];
@@ -98,19 +107,19 @@ export class GateScanner {
   }
 
   /** The literals found in the text, as flags by literal id (shared by every scanner). */
-  scan(text: string): Uint8Array {
+  scan(text: string): LiteralsFound {
     return literalIndex.scan(text);
   }
 
   /** Whether any pattern of this set can match a text with these literals. */
-  any(found: Uint8Array): boolean {
+  any(found: LiteralsFound): boolean {
     for (let i = 0; i < this.gates.length; i++) if (this.passes(i, found)) return true;
     return false;
   }
 
   /** Whether pattern `i` can match a text with these literals. */
-  passes(i: number, found: Uint8Array): boolean {
+  passes(i: number, found: LiteralsFound): boolean {
     const g = this.gates[i]!;
-    return g.one.some((n) => found[n] === 1) && (!g.two || g.two.some((n) => found[n] === 1));
+    return g.one.some((n) => has(found, n)) && (!g.two || g.two.some((n) => has(found, n)));
   }
 }

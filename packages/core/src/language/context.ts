@@ -81,12 +81,6 @@ export class SentenceContext {
   }
 
   /** The normalised text with names and terms of art blanked out, so their words never trigger a rule. */
-  /** The words of the masked text, in order (computed once: every frame that checks words reads them). */
-  get words(): readonly string[] {
-    return (this.wordList ??= wordsOf(this.masked));
-  }
-  private wordList?: string[];
-
   get masked(): string {
     if (this.maskedText === undefined) {
       this.maskedText = TERMS_OF_ART_GATE.test(this.norm) ? this.norm.replace(TERMS_OF_ART_RE, (m) => ' '.repeat(m.length)) : this.norm;
@@ -264,22 +258,6 @@ interface CompromiseSentence {
   terms: { normal: string; tags: string[]; offset: { start: number; length: number } }[];
 }
 
-/** The words of a normalised text: runs of a-z, apostrophes and hyphens (a hand loop: split with a regex costs more). */
-function wordsOf(text: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    const inWord = (c >= 97 && c <= 122) || c === 39 || c === 45;
-    if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push(text.slice(start, i));
-      start = -1;
-    }
-  }
-  return out;
-}
 
 /** A figure that is not a date, a named source, or an observation. */
 export function hasEvidence(norm: string): boolean {
