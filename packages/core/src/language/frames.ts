@@ -22,6 +22,8 @@ interface RunnableFrame {
   re: RegExp;
   /** The bit of the frame's word class in FrameSet.wordIndex, for a frame that checks words (else 0). */
   bit: number;
+  /** Whether the frame has a literal gate in FrameSet.scanner (every frame but one that checks words and requires no literal). */
+  literals: boolean;
   /** Literals one of which every match contains; or, for a frame that checks words, the class's words. */
   gate: RegExp | undefined;
   words: ReadonlySet<string> | undefined;
@@ -29,7 +31,7 @@ interface RunnableFrame {
 
 export interface FrameSet {
   frames: readonly RunnableFrame[];
-  /** The gates of the frames that do not check words, tested in one scan (frame i is gate i). */
+  /** The frames' literal gates, tested in one scan (frame i is gate i). */
   scanner: GateScanner;
   /** Every word of the checked classes, with the bits of the classes it is in. */
   wordIndex: ReadonlyMap<string, number>;
@@ -142,21 +144,23 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
   const frames = FRAMES.map((f) => {
     const source = added ? expand(f.template, classes, FRAME_FRAGMENTS) : f.source;
     // Extending classes only adds words: the derived gate plus the added words still lets every match through.
-    const gate = added ? [...f.gate, ...added.map((w) => w.toLowerCase())] : f.gate;
-    gates.push(gate);
+    // A frame that checks words and requires no literal (an empty gate) has no literal gate at all.
+    const literals = f.gate.length > 0;
+    const gate = added && literals ? [...f.gate, ...added.map((w) => w.toLowerCase())] : f.gate;
+    gates.push(literals ? gate : ['\u0000']);
     const words = f.tokens ? new Set(classes[f.tokens]!.map((w) => w.toLowerCase().replace(/\s+/g, ' '))) : undefined;
     let bit = 0;
     if (f.tokens) {
       if (!bits.has(f.tokens)) bits.set(f.tokens, 1 << bits.size);
       bit = bits.get(f.tokens)!;
     }
-    return { id: f.id, polarity: f.polarity, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words, bit };
+    return { id: f.id, polarity: f.polarity, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words, bit, literals };
   });
   const wordIndex = new Map<string, number>();
   for (const f of frames) if (f.words) for (const w of f.words) wordIndex.set(w, (wordIndex.get(w) ?? 0) | f.bit);
   return {
     frames,
-    scanner: new GateScanner(frames.map((f, i) => ({ id: f.id, name: f.id, source: '', gate: f.words ? ['\u0000'] : gates[i]! }))),
+    scanner: new GateScanner(frames.map((f, i) => ({ id: f.id, name: f.id, source: '', gate: gates[i]! }))),
     wordIndex,
     classWords: classWordsRegExp(wordIndex.keys()),
     degree: new Set(classes.degree!),
@@ -218,7 +222,8 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
   const found = scanned(text, set);
   for (let i = 0; i < set.frames.length; i++) {
     const f = set.frames[i]!;
-    if (f.words ? !(classMask(text, set) & f.bit) : !set.scanner.passes(i, found)) continue;
+    if (f.literals && !set.scanner.passes(i, found)) continue;
+    if (f.words && !(classMask(text, set) & f.bit)) continue;
     // An exec loop rather than matchesIn: a match whose words are not in the class is tried again one
     // character on ("a chatty, friendly young person": not from "chatty", but from "friendly").
     const re = f.re;
@@ -332,8 +337,6 @@ function clause(norm: string, at: number): string {
 
 /** Whether any frame's gate passes on a sentence's masked text. */
 export function frameGate(text: string, set: FrameSet = frameSet()): boolean {
-  const mask = classMask(text, set);
-  if (set.frames.some((f) => f.words && (mask & f.bit) !== 0)) return true;
   const found = scanned(text, set);
-  return set.frames.some((f, i) => !f.words && set.scanner.passes(i, found));
+  return set.frames.some((f, i) => (!f.literals || set.scanner.passes(i, found)) && (!f.words || (classMask(text, set) & f.bit) !== 0));
 }
