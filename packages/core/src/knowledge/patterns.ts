@@ -41,7 +41,9 @@ export function triggerOf(patterns: readonly CompiledPattern[], ...more: { test(
  */
 class LiteralIndex {
   private readonly ids = new Map<string, number>();
-  private contains: number[][] = [];
+  /** For each literal, the literals it contains (itself among them), worked out when it is first found. */
+  private contains: (number[] | undefined)[] = [];
+  private literals: string[] = [];
   private scanner: RegExp | undefined;
   private lastText: string | undefined;
   private lastFound: LiteralsFound = [];
@@ -57,11 +59,19 @@ class LiteralIndex {
     return n;
   }
 
+  /** The literals that literal `n` contains: found with it wherever it is found. */
+  private containedIn(n: number): number[] {
+    const a = this.literals[n]!;
+    const out: number[] = [];
+    for (let j = 0; j < this.literals.length; j++) if (a.includes(this.literals[j]!)) out.push(j);
+    return out;
+  }
+
   scan(text: string): LiteralsFound {
     if (text === this.lastText) return this.lastFound;
     if (!this.scanner) {
-      const literals = [...this.ids.keys()];
-      this.contains = literals.map((a) => literals.flatMap((b, j) => (a.includes(b) ? [j] : [])));
+      const literals = (this.literals = [...this.ids.keys()]);
+      this.contains = [];
       // Literals that begin with a letter or digit are looked for only where a word begins (most positions of a
       // sentence are not), the others (":" in a label) anywhere. Gates keep every literal that is not merely a
       // longer form of another ("unsuccessful" as well as "successful"), so a word-initial search finds them all.
@@ -79,7 +89,7 @@ class LiteralIndex {
       const hit = m[0];
       const n = this.ids.get(hit) ?? this.ids.get(hit.replace(/\s+/g, ' '));
       if (n !== undefined) {
-        const list = this.contains[n]!;
+        const list = (this.contains[n] ??= this.containedIn(n));
         for (let k = 0; k < list.length; k++) found[list[k]! >> 5] |= 1 << (list[k]! & 31);
       }
       re.lastIndex = m.index + 1;
