@@ -106,8 +106,11 @@ for (const f of frames.frames ?? []) {
   const tokens = [...compiler.tokenClasses(f.pattern, fragments)];
   if (tokens.length > 1) fail('frames.yaml', where, `checks words against more than one class (${tokens.join(', ')}); use one {@class} per frame`);
   if (tokens.length && !/\(\?<e>/.test(source)) fail('frames.yaml', where, `checks words against {@${tokens[0]}} but marks them with no group (?<e>...)`);
-  // A frame that checks words against a class is gated by the class itself (any of its words in the sentence).
-  const gate = tokens.length ? [] : compiler.gateLiterals(compiler.expand(f.pattern, classes, fragments, [], compiler.alternation, true), 'dg');
+  // A frame that checks words against a class is gated by the class itself (any of its words in the sentence), and
+  // also by the literals the rest of its pattern requires ("experience", a linking verb), where it requires some.
+  const gate = tokens.length
+    ? (compiler.gateLiterals(compiler.expand(f.pattern, classes, fragments, [], compiler.alternation), 'dg') ?? [])
+    : compiler.gateLiterals(compiler.expand(f.pattern, classes, fragments, [], compiler.alternation, true), 'dg');
   if (!gate) fail('frames.yaml', where, 'no gate can be derived: every match must contain some literal word');
   const flags = f.examples?.flag ?? [];
   const clean = f.examples?.clean ?? [];
@@ -190,7 +193,7 @@ export interface CompiledFrame {
   template: string;
   /** The pattern with every name expanded. */
   source: string;
-  /** Literals one of which every match contains (derived from the pattern). */
+  /** Literals one of which every match contains (derived from the pattern; for a frame with \`tokens\`, from the rest of it, and empty when that requires none). */
   gate: readonly string[];
   /** The class whose words {@class} checks, marked by the group \`e\`: a sentence without one of its words is skipped. */
   tokens?: string;

@@ -66,7 +66,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     const words = !!ctx.words && Object.keys(ctx.words).length > 0;
     const text = ctx.ctx.masked;
     const found = GATES.scan(text);
-    if (!extra && !words && !GATES.any(found) && !frameGate(text, ctx.ctx.words)) return;
+    if (!extra && !words && !GATES.any(found) && !frameGate(text)) return;
     if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion() || ctx.ctx.isGeneric()) return;
     const taken: [number, number][] = [];
     for (let i = 0; i < VERDICT_PATTERNS.length; i++) {

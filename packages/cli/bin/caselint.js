@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/main.js';
+import { startWorkerEarly } from '../dist/checker-worker.js';
+
+// The engine loads in the checking worker while this thread loads the command line (see checker-worker.ts).
+startWorkerEarly(process.argv.slice(2));
+const { main } = await import('../dist/main.js');
 
 // A reader that stops early (`caselint reports/ | head`) closes the pipe: stop quietly, as other tools do.
 process.stdout.on('error', (error) => {

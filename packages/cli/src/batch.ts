@@ -10,6 +10,7 @@ import type { CaseFact, CaseRecord } from '@caselint/core';
 import { configHash, type CacheEntry, type ResultCache } from './cache.js';
 import type { CheckedFile, CheckTask } from './check-file.js';
 import type { Target } from './files.js';
+import { takeEarlyWorker, WORKER_LIMITS, WORKER_SCRIPT } from './checker-worker.js';
 import { WorkerPool } from './pool.js';
 import { resultFromText, type FileResult, type FindingsText } from './result.js';
 
@@ -66,8 +67,6 @@ const WORKERS_WORTH_IT_BYTES = 32 * 1024 * 1024;
 const PER_WORKER = 2;
 /** Tasks handed to the pool per worker: enough to keep them busy, few enough to bound memory. */
 const AHEAD_PER_WORKER = 4;
-/** A worker whose heap grows past this is stopped; only the file it was checking is lost. */
-const WORKER_HEAP_MB = 1024;
 
 /**
  * Check every target and return their results in target order (the targets come sorted by path), whatever
@@ -141,7 +140,10 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
     // A check that runs past its time limit can only be stopped by ending the thread it runs in, so with a limit
     // (the default) every check runs in a worker, --jobs 1 included: this thread only hands out files and collects results.
     if (list.some((t) => t.maxFileTime > 0)) await checkInWorkers(list, jobs, accept, false);
-    else if (jobs <= 1) await checkInProcess(list, accept);
+    else if (jobs <= 1) {
+      void takeEarlyWorker()?.terminate(); // the configuration turned the time limit off: no worker is needed
+      await checkInProcess(list, accept);
+    }
     else await checkInWorkers(list, jobs, accept, true);
   };
 
@@ -222,6 +224,7 @@ export async function runBatch(targets: readonly Target[], settings: BatchSettin
 
   await run(toCheck, accept);
   emitReady();
+  void takeEarlyWorker()?.terminate(); // started for files the cache or a refusal answered
 
   return results.filter((r): r is FileResult => r !== null && r !== undefined);
 }
@@ -291,9 +294,6 @@ async function loadChecker(): Promise<(task: CheckTask) => Promise<CheckedFile>>
   return (task) => checkFile(task, linter);
 }
 
-/** The worker's script: beside this module once built; the built one when this module runs from source (tests). */
-const WORKER_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? '../dist/worker.js' : './worker.js', import.meta.url);
-
 /** The one error of a file abandoned for its time: "took longer than 30 s to check; skipped". */
 export function timeoutResult(task: CheckTask): CheckedFile {
   return { index: task.index, result: fatalResult(task.path, `took longer than ${task.maxFileTime} s to check; skipped`, 'timeout') };
@@ -311,9 +311,10 @@ async function checkInWorkers(tasks: CheckTask[], jobs: number, accept: (c: Chec
     WORKER_SCRIPT,
     workers,
     (task, reason) => ({ index: task.index, result: fatalResult(task.path, `could not be checked: ${reason}`, 'internal') }),
-    { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 48 },
+    WORKER_LIMITS,
     PER_WORKER,
     { ms: (task) => task.maxFileTime * 1000, onTimeout: timeoutResult },
+    takeEarlyWorker(),
   );
   try {
     let next = 0;

@@ -43,6 +43,10 @@ export class WorkerPool<In, Out> {
   private earlyDeaths = 0;
   private nextId = 0;
 
+  /**
+   * `first`, when given, is a worker already started on the same script with the same limits: it is the pool's
+   * first worker, and the ones that replace it are spawned as usual.
+   */
   constructor(
     private readonly script: URL,
     private readonly size: number,
@@ -50,8 +54,10 @@ export class WorkerPool<In, Out> {
     private readonly resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number },
     private readonly perWorker = 2,
     private readonly timeLimit?: TaskTimeLimit<In, Out>,
+    first?: Worker,
   ) {
-    for (let i = 0; i < size; i++) this.spawn();
+    for (let i = 0; i < size; i++) this.spawn(i === 0 ? first : undefined);
+    if (size === 0) void first?.terminate();
   }
 
   run(task: In): Promise<Out> {
@@ -67,8 +73,8 @@ export class WorkerPool<In, Out> {
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }
 
-  private spawn(): void {
-    const worker = new Worker(this.script, this.resourceLimits ? { resourceLimits: this.resourceLimits } : {});
+  private spawn(started?: Worker): void {
+    const worker = started ?? new Worker(this.script, this.resourceLimits ? { resourceLimits: this.resourceLimits } : {});
     const slot: Slot<In, Out> = { worker, running: new Map(), proven: false, dead: false };
     worker.on('message', (reply: PoolReply<Out>) => {
       const job = slot.running.get(reply.id);

@@ -51,12 +51,25 @@ export function spanToSource(block: Block, start: number, end: number): { start:
  * simply have no place in the block's text; the segments still map every kept character to its source.
  */
 export const MAX_SPACE_RUN = 16;
-/** A run longer than MAX_SPACE_RUN. Linear: at most 17 characters are tried from each position. */
-const LONG_SPACE_RUN = /\s{17}/;
+/** White space as `\s` has it: tested for every character of every block, so ASCII is decided without a regular expression. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]!));
+}
+
+/** Whether the text holds a white-space run longer than MAX_SPACE_RUN (a loop: `/\s{17}/` cost several times more). */
+function hasLongSpaceRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpace(text, i)) run = 0;
+    else if (++run > MAX_SPACE_RUN) return true;
+  }
+  return false;
+}
 
 /** The block with its white-space runs cut to MAX_SPACE_RUN characters (the same block when none is longer). */
 export function boundSpaceRuns<B extends Block>(block: B): B {
-  if (!LONG_SPACE_RUN.test(block.text)) return block;
+  if (!hasLongSpaceRun(block.text)) return block;
   const text = block.text;
   const out = new BlockTextBuilder();
   let kept = 0; // characters kept of the white-space run being read
@@ -67,8 +80,7 @@ export function boundSpaceRuns<B extends Block>(block: B): B {
     };
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
-      const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]!));
-      if (!space) {
+      if (!isSpace(text, i)) {
         kept = 0;
         continue;
       }

@@ -41,10 +41,12 @@ export function triggerOf(patterns: readonly CompiledPattern[], ...more: { test(
  */
 class LiteralIndex {
   private readonly ids = new Map<string, number>();
-  private contains: number[][] = [];
+  /** For each literal, the literals it contains (itself among them), worked out when it is first found. */
+  private contains: (number[] | undefined)[] = [];
+  private literals: string[] = [];
   private scanner: RegExp | undefined;
   private lastText: string | undefined;
-  private lastFound: Uint8Array = new Uint8Array(0);
+  private lastFound: LiteralsFound = [];
 
   id(literal: string): number {
     const key = literal.toLowerCase().replace(/\s+/g, ' ');
@@ -57,11 +59,19 @@ class LiteralIndex {
     return n;
   }
 
-  scan(text: string): Uint8Array {
+  /** The literals that literal `n` contains: found with it wherever it is found. */
+  private containedIn(n: number): number[] {
+    const a = this.literals[n]!;
+    const out: number[] = [];
+    for (let j = 0; j < this.literals.length; j++) if (a.includes(this.literals[j]!)) out.push(j);
+    return out;
+  }
+
+  scan(text: string): LiteralsFound {
     if (text === this.lastText) return this.lastFound;
     if (!this.scanner) {
-      const literals = [...this.ids.keys()];
-      this.contains = literals.map((a) => literals.flatMap((b, j) => (a.includes(b) ? [j] : [])));
+      const literals = (this.literals = [...this.ids.keys()]);
+      this.contains = [];
       // Literals that begin with a letter or digit are looked for only where a word begins (most positions of a
       // sentence are not), the others (":" in a label) anywhere. Gates keep every literal that is not merely a
       // longer form of another ("unsuccessful" as well as "successful"), so a word-initial search finds them all.
@@ -70,15 +80,17 @@ class LiteralIndex {
       const parts = [wordy.length ? `\\b(?:${gateSource(wordy)})` : '', other.length ? gateSource(other) : ''].filter(Boolean);
       this.scanner = new RegExp(parts.join('|') || '(?!)', 'g');
     }
-    const found = new Uint8Array(this.ids.size);
+    // A bit set in a plain array: a typed array of one byte a literal is allocated off the heap, and that
+    // allocation, once a sentence, cost more than the scan itself.
+    const found: number[] = new Array((this.ids.size + 31) >> 5).fill(0);
     const re = this.scanner;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const hit = m[0];
       const n = this.ids.get(hit) ?? this.ids.get(hit.replace(/\s+/g, ' '));
       if (n !== undefined) {
-        const list = this.contains[n]!;
-        for (let k = 0; k < list.length; k++) found[list[k]!] = 1;
+        const list = (this.contains[n] ??= this.containedIn(n));
+        for (let k = 0; k < list.length; k++) found[list[k]! >> 5] |= 1 << (list[k]! & 31);
       }
       re.lastIndex = m.index + 1;
     }
@@ -89,6 +101,13 @@ class LiteralIndex {
 }
 const literalIndex = new LiteralIndex();
 
+/** The literals found in a text: bit n of word n >> 5 for literal n. */
+export type LiteralsFound = readonly number[];
+
+function has(found: LiteralsFound, n: number): boolean {
+  return ((found[n >> 5] ?? 0) & (1 << (n & 31))) !== 0;
+}
+
 /** The gates of a set of patterns (pattern i is gate i), tested against the shared scan of a sentence. */
 export class GateScanner {
   private readonly gates: { one: number[]; two?: number[] }[];
@@ -98,19 +117,19 @@ export class GateScanner {
   }
 
   /** The literals found in the text, as flags by literal id (shared by every scanner). */
-  scan(text: string): Uint8Array {
+  scan(text: string): LiteralsFound {
     return literalIndex.scan(text);
   }
 
   /** Whether any pattern of this set can match a text with these literals. */
-  any(found: Uint8Array): boolean {
+  any(found: LiteralsFound): boolean {
     for (let i = 0; i < this.gates.length; i++) if (this.passes(i, found)) return true;
     return false;
   }
 
   /** Whether pattern `i` can match a text with these literals. */
-  passes(i: number, found: Uint8Array): boolean {
+  passes(i: number, found: LiteralsFound): boolean {
     const g = this.gates[i]!;
-    return g.one.some((n) => found[n] === 1) && (!g.two || g.two.some((n) => found[n] === 1));
+    return g.one.some((n) => has(found, n)) && (!g.two || g.two.some((n) => has(found, n)));
   }
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { FAMILY_SPEAKERS, MONTHS, SOURCES, TERMS_OF_ART, TEST_WORDS, VOICE_VERBS } from './lexicon.js';
+import { gateSource } from '../knowledge/literals.js';
 import { normalise, phraseRegExp, phraseSource } from './normalise.js';
 import type { Sentence } from './sentences.js';
 
@@ -13,10 +14,8 @@ function nlp(text: string) {
 }
 
 const TERMS_OF_ART_RE = phraseRegExp(TERMS_OF_ART);
-/** The longest word of each term of art: a cheap test before the long alternation. */
-const TERMS_OF_ART_GATE = new RegExp(
-  [...new Set(TERMS_OF_ART.map((t) => normalise(t).split(/\s+/).sort((a, b) => b.length - a.length)[0]!))].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
-);
+/** The longest word of each term of art: a cheap test before the long alternation (a trie: one comparison a character). */
+const TERMS_OF_ART_GATE = new RegExp(gateSource([...new Set(TERMS_OF_ART.map((t) => normalise(t).split(/\s+/).sort((a, b) => b.length - a.length)[0]!))]));
 const TEST_RE = phraseRegExp(TEST_WORDS, '');
 const CONTRAST_RE = /\b(?:but|however|although|though|yet|whereas|while|despite|in fact|in reality)\b/;
 const META_RE = /\b(?:the\s+(?:word|words|term|terms|label|phrase|description)|described\s+as|referred\s+to\s+as|called|so-called|summarised\s+as|recorded\s+as)\b/;
@@ -86,12 +85,6 @@ export class SentenceContext {
   }
 
   /** The normalised text with names and terms of art blanked out, so their words never trigger a rule. */
-  /** The words of the masked text, in order (computed once: every frame that checks words reads them). */
-  get words(): readonly string[] {
-    return (this.wordList ??= wordsOf(this.masked));
-  }
-  private wordList?: string[];
-
   get masked(): string {
     if (this.maskedText === undefined) {
       this.maskedText = TERMS_OF_ART_GATE.test(this.norm) ? this.norm.replace(TERMS_OF_ART_RE, (m) => ' '.repeat(m.length)) : this.norm;
@@ -285,22 +278,6 @@ interface CompromiseSentence {
   terms: { normal: string; tags: string[]; offset: { start: number; length: number } }[];
 }
 
-/** The words of a normalised text: runs of a-z, apostrophes and hyphens (a hand loop: split with a regex costs more). */
-function wordsOf(text: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    const inWord = (c >= 97 && c <= 122) || c === 39 || c === 45;
-    if (inWord) {
-      if (start < 0) start = i;
-    } else if (start >= 0) {
-      out.push(text.slice(start, i));
-      start = -1;
-    }
-  }
-  return out;
-}
 
 /** A figure that is not a date, a named source, or an observation. */
 export function hasEvidence(norm: string): boolean {

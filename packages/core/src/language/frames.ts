@@ -5,7 +5,7 @@ import { alternation, expand, gateSource, type WordClasses } from '../knowledge/
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
-import { GateScanner } from '../knowledge/patterns.js';
+import { GateScanner, type LiteralsFound } from '../knowledge/patterns.js';
 
 export interface FrameVerdict {
   /** The frame's id in frames.yaml. */
@@ -22,6 +22,8 @@ interface RunnableFrame {
   re: RegExp;
   /** The bit of the frame's word class in FrameSet.wordIndex, for a frame that checks words (else 0). */
   bit: number;
+  /** Whether the frame has a literal gate in FrameSet.scanner (every frame but one that checks words and requires no literal). */
+  literals: boolean;
   /** Literals one of which every match contains; or, for a frame that checks words, the class's words. */
   gate: RegExp | undefined;
   words: ReadonlySet<string> | undefined;
@@ -29,10 +31,12 @@ interface RunnableFrame {
 
 export interface FrameSet {
   frames: readonly RunnableFrame[];
-  /** The gates of the frames that do not check words, tested in one scan (frame i is gate i). */
+  /** The frames' literal gates, tested in one scan (frame i is gate i). */
   scanner: GateScanner;
   /** Every word of the checked classes, with the bits of the classes it is in. */
   wordIndex: ReadonlyMap<string, number>;
+  /** Finds the words of wordIndex in a text (see classMask). */
+  classWords: RegExp;
   degree: ReadonlySet<string>;
   negative: RegExp;
   attribution: RegExp;
@@ -44,36 +48,64 @@ const MAX_MATCHES = 20;
 const LIST_SEPARATOR = /\s*,\s*and\s+|\s*,\s*|\s+and\s+/g;
 
 /**
- * Which of the frame set's word classes have a word in the list, as a bit mask: one pass over the words, one
- * map lookup each (the map gives every class a word belongs to). Remembered per list, so a sentence is scanned
- * once however many frames and gates ask.
+ * Which of the frame set's word classes have a word in the masked text, as a bit mask. One scan with the classes'
+ * words as a trie finds the few that are there, and only those are looked up (a lookup for every word of every
+ * sentence cost more than the frames themselves). It gives what looking up each word of the sentence would:
+ * a class word counts only as a whole word (a run of letters, apostrophes and hyphens), and "well" with the next
+ * word ("well cared") as one. Remembered per text, so a sentence is scanned once however many frames and gates ask.
  */
-function classMask(list: readonly string[], set: FrameSet): number {
+function classMask(text: string, set: FrameSet): number {
   const memo = lastMask;
-  if (memo.list === list && memo.set === set) return memo.mask;
+  if (memo.text === text && memo.set === set) return memo.mask;
   let mask = 0;
   const index = set.wordIndex;
-  for (let i = 0; i < list.length; i++) {
-    const w = list[i]!;
-    const m = index.get(w);
-    if (m !== undefined) mask |= m;
-    else if (w === 'well' && i + 1 < list.length) mask |= index.get(`well ${list[i + 1]}`) ?? 0;
+  const re = set.classWords;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const w = m[0];
+    const bits = index.get(w);
+    if (bits !== undefined) mask |= bits;
+    else if (w === 'well') mask |= index.get(`well ${nextWord(text, re.lastIndex)}`) ?? 0;
   }
-  lastMask = { list, set, mask };
+  lastMask = { text, set, mask };
   return mask;
 }
 /** The last sentence's answer: the rules and the frames ask about one sentence at a time, one after another. */
-let lastMask: { list?: readonly string[]; set?: FrameSet; mask: number } = { mask: 0 };
+let lastMask: { text?: string; set?: FrameSet; mask: number } = { mask: 0 };
 
-/** The frames' literal gates found in a sentence, remembered with its word list (one scan however often asked). */
-function scanned(text: string, words: readonly string[], set: FrameSet): Uint8Array {
+/** A word's characters, as the sentence's word list splits them: a-z, apostrophe, hyphen. */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || c === 39 || c === 45;
+}
+
+/** The word (run of word characters) that starts at or after `at`. */
+function nextWord(text: string, at: number): string {
+  while (at < text.length && !isWordChar(text.charCodeAt(at))) at++;
+  let end = at;
+  while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+  return text.slice(at, end);
+}
+
+/**
+ * Whole words of the classes (one word, or "well" that starts a "well ..." entry), as one expression: what
+ * `classMask` looks for. Entries that are not one word of word characters can never be a word of the sentence.
+ */
+function classWordsRegExp(words: Iterable<string>): RegExp {
+  const single = [...words].filter((w) => /^[a-z'-]+$/.test(w));
+  const wellPhrases = [...words].some((w) => /^well [a-z'-]+$/.test(w));
+  const list = wellPhrases ? [...single, 'well'] : single;
+  return new RegExp(list.length ? String.raw`(?<![a-z'-])(?:${gateSource(list)})(?![a-z'-])` : '(?!)', 'g');
+}
+
+/** The frames' literal gates found in a sentence, remembered with its text (one scan however often asked). */
+function scanned(text: string, set: FrameSet): LiteralsFound {
   const memo = lastScan;
-  if (memo.words === words && memo.set === set) return memo.found;
+  if (memo.text === text && memo.set === set) return memo.found;
   const found = set.scanner.scan(text);
-  lastScan = { words, set, found };
+  lastScan = { text, set, found };
   return found;
 }
-let lastScan: { words?: readonly string[]; set?: FrameSet; found: Uint8Array } = { found: new Uint8Array(0) };
+let lastScan: { text?: string; set?: FrameSet; found: LiteralsFound } = { found: [] };
 
 /**
  * The first run of words of a list (group `e`) that are in the class: where it starts and ends, and whether it
@@ -112,22 +144,25 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
   const frames = FRAMES.map((f) => {
     const source = added ? expand(f.template, classes, FRAME_FRAGMENTS) : f.source;
     // Extending classes only adds words: the derived gate plus the added words still lets every match through.
-    const gate = added ? [...f.gate, ...added.map((w) => w.toLowerCase())] : f.gate;
-    gates.push(gate);
+    // A frame that checks words and requires no literal (an empty gate) has no literal gate at all.
+    const literals = f.gate.length > 0;
+    const gate = added && literals ? [...f.gate, ...added.map((w) => w.toLowerCase())] : f.gate;
+    gates.push(literals ? gate : ['\u0000']);
     const words = f.tokens ? new Set(classes[f.tokens]!.map((w) => w.toLowerCase().replace(/\s+/g, ' '))) : undefined;
     let bit = 0;
     if (f.tokens) {
       if (!bits.has(f.tokens)) bits.set(f.tokens, 1 << bits.size);
       bit = bits.get(f.tokens)!;
     }
-    return { id: f.id, polarity: f.polarity, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words, bit };
+    return { id: f.id, polarity: f.polarity, re: new RegExp(source, 'dg'), gate: words ? undefined : new RegExp(gateSource(gate)), words, bit, literals };
   });
   const wordIndex = new Map<string, number>();
   for (const f of frames) if (f.words) for (const w of f.words) wordIndex.set(w, (wordIndex.get(w) ?? 0) | f.bit);
   return {
     frames,
-    scanner: new GateScanner(frames.map((f, i) => ({ id: f.id, name: f.id, source: '', gate: f.words ? ['\u0000'] : gates[i]! }))),
+    scanner: new GateScanner(frames.map((f, i) => ({ id: f.id, name: f.id, source: '', gate: gates[i]! }))),
     wordIndex,
+    classWords: classWordsRegExp(wordIndex.keys()),
     degree: new Set(classes.degree!),
     negative: new RegExp(`^(?:${alternation(classes.evaluation_negative!)})$`),
     // A verb of speech, thought or finding before the verdict: the verdict is reported, not the writer's.
@@ -190,10 +225,11 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
   const text = c.masked;
   const out: FrameVerdict[] = [];
   if (c.isQuestion() || c.rejectsFraming() || c.isGeneric()) return out;
-  const found = scanned(text, c.words, set);
+  const found = scanned(text, set);
   for (let i = 0; i < set.frames.length; i++) {
     const f = set.frames[i]!;
-    if (f.words ? !(classMask(c.words, set) & f.bit) : !set.scanner.passes(i, found)) continue;
+    if (f.literals && !set.scanner.passes(i, found)) continue;
+    if (f.words && !(classMask(text, set) & f.bit)) continue;
     // An exec loop rather than matchesIn: a match whose words are not in the class is tried again one
     // character on ("a chatty, friendly young person": not from "chatty", but from "friendly").
     const re = f.re;
@@ -313,10 +349,8 @@ function clause(norm: string, at: number): string {
 }
 
 
-/** Whether any frame's gate passes on a sentence: its masked text and its words. */
-export function frameGate(text: string, words: readonly string[], set: FrameSet = frameSet()): boolean {
-  const mask = classMask(words, set);
-  if (set.frames.some((f) => f.words && (mask & f.bit) !== 0)) return true;
-  const found = scanned(text, words, set);
-  return set.frames.some((f, i) => !f.words && set.scanner.passes(i, found));
+/** Whether any frame's gate passes on a sentence's masked text. */
+export function frameGate(text: string, set: FrameSet = frameSet()): boolean {
+  const found = scanned(text, set);
+  return set.frames.some((f, i) => (!f.literals || set.scanner.passes(i, found)) && (!f.words || (classMask(text, set) & f.bit) !== 0));
 }

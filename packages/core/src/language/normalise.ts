@@ -1,3 +1,4 @@
+import { trieAlternation } from '../knowledge/literals.js';
 /**
  * Lower-case and fold typographic variants to plain ones, one character for one character, so that
  * an index into the result is an index into the original: curly quotes to straight, dashes to '-',
@@ -16,17 +17,16 @@ export function normalise(text: string): string {
   return lower.replace(FOLD_RE, (c) => FOLD[c]!);
 }
 
-/** Compile a list of phrases (data) into one case-insensitive, word-bounded alternation. */
+/**
+ * Compile a list of phrases (data) into one alternation of their normalised forms (a space matches any run of white
+ * space), longest first. Factored into a trie, which matches the same and is tried a letter at a time rather than a
+ * phrase at a time at every position.
+ */
 export function phraseSource(phrases: readonly string[]): string {
-  return phrases
-    .map((p) =>
-      normalise(p)
-        .trim()
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\s+/g, '\\s+'),
-    )
-    .sort((a, b) => b.length - a.length)
-    .join('|');
+  const normalised = phrases.map((p) => normalise(p).trim());
+  const body = trieAlternation(normalised);
+  // An empty phrase matches the empty string, tried last (as the shortest of a longest-first alternation).
+  return normalised.includes('') ? `${body}|` : body;
 }
 
 export function phraseRegExp(phrases: readonly string[], flags = 'g'): RegExp {
