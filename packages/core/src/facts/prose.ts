@@ -1,4 +1,6 @@
 import type { SentenceContext } from '../language/context.js';
+import { phraseSource } from '../language/normalise.js';
+import { LEXICON } from '../knowledge/knowledge.generated.js';
 import { matchesIn } from '../language/matches.js';
 import { classifyStatus } from './status.js';
 import { toldAsHistory, yearOfClause } from './history.js';
@@ -67,26 +69,32 @@ const EVENTS: [EventKind, RegExp][] = [
   ['placement', /\b(?:(?<!always\s+been\s+)(?<!previously\s+)placed\s+(?:with|in|at)(?=\s+(?!her\s+mother|his\s+mother|their\s+mother|the\s+care\s+of\s+her))|placement(?:\s+(?:with|of|for|at)\s+[^.;]{1,60}?)?\s+(?:began|started|commenced|was\s+made|will\s+(?:start|begin|commence)|starts|begins)|(?:mother[\s-]+and[\s-]+baby|parent[\s-]+and[\s-]+child|residential|kinship|connected\s+persons?|sgo|special\s+guardianship)\s+(?:foster\s+)?placement|foster\s+placement|(?:identified|found|matched\s+(?:him|her|them)\s+with|moved\s+to|moving\s+to|move\s+to|transferred\s+to)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?new\s+(?:foster\s+)?(?:carers?|placement|foster\s+home|residential\s+home|children's\s+home))\b/g],
   ['move', /\b(?:move|moved|moves|moving|transfer|transferred|transition|return|returns|returned|returning|step(?:ped)?\s+down|discharge[ds]?|leave|leaves|left)\s+(?:on\s+)?(?:to|into|back\s+to|from|home\b|the\s+unit)|\b(?:leave|leaves|left|leaving)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|unit|foster\s+home)\b|\btransition\s+(?:went|has\s+gone|had\s+gone|is\s+going|was\s+going|continues|began|started|happened|period)\b|\b(?:smooth|successful|planned|gradual)\s+transition\b|\bend\s+of\s+(?:the\s+)?(?:assessment|placement)\b|\b(?:assessment|placement)(?:\s+(?:of|for|with)\s+[^.;]{1,50}?)?\s+(?:will\s+)?(?:end|ends|ended|ending|concludes?|concluded)\b|\bindependent\s+living\b/g],
 ];
+// What makes a mention of a placement or a move an event in the case now: word lists in lexicon.yaml (event_*,
+// placement_*, move_*), the structure here. Each is read on at most 60 characters around the mention.
+const MODAL_BE = String.raw`\b(?:${phraseSource(LEXICON.event_modals)})\b(?:\s+(?:not|never|have|then|also|[a-z]+ly)){0,3}\s+(?:be|been)\s+$`;
 /**
- * "placed" that is not a placement made: a modal ("should be placed", "would never have been placed"), a proposal
- * ("they suggested that the boy be placed with his grandmother"), or children in general ("children placed in special
- * guardianship", "children are regularly placed"). What a court orders or parties agree ("agreed to their daughter
- * being placed", "will be placed") goes ahead.
+ * "placed" that is not a placement made: a possibility ("should be placed", "would never have been placed"), a
+ * proposal ("they suggested that the boy be placed with his grandmother"), children in general ("children placed in
+ * special guardianship"), a habit ("children are regularly placed"). What a court orders or parties agree ("agreed
+ * to their daughter being placed", "will be placed") goes ahead.
  */
-const HYPOTHETICAL_PLACED = /\b(?:should|would|could|might|may|must|can|cannot|whether|if)\b(?:\s+(?:not|never|have|then|also|[a-z]+ly)){0,3}\s+(?:be|been)\s+$|\b(?:suggested|suggests|recommended|recommends|proposed|proposes|sought|seeks|asked|argued|urged|wanted|wants)\b[^.;]{0,60}\bbe\s+$|\bchildren\s+(?:(?:who|that)\s+(?:are|were|have\s+been)\s+)?$|\b(?:regularly|often|usually|routinely|frequently|increasingly|sometimes|typically)\s+$/;
+const HYPOTHETICAL_PLACED = new RegExp(
+  String.raw`${MODAL_BE}|\b(?:${phraseSource(LEXICON.event_proposals)})\b[^.;]{0,60}\bbe\s+$|\bchildren\s+(?:(?:who|that)\s+(?:are|were|have\s+been)\s+)?$|\b(?:${phraseSource(LEXICON.event_habits)})\s+$`,
+);
 /**
  * A placement named by its noun ("a mother-and-baby foster placement") is an event only when it starts: entered,
- * found or begun ("went into a foster placement", "a foster placement was found"), not where it is mentioned ("doing
- * well in his foster placement").
+ * found, begun or recommended ("went into a foster placement", "a foster placement was found"), not where it is
+ * mentioned ("doing well in his foster placement").
  */
-const PLACEMENT_STARTS_BEFORE = /\b(?:recommends?|recommended|recommending|proposes?|proposed|into|entered|enter|entering|started|start|starting|began|begin|commenced|found|identified|secured|arranged|offered|accepted|transferred\s+to|moved\s+to|moving\s+to|move\s+to|placed\s+in|admitted\s+to)\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w'-]+\s+){0,4}$/;
-const PLACEMENT_STARTS_AFTER = /^\s+(?:(?:has|had)\s+)?(?:began|begun|started|commenced|was\s+(?:made|found|identified|agreed|arranged|secured)|(?:has|had)\s+been\s+(?:made|found|identified|agreed|arranged|secured))\b/;
+const PLACEMENT_STARTS_BEFORE = new RegExp(String.raw`\b(?:${phraseSource(LEXICON.placement_starts)})\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w'-]+\s+){0,4}$`);
+const PLACEMENT_STARTS_AFTER = new RegExp(String.raw`^\s+(?:${phraseSource(LEXICON.placement_started)})\b`);
 /**
- * A move that is not going ahead: a modal ("should be returned", "can be returned"), a wish ("anxious to return to
- * the foster placement"), a lost prospect ("no prospect of the boy being returned"), or moving in general ("moving
- * into foster care can be scary"). A ruling that it will happen goes ahead.
+ * A move that is not going ahead: a possibility ("should be returned"), a wish ("anxious to return to the foster
+ * placement"), a lost prospect ("no prospect of the boy being returned"). A ruling that it will happen goes ahead.
  */
-const HYPOTHETICAL_MOVE = /\b(?:should|would|could|might|may|must|can|cannot)\b(?:\s+(?:not|never|have|then|also|[a-z]+ly)){0,3}\s+(?:be|been)\s+$|\b(?:wish|wishes|wished|anxious|want|wants|wanted|hope|hoped|hopes|keen|desire)\s+to\s+$|\bno\s+(?:prospect|possibility|question|chance)\s+of\b[^.;]{0,40}$/;
+const HYPOTHETICAL_MOVE = new RegExp(
+  String.raw`${MODAL_BE}|\b(?:${phraseSource(LEXICON.move_wishes)})\s+to\s+$|\bno\s+(?:${phraseSource(LEXICON.move_prospects)})\s+of\b[^.;]{0,40}$`,
+);
 /** A gerund as subject, then a modal: "moving into foster care can be scary". */
 const MOVE_GENERIC_AFTER = /^[^.;]{0,40}\b(?:can|could|may|might)\s+be\b/;
 const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|father|parents|family|accommodation|flat|refuge|hostel|kinship|community)\b/;
