@@ -126,9 +126,9 @@ const DISPUTED_BEFORE = /\b(?:disagree[sd]?|dispute[sd]?|challenge[sd]?|contest(
 /** A verb of aiming just before the verdict word. */
 const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing)|secur(?:e|es|ing)|deliver(?:s|ing)?|support(?:s|ing)?|towards)\s+(?:(?:a|an|the|more)\s+)?$/;
 
-/** The writer was told it ("we hear from our agency that ..."), or someone declared it ("the declaration made by the
+/** The writer was told it ("we hear from our agency that ...") or felt it of themselves ("we felt we had done a good job"), inspectors or a court found it, or someone declared it ("the declaration made by the
  * relative that the mother is a good mother"): the verdict is someone else's. (Read on the 120 characters before it.) */
-const TOLD_BEFORE = /\b(?:(?:i|we)\s+(?:(?:have|had|were|was|am|are)\s+)?(?:hear|heard|been\s+told|told|informed)|(?:declaration|assertion|allegation|suggestion|argument)\s+(?:made\s+by\s+[^.;]{1,40}?\s+)?that)\b[^.;]*$/;
+const TOLD_BEFORE = /\b(?:(?:i|we)\s+(?:(?:have|had|were|was|am|are)\s+)?(?:hear|heard|been\s+told|told|informed)|(?:i|we)\s+(?:felt|feel|thought|think)\s+(?:that\s+)?(?:i|we)\b|(?:they|inspectors|ofsted|the\s+(?:inspectors?|judge|court|guardian))\s+(?:also\s+)?(?:noted|found|said|concluded|stated|observed)\s+that|(?:declaration|assertion|allegation|suggestion|argument)\s+(?:made\s+by\s+[^.;]{1,40}?\s+)?that)\b[^.;]*$/;
 /** (Read on the 300 characters after a verdict: it would grow with the square of a sentence with no full stop.) */
 const DISPUTED_AFTER = /^[^.]*\b(?:but|however|although|though|yet|whereas|(?:does|do|did)\s+not\s+agree|disagrees?)\b[^.]*\b(?:unachieved|not\s+(?:yet\s+)?(?:achieved|met)|unmet|concerns?|deteriorat\w*|missed|positive\s+for)\b/;
 

@@ -65,7 +65,8 @@ function classMask(text: string, set: FrameSet): number {
     const w = m[0];
     const bits = index.get(w);
     if (bits !== undefined) mask |= bits;
-    else if (w === 'well') mask |= index.get(`well ${nextWord(text, re.lastIndex)}`) ?? 0;
+    // "well" may be a class word itself ("a well lady") and start another ("well led"): both count.
+    if (w === 'well') mask |= index.get(`well ${nextWord(text, re.lastIndex)}`) ?? 0;
   }
   lastMask = { text, set, mask };
   return mask;
@@ -199,7 +200,7 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
 
 
 /** Modal and generic openings: what follows is advice, a requirement or a possibility, not a record. */
-const GENERIC_BEFORE = /\b(?:should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|so\s+that|would|could|might|may)\b/;
+const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|so\s+that|would|could|might|may)\b/;
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
@@ -304,6 +305,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     const agent = PASSIVE_BEFORE.test(lead) && /^\s+by\s+(?!the\s+(?:end|time)\b)[a-z]/.test(after) && !/\b(?:and|but)\b/.test(after);
     // ("I am pleased to hear that ..." endorses what was heard; "Conference was told that ..." records it.)
     if (RECEIVED.test(m[0]) && !/\bto\s+$/.test(lead) && !PASSIVE_BEFORE.test(lead)) return true;
+    // "was described as being a devoted parent": a description is someone's, passive or not.
+    if (/^(?:described|regarded|portrayed|characterised|characterized)$/.test(m[0]) && /^\s+as\b/.test(before.slice(m.index + m[0].length))) return true;
     if (!FIRST_PERSON.test(lead) && (!PASSIVE_BEFORE.test(lead) || agent)) return true;
   }
   return false;

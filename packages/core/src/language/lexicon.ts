@@ -17,3 +17,7 @@ export const VOICE_VERBS = LEXICON.voice_verbs;
 /** Professional and agency sources: their report is evidence of where a statement comes from. */
 export const SOURCES = LEXICON.sources;
 export const MONTHS = LEXICON.months;
+/** Counted subjects, which make a sentence generic commentary ("many homes", "two-thirds of councils"). */
+export const GENERIC_QUANTIFIERS = LEXICON.generic_quantifiers;
+/** Counted times, which do not ("some days she is settled"). */
+export const TIME_NOUNS = LEXICON.time_nouns;
