@@ -271,6 +271,8 @@ export class CaseDocuments {
     const kind = kindOf(path);
     if (kind === 'folder') {
       if (state.watchers.has(path) || parentDepth + 1 > MAX_CASE_DEPTH) return;
+      // Watched before it is listed: a file written into it between the two is then seen by one or the other.
+      this.watch(state, path, parentDepth + 1);
       void listDocuments(path, MAX_CASE_DEPTH - parentDepth - 1).then((listing) => {
         if (!state.live || listing.tooMany) return;
         for (const folder of listing.folders) this.watch(state, folder.path, parentDepth + 1 + folder.depth);
