@@ -48,7 +48,7 @@ const BOUNDED: [string, string][] = [
   ['(?:\\s*,\\s*and\\s+|\\s*,\\s*|\\s+and\\s+)', 'frames.yaml evaluation lists: at most four words, each at most four degree words before it'],
   ['\\b(?:in\\s+her\\s+evidence|in\\s+his\\s+evidence', 'frames.ts attribution (reporting verbs): read on at most 200 characters before a verdict and 200 after it'],
   ['\\b(?:(?:c(?:an(?:not)?|ould)|if|m(?:ay|ight|ust)|should|w(?:hether|ould)))\\b(?:\\s+(?:not|never', 'prose.ts HYPOTHETICAL_PLACED and HYPOTHETICAL_MOVE (lexicon event_modals): read on the 60 characters before the event'],
-  ['\\b(?:(?:i|we)\\s+(?:(?:have|had|were|was|am|are)\\s+)?(?:hear|heard', 'simplistic-outcome TOLD_BEFORE: read on the 120 characters before a verdict'],
+  ['\\b(?:(?:i|we)\\s+(?:(?:have|had)\\s+)?(?:hear|hears|heard)', 'simplistic-outcome TOLD_BEFORE: read on the 120 characters before a verdict'],
   ['continue(?:\\s+to\\s+be|s\\s+to\\s+be)', 'frames.yaml predicate: [^,.;:!?]{0,60}? from each subject, at most three degree words'],
   // Expressions in the verdict rules and the language layer, which are being rewritten as data (lexicon.ts,
   // context.ts, simplistic-outcome, unevidenced-reassurance): they read one sentence of block text, with white-space

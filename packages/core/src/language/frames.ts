@@ -5,6 +5,8 @@ import { alternation, expand, gateSource, type WordClasses } from '../knowledge/
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
+import { GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS } from './lexicon.js';
+import { phraseSource } from './normalise.js';
 import { GateScanner, type LiteralsFound } from '../knowledge/patterns.js';
 
 export interface FrameVerdict {
@@ -205,11 +207,11 @@ const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
 /** A goal just before the verdict: "rather than on achieving safer outcomes for children". */
-const GOAL_BEFORE = /\b(?:on|to|for|of|in|at|by|towards|than)\s+(?:achiev(?:e|ing)|ensur(?:e|ing)|promot(?:e|ing)|secur(?:e|ing)|deliver(?:ing)?)\s+(?:(?:a|an|the|more)\s+)?$/;
+const GOAL_BEFORE = new RegExp(String.raw`\b(?:on|to|for|of|in|at|by|towards|than)\s+(?:${phraseSource(GOAL_VERBS)})\s+(?:(?:a|an|the|more)\s+)?$`);
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
-const RECEIVED = /^(?:hear|hears|heard|told|informed|advised)$/;
+const RECEIVED = new Set(RECEIVED_VERBS);
 /** A verdict that is the subject of a modal or a condition ("A successful transition will depend on planning"): a goal. */
-const MODAL_AFTER = /^\s+(?:will|would|should|must|can|could|may|might|requires?|needs?|depends?|relies?)\b/;
+const MODAL_AFTER = new RegExp(String.raw`^\s+(?:${phraseSource(MODALS_AFTER)})\b`);
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record; but "appears to have" records. */
 const INFINITIVE_BEFORE = /\b(?<!\b(?:able|appears?|appeared|seems?|seemed)\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
 /** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
@@ -304,7 +306,7 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     const after = before.slice(m.index + m[0].length);
     const agent = PASSIVE_BEFORE.test(lead) && /^\s+by\s+(?!the\s+(?:end|time)\b)[a-z]/.test(after) && !/\b(?:and|but)\b/.test(after);
     // ("I am pleased to hear that ..." endorses what was heard; "Conference was told that ..." records it.)
-    if (RECEIVED.test(m[0]) && !/\bto\s+$/.test(lead) && !PASSIVE_BEFORE.test(lead)) return true;
+    if (RECEIVED.has(m[0]) && !/\bto\s+$/.test(lead) && !PASSIVE_BEFORE.test(lead)) return true;
     // "was described as being a devoted parent": a description is someone's, passive or not.
     if (/^(?:described|regarded|portrayed|characterised|characterized)$/.test(m[0]) && /^\s+as\b/.test(before.slice(m.index + m[0].length))) return true;
     if (!FIRST_PERSON.test(lead) && (!PASSIVE_BEFORE.test(lead) || agent)) return true;

@@ -21,3 +21,13 @@ export const MONTHS = LEXICON.months;
 export const GENERIC_QUANTIFIERS = LEXICON.generic_quantifiers;
 /** Counted times, which do not ("some days she is settled"). */
 export const TIME_NOUNS = LEXICON.time_nouns;
+/** Being told: what follows is someone else's ("we hear from our agency that ..."). */
+export const RECEIVED_VERBS = LEXICON.received_verbs;
+/** Reporting nouns: "the declaration ... that the mother is a good mother". */
+export const REPORTING_NOUNS = LEXICON.reporting_nouns;
+/** Those whose findings a verdict pattern reports ("they noted that ..."). */
+export const FINDERS = LEXICON.finders;
+/** Aiming: a verdict after "on achieving" is a goal. */
+export const GOAL_VERBS = LEXICON.goal_verbs;
+/** A verdict that is the subject of these is a goal ("A successful transition will depend on ..."). */
+export const MODALS_AFTER = LEXICON.modals_after;
