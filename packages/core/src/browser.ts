@@ -9,6 +9,8 @@ export { resolveConfig, defaultConfig, checkRuleSetting, setDefaultCatalogue, va
 export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './config/types.js';
 // What the rules import from '@caselint/core' (a browser bundle maps that name to this entry point).
 export { frameVerdicts, frameSet, frameGate, reportedClaim } from './language/frames.js';
+export { phraseSource } from './language/normalise.js';
+export * as lexicon from './language/lexicon.js';
 export type { Claim, DocumentRuleContext, SentenceRuleContext } from './engine/rule.js';
 export { areaKey, type DocumentFacts, type CaseFactOf } from './facts/document.js';
 export { daysBetween, formatDate } from './facts/dates.js';
