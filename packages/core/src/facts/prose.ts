@@ -262,19 +262,16 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
       if (event === 'move' && !/^(?:end\b|assessment|placement|independent|transition|smooth|successful|planned|gradual)|\b(?:placement|unit|foster\s+home)$/.test(m[0]) && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;
       const end = m.index! + m[0].length;
+      const before = norm.slice(Math.max(0, m.index! - 60), m.index!);
       if (event === 'placement') {
-        const before = norm.slice(Math.max(0, m.index! - 60), m.index!);
         if (m[0].startsWith('placed') && HYPOTHETICAL_PLACED.test(before)) continue;
         if (m[0].endsWith('placement') && !PLACEMENT_STARTS_BEFORE.test(before) && !PLACEMENT_STARTS_AFTER.test(norm.slice(end, end + 40))) continue;
-        // "Fewer children are being placed in foster care": about no particular child.
-        if (ctx.isGeneric()) continue;
-      }
-      if (event === 'move') {
-        const before = norm.slice(Math.max(0, m.index! - 60), m.index!);
+      } else {
         if (HYPOTHETICAL_MOVE.test(before)) continue;
         if (/^(?:moving|returning|leaving|transferring)\b/.test(m[0]) && MOVE_GENERIC_AFTER.test(norm.slice(end, end + 60))) continue;
-        if (ctx.isGeneric()) continue;
       }
+      // "Fewer children are being placed in foster care": about no particular child.
+      if (ctx.isGeneric()) continue;
       // "Mother was herself placed in foster care aged 12": someone's history, not a placement in the case now.
       if (toldAsHistory(norm, m.index!, end)) continue;
       const year = yearOfClause(norm, m.index!, end);

@@ -5,7 +5,7 @@ import { alternation, expand, gateSource, type WordClasses } from '../knowledge/
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
-import { GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS } from './lexicon.js';
+import { DESCRIBING_VERBS, GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS } from './lexicon.js';
 import { phraseSource } from './normalise.js';
 import { GateScanner, type LiteralsFound } from '../knowledge/patterns.js';
 
@@ -210,6 +210,8 @@ const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|
 const GOAL_BEFORE = new RegExp(String.raw`\b(?:on|to|for|of|in|at|by|towards|than)\s+(?:${phraseSource(GOAL_VERBS)})\s+(?:(?:a|an|the|more)\s+)?$`);
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
 const RECEIVED = new Set(RECEIVED_VERBS);
+/** Verbs of describing: "was described as ..." is someone's description, passive or not. */
+const DESCRIBING = new Set(DESCRIBING_VERBS);
 /** A verdict that is the subject of a modal or a condition ("A successful transition will depend on planning"): a goal. */
 const MODAL_AFTER = new RegExp(String.raw`^\s+(?:${phraseSource(MODALS_AFTER)})\b`);
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record; but "appears to have" records. */
@@ -301,15 +303,16 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
   before = before.slice(before.lastIndexOf(';') + 1);
   for (const m of matchesIn(attribution, before)) {
     const lead = before.slice(Math.max(0, m.index - 40), m.index);
+    const after = before.slice(m.index + m[0].length);
+    const passive = PASSIVE_BEFORE.test(lead);
+    // ("I am pleased to hear that ..." endorses what was heard; "Conference was told that ..." records it.)
+    if (RECEIVED.has(m[0]) && !passive && !/\bto\s+$/.test(lead)) return true;
+    // "was described as being a devoted parent": a description is someone's, passive or not.
+    if (DESCRIBING.has(m[0]) && /^\s+as\b/.test(after)) return true;
+    if (FIRST_PERSON.test(lead)) continue;
     // A passive with its agent ("it was agreed by all parties that") is someone's conclusion after all, within its
     // clause: in "described by the unit as positive and Mum is doing well", "doing well" is the writer's.
-    const after = before.slice(m.index + m[0].length);
-    const agent = PASSIVE_BEFORE.test(lead) && /^\s+by\s+(?!the\s+(?:end|time)\b)[a-z]/.test(after) && !/\b(?:and|but)\b/.test(after);
-    // ("I am pleased to hear that ..." endorses what was heard; "Conference was told that ..." records it.)
-    if (RECEIVED.has(m[0]) && !/\bto\s+$/.test(lead) && !PASSIVE_BEFORE.test(lead)) return true;
-    // "was described as being a devoted parent": a description is someone's, passive or not.
-    if (/^(?:described|regarded|portrayed|characterised|characterized)$/.test(m[0]) && /^\s+as\b/.test(before.slice(m.index + m[0].length))) return true;
-    if (!FIRST_PERSON.test(lead) && (!PASSIVE_BEFORE.test(lead) || agent)) return true;
+    if (!passive || (/^\s+by\s+(?!the\s+(?:end|time)\b)[a-z]/.test(after) && !/\b(?:and|but)\b/.test(after))) return true;
   }
   return false;
 }

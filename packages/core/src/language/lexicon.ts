@@ -23,6 +23,8 @@ export const GENERIC_QUANTIFIERS = LEXICON.generic_quantifiers;
 export const TIME_NOUNS = LEXICON.time_nouns;
 /** Being told: what follows is someone else's ("we hear from our agency that ..."). */
 export const RECEIVED_VERBS = LEXICON.received_verbs;
+/** Describing: "was described as a devoted parent" is someone's description. */
+export const DESCRIBING_VERBS = LEXICON.describing_verbs;
 /** Reporting nouns: "the declaration ... that the mother is a good mother". */
 export const REPORTING_NOUNS = LEXICON.reporting_nouns;
 /** Those whose findings a verdict pattern reports ("they noted that ..."). */
