@@ -1,22 +1,11 @@
 #!/usr/bin/env node
-import { startWorkerEarly } from '../dist/checker-worker.js';
+// Runs the command line from its bundle (bundle/caselint.js, which `npm run build` writes): one file starts in
+// well under half the time the few hundred modules behind it take to load one by one. A bundle older than the
+// compiled packages (after a bare `tsc -b`) is not used: the compiled modules run instead (dist/bin.js).
+import { existsSync, statSync } from 'node:fs';
 
-// The engine loads in the checking worker while this thread loads the command line (see checker-worker.ts).
-startWorkerEarly(process.argv.slice(2));
-const { main } = await import('../dist/main.js');
-
-// A reader that stops early (`caselint reports/ | head`) closes the pipe: stop quietly, as other tools do.
-process.stdout.on('error', (error) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error) => {
-    process.stderr.write(`caselint: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+const bundle = new URL('../bundle/caselint.js', import.meta.url);
+const builds = ['../../core/tsconfig.tsbuildinfo', '../../../rules/dist/tsconfig.tsbuildinfo', '../tsconfig.tsbuildinfo'];
+const mtime = (url) => (existsSync(url) ? statSync(url).mtimeMs : 0);
+const fresh = existsSync(bundle) && builds.every((b) => mtime(new URL(b, import.meta.url)) <= mtime(bundle));
+await import(fresh ? bundle.href : '../dist/bin.js');
