@@ -157,9 +157,9 @@ function answersByDate(
   deteriorations: FactOf<'deterioration'>[],
   concerns: (FactOf<'concern'> | FactOf<'co-sleeping'>)[],
 ): Map<string, Answer> {
-  const areaKeyOf = (f: AreaFact) => keyOf(f, () => areaKey(f.area));
-  const deteriorationKeyOf = (f: DeteriorationFact) => keyOf(f, () => thingKey(f.what));
-  const concernKeyOf = (f: ConcernFact) => keyOf(f, () => thingKey(describeConcern(f)));
+  const areaKeyOf = (f: AreaFact) => keyOf(`a\u0000${f.area}`, () => areaKey(f.area));
+  const deteriorationKeyOf = (f: DeteriorationFact) => keyOf(`d\u0000${f.what}`, () => thingKey(f.what));
+  const concernKeyOf = (f: ConcernFact) => keyOf(f.kind === 'co-sleeping' ? 'co-sleeping' : `c\u0000${f.what}`, () => thingKey(describeConcern(f)));
   const dated = <T extends Fact>(f: T): Recorded<T> => ({ fact: f, date: facts.dateOf(f), here: true });
   const elsewhere = <T extends CaseFact>(f: T): Recorded<T> => ({ fact: f, here: false, ...(f.date ? { date: f.date } : {}) });
 
@@ -206,11 +206,17 @@ function answersByDate(
   return answers;
 }
 
-/** Keys, once per fact: every document of a case groups the same facts. */
-const keys = new WeakMap<object, string>();
-function keyOf(f: object, make: () => string): string {
-  let k = keys.get(f);
-  if (k === undefined) keys.set(f, (k = make()));
+/**
+ * Keys, once per wording: every document of a case groups the same facts, and a document checked again as it is
+ * edited records the same things (as new fact objects) each time. Bounded: emptied past a few thousand wordings.
+ */
+const keys = new Map<string, string>();
+function keyOf(wording: string, make: () => string): string {
+  let k = keys.get(wording);
+  if (k === undefined) {
+    if (keys.size >= 4096) keys.clear();
+    keys.set(wording, (k = make()));
+  }
   return k;
 }
 

@@ -8,7 +8,7 @@ import retextEnglish from 'retext-english';
 import type { Root } from 'nlcst';
 import { describe, expect, it } from 'vitest';
 import { safeForParseLatin } from '../../packages/core/src/language/sentences.js';
-import { MAX_SPACE_RUN, toSource } from '../../packages/core/src/document/segments.js';
+import { hasLongSpaceRun, MAX_SPACE_RUN, toSource } from '../../packages/core/src/document/segments.js';
 import { isDelimiterRow } from '../../packages/core/src/document/table-row.js';
 import { withoutClosingHashes } from '../../packages/core/src/document/markdown.js';
 import { labelArea, openingLabel } from '../../packages/core/src/facts/tables.js';
@@ -159,6 +159,19 @@ describe('linear readers', () => {
       expect(text.slice(toSource(block, at), toSource(block, at) + 3)).toBe('the');
       const found = linter.lint(doc, config).find((f) => f.phrase === 'passed');
       expect(found?.column).toBe(11);
+    }
+  });
+
+  it('finds a white-space run longer than MAX_SPACE_RUN exactly where the expression does, looking at one position in 17', () => {
+    const long = new RegExp(`\\s{${MAX_SPACE_RUN + 1}}`);
+    const chars = [' ', ' ', ' ', '\t', '\n', '\u00a0', '\u2003', 'a', '.', 'é'];
+    let seed = 11;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let k = 0; k < 20000; k++) {
+      let text = '';
+      // Runs of one kind of character, of lengths around the limit, so that many texts come near it.
+      for (let n = Math.floor(next() * 8); n > 0; n--) text += chars[Math.floor(next() * chars.length)]!.repeat(1 + Math.floor(next() * (MAX_SPACE_RUN + 4)));
+      expect(hasLongSpaceRun(text), JSON.stringify(text)).toBe(long.test(text));
     }
   });
 

@@ -30,10 +30,24 @@ export interface DateMention {
   day: number;
 }
 
-/** Every date written in `text`, in order. */
-export function datesIn(text: string): DateMention[] {
+/**
+ * Every date written in `text`, in order. Kept for short texts (a few thousand of them at most): a document checked
+ * as it is edited asks again about the same clauses each time.
+ */
+export function datesIn(text: string): readonly DateMention[] {
+  if (!/\d/.test(text)) return [];
+  if (text.length > 2000) return readDates(text);
+  let out = mentions.get(text);
+  if (!out) {
+    if (mentions.size >= 4096) mentions.clear();
+    mentions.set(text, (out = readDates(text)));
+  }
+  return out;
+}
+const mentions = new Map<string, readonly DateMention[]>();
+
+function readDates(text: string): DateMention[] {
   const out: DateMention[] = [];
-  if (!/\d/.test(text)) return out;
   DATE.lastIndex = 0;
   for (let m = DATE.exec(text); m; m = DATE.exec(text)) {
     let day: number;
