@@ -33,6 +33,22 @@ describe('engine', () => {
     expect(second.map((f) => [f.ruleId, f.start])).toEqual(first.map((f) => [f.ruleId, f.start]));
   });
 
+  it('keeps the block cache of a document being edited bounded: old versions of a block are dropped', async () => {
+    const { LintCache } = await import('@caselint/core');
+    const linter = new Linter(rules);
+    const cache = new LintCache();
+    const lines = Array.from({ length: 50 }, (_, i) => `On ${1 + (i % 28)} May the key worker visited and saw the baby fed.`);
+    let first: number | undefined;
+    for (let edit = 0; edit < 400; edit++) {
+      lines[edit % 50] = `${lines[edit % 50]!.slice(0, -1)} again.`; // one keystroke's worth: one block changes
+      const findings = linter.lint(parseDocument(lines.join('\n\n'), 'text'), defaultConfig(), cache);
+      first ??= findings.length;
+      expect(findings.length).toBe(first);
+    }
+    // 50 blocks: the cache never holds more than twice the document's blocks and the margin.
+    expect(cache.size).toBeLessThanOrEqual(2 * 50 + 64 + 1);
+  });
+
   it('drops a weaker finding on the same words as a contradiction, unless the contradiction rule is off', () => {
     const linter = new Linter(rules);
     const doc = parseDocument('Safe sleeping: Unachieved\n\nMs Carter passed the PAMS assessment.\n', 'text');

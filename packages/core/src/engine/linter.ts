@@ -76,18 +76,40 @@ function pendingAt(ruleId: string, d: ReportDescriptor, start: number, end: numb
  * so a keystroke re-analyses only the block it changed. Configuration changes clear it.
  */
 export class LintCache {
-  private map = new Map<string, BlockAnalysis>();
+  private map = new Map<string, { analysis: BlockAnalysis; check: number }>();
   private configKey = '';
+  private checks = 0;
   get size(): number {
     return this.map.size;
   }
-  /** @internal */
-  use(configKey: string): Map<string, BlockAnalysis> {
+  /** @internal Starts a check: the blocks it reads are kept; a changed configuration empties the cache. */
+  use(configKey: string): this {
     if (configKey !== this.configKey) {
       this.map = new Map();
       this.configKey = configKey;
     }
-    return this.map;
+    this.checks++;
+    return this;
+  }
+  /** @internal */
+  get(key: string): BlockAnalysis | undefined {
+    const entry = this.map.get(key);
+    if (!entry) return undefined;
+    entry.check = this.checks;
+    return entry.analysis;
+  }
+  /** @internal */
+  set(key: string, analysis: BlockAnalysis): void {
+    this.map.set(key, { analysis, check: this.checks });
+  }
+  /**
+   * @internal After a check of `blocks` blocks. Each keystroke in an editor leaves one block's old analysis behind:
+   * once those outnumber the document's blocks, the analyses neither this check nor the one before used are dropped
+   * (the one before: an editor alternates a check with a record of the same text).
+   */
+  sweep(blocks: number): void {
+    if (this.map.size <= 2 * blocks + 64) return;
+    for (const [key, entry] of this.map) if (entry.check < this.checks - 1) this.map.delete(key);
   }
 }
 
@@ -227,6 +249,7 @@ export class Linter {
       }
     });
 
+    blockCache?.sweep(doc.blocks.length);
     facts.push(...tableFacts(doc.blocks, entries));
     facts.sort((a, b) => a.start - b.start);
     return { facts, claims, pending, blockDates: blockDates(doc.blocks, entries) };
