@@ -201,8 +201,14 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
 }
 
 
-/** Modal and generic openings: what follows is advice, a requirement or a possibility, not a record. */
-const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|so\s+that|would|could|might|may)\b/;
+/**
+ * Modal and generic openings: what follows is advice, a requirement, an aim or a possibility, not a record ("an
+ * environment where people can thrive", "ensuring that the judgements they make are fair", "the creation of a homely
+ * atmosphere").
+ */
+const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?$/;
+/** The speaker's own family as the subject ("my foster mum is very nice"): a child's or a parent's view, not the writer's verdict. */
+const OWN_FAMILY_BEFORE = /\bmy\s+(?:(?:foster|birth|adoptive|real|new|old|step)\s+)?(?:mum|mom|mother|dad|father|parents?|carers?|family|brothers?|sisters?|nan|nana|gran|granny|grandma|grandad|grandparents?|aunt|auntie|uncle|stepmum|stepdad)\b/;
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
@@ -268,6 +274,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (attributed(c.norm, start, set.attribution)) continue;
       const lead = clause(c.norm, start);
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || GOAL_BEFORE.test(lead) || MODAL_AFTER.test(text.slice(end, end + 12))) continue;
+      if (OWN_FAMILY_BEFORE.test(lead)) continue;
       if (reportedAfter(c.norm, end, set.attribution)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
