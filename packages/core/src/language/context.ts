@@ -61,9 +61,12 @@ const FIGURE_RE = new RegExp(
 );
 const CONCERN_RE =
   /\b(?:positive\s+for|tested\s+positive|deteriorat\w*|declin(?:ed|ing)\s+to\s+\d|worsen\w*|missing\s+episodes?|went\s+missing|domestic\s+(?:abuse|violence)|co-?sleep\w*|bed-?shar\w*|asleep\s+together|fell\s+asleep\s+with|in\s+(?:[a-z]+'s|her|his|their)\s+(?:adult\s+|double\s+)?bed|not\s+(?:yet\s+)?(?:achieved|met)|unachieved|unmet|overdue|missed\s+(?:\w+\s+)?(?:appointments?|visits?|contacts?|immunisations?))\b/;
-/** An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. */
+/**
+ * An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. A dash
+ * and a string of -ing phrases ("settled - enjoying school, taking part in hobbies") is more of the verdict, not what shows it.
+ */
 const ELABORATION_RE =
-  /(?:(?<!\bre):|;(?!\s*(?:however|but|although|though|yet|whereas)\b)|\s+-\s+|\s\((?=[^)]*\s[^)]*\s)|\b(?:because|as\s+(?:shown|evidenced|demonstrated|proven|proved|confirmed)|(?:proven|proved|confirmed)\s+by|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
+  /(?:(?<!\bre):|;(?!\s*(?:however|but|although|though|yet|whereas)\b)|\s+-\s+(?![a-z]+ing\b)|\s\((?=[^)]*\s[^)]*\s)|\b(?:because|as\s+(?:shown|evidenced|demonstrated|proven|proved|confirmed)|(?:proven|proved|confirmed)\s+by|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
 /** Someone's view, belief or wish, reported: what follows is theirs, not the writer's. */
 const VIEW_RE =
   /\b(?:her|his|their|(?!(?:authority|authority's|council|court|department|service|team|unit|assessor|worker|agency|panel|guardian|department)'s)[a-z]+'s)\s+(?:own\s+)?(?:view|views|belief|opinion|position|understanding|feeling|feelings|perception|hope|wish|account|words)\s+(?:is|was|are|were)\s+(?:that\s+)?|\bin\s+(?:her|his|their)\s+(?:own\s+)?words\b|\b(?:she|he|they)\s+(?:believes?|feels?|thinks?|hopes?|considers?)\s+that\b/;
