@@ -4,6 +4,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ruleDocs } from '../scripts/rule-docs-plugin.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const rulesDir = `${here}../rules/`;
@@ -13,15 +14,7 @@ rmSync(`${here}dist`, { recursive: true, force: true });
 
 // Rule documentation links (a diagnostic's codeDescription, the hover's link) point at each rule's README
 // next to the installed package. In the bundle they point at dist/rules/<id>/README.md, copied below.
-const bundledRuleDocs = {
-  name: 'bundled-rule-docs',
-  setup(pluginBuild) {
-    pluginBuild.onLoad({ filter: /[\\/]rules[\\/]dist[\\/]docs\.js$/ }, () => ({
-      contents: "export function docsUrl(id) { return new URL('rules/' + id + '/README.md', import.meta.url).href; }",
-      loader: 'js',
-    }));
-  },
-};
+const bundledRuleDocs = ruleDocs("new URL('rules/', import.meta.url)");
 
 await build({
   entryPoints: [`${here}src/extension.ts`],

@@ -11,20 +11,12 @@ import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ruleDocs } from './rule-docs-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-// A rule's documentation link is a file URL to its README in the installed rules package; from a bundle,
-// import.meta.url is the bundle's, so the link is resolved from the package instead.
-const ruleDocs = {
-  name: 'rule-docs',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]rules[\\/]dist[\\/]docs\.js$/ }, () => ({
-      contents: "export function docsUrl(id) { return new URL('../' + id + '/README.md', import.meta.resolve('@caselint/rules')).href; }",
-      loader: 'js',
-    }));
-  },
-};
+// Rule documentation links resolve from the installed rules package, not from the bundle's own URL.
+const ruleDocsFromPackage = ruleDocs("new URL('../', import.meta.resolve('@caselint/rules'))");
 
 const programs = [
   // [package folder, [compiled entry, bundle name]...]: each bundle finds its worker beside itself.
@@ -45,7 +37,7 @@ for (const [pkg, entries] of programs) {
       format: 'esm',
       target: 'node20',
       external: ['pdfjs-dist', 'word-extractor', 'compromise', 'yaml'],
-      plugins: [ruleDocs],
+      plugins: [ruleDocsFromPackage],
       // CommonJS dependencies call require() for Node's built-ins, which an ES module does not have.
       banner: { js: "import { createRequire as __caselintRequire } from 'node:module'; const require = __caselintRequire(import.meta.url);" },
       logLevel: 'warning',
