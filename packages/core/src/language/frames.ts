@@ -324,8 +324,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
   return false;
 }
 
-/** An opening participle clause: "Creating a supportive environment, the team have been praised for ...". */
-const PARTICIPLE_OPENING = /^\s*[a-z]+ing\b[^,;]*,/;
+/** An opening participle clause: "Creating a supportive environment, the team have been praised for ...", "While stressing there was excellent practice, ..., HIQA said". */
+const PARTICIPLE_OPENING = /^\s*(?:while\s+|when\s+|after\s+)?[a-z]+ing\b[^,;]*,/;
 
 /**
  * A reporting clause that closes the sentence ("..., inspectors have found."), or the main clause after an
