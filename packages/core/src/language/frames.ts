@@ -212,16 +212,16 @@ const OWN_FAMILY_BEFORE = /\bmy\s+(?:(?:foster|birth|adoptive|real|new|old|step)
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
-/** A goal just before the verdict: "rather than on achieving safer outcomes for children". */
-const GOAL_BEFORE = new RegExp(String.raw`\b(?:on|to|for|of|in|at|by|towards|than)\s+(?:${phraseSource(GOAL_VERBS)})\s+(?:(?:a|an|the|more)\s+)?$`);
+/** A goal just before the verdict: "rather than on achieving safer outcomes for children", "helps promote a secure bond". */
+const GOAL_BEFORE = new RegExp(String.raw`\b(?:on|to|for|of|in|at|by|towards|than|help|helps|helped|helping)\s+(?:${phraseSource(GOAL_VERBS)})\s+(?:(?:a|an|the|more)\s+)?$`);
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
 const RECEIVED = new Set(RECEIVED_VERBS);
 /** Verbs of describing: "was described as ..." is someone's description, passive or not. */
 const DESCRIBING = new Set(DESCRIBING_VERBS);
 /** A verdict that is the subject of a modal or a condition ("A successful transition will depend on planning"): a goal. */
 const MODAL_AFTER = new RegExp(String.raw`^\s+(?:${phraseSource(MODALS_AFTER)})\b`);
-/** An infinitive just before the verdict: a purpose or a task ("to find suitable placements"), not a record; but "appears to have" records. */
-const INFINITIVE_BEFORE = /\b(?<!\b(?:able|appears?|appeared|seems?|seemed)\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
+/** An infinitive just before the verdict: a purpose or a task ("to find suitable placements", "to give them a loving home"), not a record; but "appears to have" records. */
+const INFINITIVE_BEFORE = /\b(?<!\b(?:able|appears?|appeared|seems?|seemed)\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:him|her|them|us|me|you)\s+)?(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
 /** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
 const FIRST_PERSON = /\b(?:i|we|i'm|i've|i'd|we're|we've|we'd)\s+(?:[\w']+\s+){0,3}$/;
 /** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
