@@ -3,12 +3,28 @@
 
 const SPECIAL = /[.*+?^${}()|[\]\\/]/g;
 const REF = /\{(@?)([a-z][a-z0-9_]*)\}/g;
+/** Words that are never an evaluation ("the", "foster", "her"): ruled out where a class is checked word by word. */
+const NOT_A_TOKEN = String.raw`(?!(?:the|a|an|her|his|their|its|my|our|your|this|that|these|those|of|and|or|to|in|on|at|by|for|with|from|as|is|are|was|were|be|been|has|have|had|not|no|foster|birth|young|new|other|all|both|each|some|any|more|most|very|so)\b)`;
+
+/** The first words of a class's two-word entries ("well" of "well led", "child" of "child centred"). */
+export function tokenPrefixes(words: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const w of phrases(words)) {
+    const m = /^([a-z'-]+) [a-z'-]+$/.exec(w);
+    if (m) out.add(m[1]!);
+  }
+  return [...out].sort();
+}
+
 /**
- * What `{@class}` stands for in a pattern: one word (or "well" and a word), checked against the class afterwards.
- * Words that are never an evaluation ("the", "foster", "her") are ruled out in the expression itself, so that a
- * frame does not stop at every "the child" to look the word up.
+ * What `{@class}` stands for in a pattern: one word, or one of the first words of the class's two-word entries and a
+ * word ("well led", "child centred"), checked against the class afterwards. Words that are never an evaluation are
+ * ruled out in the expression itself, so that a frame does not stop at every "the child" to look the word up.
  */
-export const TOKEN = String.raw`(?!(?:the|a|an|her|his|their|its|my|our|your|this|that|these|those|of|and|or|to|in|on|at|by|for|with|from|as|is|are|was|were|be|been|has|have|had|not|no|foster|birth|young|new|other|all|both|each|some|any|more|most|very|so)\b)(?:well\s+)?[a-z][a-z'-]*`;
+export function tokenSource(words: readonly string[]): string {
+  const prefixes = tokenPrefixes(words);
+  return String.raw`${NOT_A_TOKEN}${prefixes.length ? String.raw`(?:(?:${alternation(prefixes)})\s+)?` : ''}[a-z][a-z'-]*`;
+}
 
 function phrases(words: readonly string[]): string[] {
   return [...new Set(words.map((w) => w.trim().toLowerCase().replace(/[‘’]/g, "'").replace(/\s+/g, ' ')).filter(Boolean))];
@@ -91,7 +107,7 @@ export function expand(
     if (name in classes) {
       if (classes[name]!.length === 0) throw new Error(`word class {${name}} is empty`);
       // A large class runs faster as a set: the expression matches any word there, the engine checks the word.
-      return at && !tokensAsWords ? `(?:${TOKEN})` : `(?:${alt(classes[name]!)})`;
+      return at && !tokensAsWords ? `(?:${tokenSource(classes[name]!)})` : `(?:${alt(classes[name]!)})`;
     }
     throw new Error(`{${name}} is neither a word class nor a fragment`);
   });

@@ -1,7 +1,7 @@
 // Verdicts recognised by their frame (packages/core/data/frames.yaml): a subject and an evaluation, said as the
 // writer's own conclusion and without evidence. The frames are data; this module runs them and applies the
 // language context that decides whose conclusion a verdict is.
-import { alternation, expand, gateSource, type WordClasses } from '../knowledge/literals.js';
+import { alternation, expand, gateSource, tokenPrefixes, type WordClasses } from '../knowledge/literals.js';
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
@@ -39,6 +39,8 @@ export interface FrameSet {
   wordIndex: ReadonlyMap<string, number>;
   /** Finds the words of wordIndex in a text (see classMask). */
   classWords: RegExp;
+  /** The first words of the classes' two-word entries ("well", "child"). */
+  prefixes: ReadonlySet<string>;
   degree: ReadonlySet<string>;
   negative: RegExp;
   attribution: RegExp;
@@ -68,7 +70,7 @@ function classMask(text: string, set: FrameSet): number {
     const bits = index.get(w);
     if (bits !== undefined) mask |= bits;
     // "well" may be a class word itself ("a well lady") and start another ("well led"): both count.
-    if (w === 'well') mask |= index.get(`well ${nextWord(text, re.lastIndex)}`) ?? 0;
+    if (set.prefixes.has(w)) mask |= index.get(`${w} ${nextWord(text, re.lastIndex)}`) ?? 0;
   }
   lastMask = { text, set, mask };
   return mask;
@@ -90,13 +92,12 @@ function nextWord(text: string, at: number): string {
 }
 
 /**
- * Whole words of the classes (one word, or "well" that starts a "well ..." entry), as one expression: what
- * `classMask` looks for. Entries that are not one word of word characters can never be a word of the sentence.
+ * Whole words of the classes (one word, or the first word of a two-word entry: "well" of "well led", "child" of
+ * "child centred"), as one expression: what `classMask` looks for. Entries of more words, or of other characters,
+ * can never be read word by word (the build refuses them in the data).
  */
-function classWordsRegExp(words: Iterable<string>): RegExp {
-  const single = [...words].filter((w) => /^[a-z'-]+$/.test(w));
-  const wellPhrases = [...words].some((w) => /^well [a-z'-]+$/.test(w));
-  const list = wellPhrases ? [...single, 'well'] : single;
+function classWordsRegExp(words: Iterable<string>, prefixes: readonly string[]): RegExp {
+  const list = [...new Set([...[...words].filter((w) => /^[a-z'-]+$/.test(w)), ...prefixes])];
   return new RegExp(list.length ? String.raw`(?<![a-z'-])(?:${gateSource(list)})(?![a-z'-])` : '(?!)', 'g');
 }
 
@@ -161,11 +162,13 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
   });
   const wordIndex = new Map<string, number>();
   for (const f of frames) if (f.words) for (const w of f.words) wordIndex.set(w, (wordIndex.get(w) ?? 0) | f.bit);
+  const prefixes = tokenPrefixes([...wordIndex.keys()]);
   return {
     frames,
     scanner: new GateScanner(frames.map((f, i) => ({ id: f.id, name: f.id, source: '', gate: gates[i]! }))),
     wordIndex,
-    classWords: classWordsRegExp(wordIndex.keys()),
+    classWords: classWordsRegExp(wordIndex.keys(), prefixes),
+    prefixes: new Set(prefixes),
     degree: new Set(classes.degree!),
     negative: new RegExp(`^(?:${alternation(classes.evaluation_negative!)})$`),
     // A verb of speech, thought or finding before the verdict: the verdict is reported, not the writer's.
