@@ -88,8 +88,8 @@ const fragments = frames.fragments ?? {};
 const KNOWN_KEYS = new Set(['id', 'name', 'pattern', 'examples', 'polarity']);
 const compiled = [];
 const ids = new Set();
-/** Entries of a class read word by word that could never be found there, with the class they were met in. */
-const unreadable = new Map();
+/** The classes some frame reads word by word ({@name}). */
+const tokenClassNames = new Set();
 for (const f of frames.frames ?? []) {
   const where = f.id ?? '(a frame without an id)';
   for (const k of Object.keys(f)) if (!KNOWN_KEYS.has(k)) fail('frames.yaml', where, `unknown key "${k}" (known: ${[...KNOWN_KEYS].join(', ')})`);
@@ -108,14 +108,7 @@ for (const f of frames.frames ?? []) {
   const tokens = [...compiler.tokenClasses(f.pattern, fragments)];
   if (tokens.length > 1) fail('frames.yaml', where, `checks words against more than one class (${tokens.join(', ')}); use one {@class} per frame`);
   if (tokens.length && !/\(\?<e>/.test(source)) fail('frames.yaml', where, `checks words against {@${tokens[0]}} but marks them with no group (?<e>...)`);
-  // A class read word by word matches one word, or two whose first starts one of its two-word entries ("well led",
-  // "child centred"): an entry of three words, or of other characters, could never be found, so it is refused.
-  for (const name of tokens) {
-    for (const w of classes[name] ?? []) {
-      const phrase = w.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
-      if (!/^[a-z'-]+(?: [a-z'-]+)?$/.test(phrase)) unreadable.set(w, name);
-    }
-  }
+  for (const name of tokens) tokenClassNames.add(name);
   // A frame that checks words against a class is gated by the class itself (any of its words in the sentence), and
   // also by the literals the rest of its pattern requires ("experience", a linking verb), where it requires some.
   const gate = tokens.length
@@ -131,6 +124,16 @@ for (const f of frames.frames ?? []) {
   compiled.push({ id: f.id, name: f.name, template: f.pattern, source, gate: gate ?? [], ...(tokens.length ? { tokens: tokens[0] } : {}), ...(f.polarity ? { polarity: f.polarity } : {}) });
 }
 
+// A class read word by word matches one word, or two whose first starts one of its two-word entries ("well led",
+// "child centred"): an entry of three words, or of other characters, could never be found, so it is refused (once,
+// however many classes hold it).
+const unreadable = new Map();
+for (const name of tokenClassNames) {
+  for (const w of classes[name] ?? []) {
+    const phrase = w.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").replace(/\s+/g, ' ');
+    if (!/^[a-z'-]+(?: [a-z'-]+)?$/.test(phrase) && !unreadable.has(w)) unreadable.set(w, name);
+  }
+}
 for (const [w, name] of unreadable) fail(frames.classes[name] ? 'frames.yaml' : 'evaluation.yaml', w, `can never be found: {@${name}} is read word by word, so its entries are one word or two (letters, apostrophes and hyphens)`);
 
 // ---- Rule patterns: rules/<id>/patterns.yaml -> rules/<id>/patterns.generated.ts ----

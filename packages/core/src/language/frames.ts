@@ -5,7 +5,7 @@ import { alternation, expand, gateSource, tokenPrefixes, type WordClasses } from
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
-import { DESCRIBING_VERBS, GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS } from './lexicon.js';
+import { DESCRIBING_VERBS, FAMILY_KINDS, FAMILY_MEMBERS, GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS } from './lexicon.js';
 import { phraseSource } from './normalise.js';
 import { GateScanner, type LiteralsFound } from '../knowledge/patterns.js';
 
@@ -211,7 +211,7 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
  */
 const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?$/;
 /** The speaker's own family as the subject ("my foster mum is very nice"): a child's or a parent's view, not the writer's verdict. */
-const OWN_FAMILY_BEFORE = /\bmy\s+(?:(?:foster|birth|adoptive|real|new|old|step)\s+)?(?:mum|mom|mother|dad|father|parents?|carers?|family|brothers?|sisters?|nan|nana|gran|granny|grandma|grandad|grandparents?|aunt|auntie|uncle|stepmum|stepdad)\b/;
+const OWN_FAMILY_BEFORE = new RegExp(String.raw`\bmy\s+(?:(?:${phraseSource(FAMILY_KINDS)})\s+)?(?:${phraseSource(FAMILY_MEMBERS)})\b`);
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;

@@ -33,3 +33,6 @@ export const FINDERS = LEXICON.finders;
 export const GOAL_VERBS = LEXICON.goal_verbs;
 /** A verdict that is the subject of these is a goal ("A successful transition will depend on ..."). */
 export const MODALS_AFTER = LEXICON.modals_after;
+/** The speaker's own family, after "my" ("my foster mum"): a kind, then a member. */
+export const FAMILY_KINDS = LEXICON.family_kinds;
+export const FAMILY_MEMBERS = LEXICON.family_members;
