@@ -22,9 +22,9 @@ const META_RE = /\b(?:the\s+(?:word|words|term|terms|label|phrase|description)|d
 const FRAMING_RE =
   /\b(?:not|no|never|isn't|wasn't|cannot|can't|neither|nor|rather\s+than|instead\s+of|does\s+not\s+have|has\s+no|there\s+is\s+no)\b[^.;]{0,40}\b(?:pass(?:ed)?\s*(?:or|\/|and)\s*fail(?:ed)?|pass\s+mark|pass\/fail|fail\/pass)\b|\bpass\s*(?:or|\/)\s*fail\b|\btoo\s+(?:early|soon)\s+to\s+(?:say|describe|judge|call|tell|know|conclude)\b|\b(?:not|never)\s+(?:saying|suggesting|claiming|concluding|arguing)\b|\b(?:positive\s+or\s+negative|negative\s+or\s+positive|success\s+or\s+(?:a\s+)?failure|successful\s+or\s+(?:not|unsuccessful)|good\s+or\s+bad)\b|\b(?:is|was)\s+not\s+a\s+(?:\w+\s+)?test\b/;
 const CONDITIONAL_RE = /\b(?:(?:the\s+|our\s+|my\s+)?(?:aim|goal|hope|intention|ambition|objective|target)\s+(?:is|was|will\s+be|remains)|if|unless|whether|when|once|until|provided\s+that|so\s+long\s+as|as\s+long\s+as|in\s+order\s+(?:for|to)|aim(?:s|ed)?\s+(?:is\s+)?to|hope(?:s|d)?|pray(?:s|ed)?|wish(?:es|ed)?|would|could|might|will\s+need|needs?\s+to|must|should\s+be|to\s+ensure|to\s+achieve|to\s+secure|towards|working\s+towards|chance\s+of|likelihood\s+of|best\s+chance|expect(?:ed|s)?\s+to|predict(?:ed|s)?)\b/;
-/** A counted subject ("many homes", "two-thirds of councils") or an activity as subject, opening the sentence. */
+/** A counted subject ("many homes", "two-thirds of councils"), an activity as subject, or research ("Research has shown that ..."), opening the sentence. */
 const GENERIC_SUBJECT_RE = new RegExp(
-  String.raw`^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:${phraseSource(GENERIC_QUANTIFIERS)}|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:${phraseSource(TIME_NOUNS)})\b)(?:[a-z-]+s|people|children|men|women)\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b)`,
+  String.raw`^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:${phraseSource(GENERIC_QUANTIFIERS)}|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:${phraseSource(TIME_NOUNS)})\b)(?:[a-z-]+s|people|children|men|women)\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b|(?:research|studies)\s+(?:has\s+|have\s+)?(?:shown|shows|show|suggests|suggest|indicates|indicate|tells\s+us)\b)`,
 );
 const NEGATION_RE = /\b(?:not|no|never|n't|nor|neither|cannot|without|no\s+longer)\b|n't\b/;
 const SPEAKER_RE = new RegExp(
@@ -51,13 +51,16 @@ const DATE_RE = new RegExp(
  * routine checks and reviews ("the 6-8 week check", "the 12 week review").
  */
 const NOT_A_FIGURE_RE = /\bat\s+all\s+times\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?:\s*-\s*\d{1,2})?[\s-]+(?:day|week|month|year)s?(?:\s+old)?\s+(?:check|review|visit|assessment|appointment|development\s+check)s?\b/g;
-/** Ages ("aged 15", "now 14 and 15,", "her 3rd birthday"): they say who, not what was seen. */
-const AGE_RE = /\baged\s+(?:between\s+)?\d{1,2}(?:\s+(?:and|to)\s+(?:just\s+)?\d{1,2})?|\bnow\s+\d{1,2}(?:\s+and\s+\d{1,2})?(?=\s*[,;])|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b/g;
+/** Ages ("aged 15", "now 14 and 15,", "her 3rd birthday", "ages 3 and 8", "10 to 18 year olds"): they say who, not what was seen. */
+const AGE_RE = /\baged\s+(?:between\s+)?\d{1,2}(?:\s+(?:and|to)\s+(?:just\s+)?\d{1,2})?|\bnow\s+\d{1,2}(?:\s+and\s+\d{1,2})?(?=\s*[,;])|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b|\bages?\s+\d{1,2}(?:\s*(?:,|and|to|-)\s*\d{1,2}){0,3}\b|\b\d{1,2}(?:\s*(?:to|and|-)\s*\d{1,2})?[\s-]+(?:years?|yrs?)[\s-]+olds?\b/g;
 const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|both)`;
 const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?|days?|weeks?|months?|occasions?|minutes?|hours?|contacts?|checks?|meetings?|bottles?|nappies|lessons?|groups?|centiles?|kg|g|grams?|ounces?|oz|ml|per\s+cent|percent)`;
-/** A figure: digits (dates are removed first), or a number word with a unit ("two minutes", "every appointment"). */
+/**
+ * A figure: digits (dates are removed first), a frequency, a number word with a unit ("two minutes"), or every, each
+ * or all of some occasions ("every appointment"; not "each young person" or "every aspect of his life").
+ */
 const FIGURE_RE = new RegExp(
-  String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|every|each(?!\s+other)|all\s+(?:the\s+|her\s+|his\s+)?(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
+  String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|(?:every|each|all\s+(?:the\s+|her\s+|his\s+)?)\s*(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
 );
 const CONCERN_RE =
   /\b(?:positive\s+for|tested\s+positive|deteriorat\w*|declin(?:ed|ing)\s+to\s+\d|worsen\w*|missing\s+episodes?|went\s+missing|domestic\s+(?:abuse|violence)|co-?sleep\w*|bed-?shar\w*|asleep\s+together|fell\s+asleep\s+with|in\s+(?:[a-z]+'s|her|his|their)\s+(?:adult\s+|double\s+)?bed|not\s+(?:yet\s+)?(?:achieved|met)|unachieved|unmet|overdue|missed\s+(?:\w+\s+)?(?:appointments?|visits?|contacts?|immunisations?))\b/;
