@@ -217,6 +217,8 @@ const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
 /** A goal just before the verdict: "rather than on achieving safer outcomes for children", "helps promote a secure bond". */
 const GOAL_BEFORE = new RegExp(String.raw`\b(?:on|to|for|of|in|at|by|towards|than|help|helps|helped|helping)\s+(?:${phraseSource(GOAL_VERBS)})\s+(?:(?:a|an|the|more)\s+)?$`);
+/** A shortfall in what follows: "significant shortfalls were identified in the effective management of ...", "a lack of effective oversight". */
+const SHORTFALL_BEFORE = /\b(?:shortfalls?|deficits?|deficienc(?:y|ies)|weakness(?:es)?|gaps?|failures?|lack|absence)\s+(?:in|of)\s+(?:(?:the|their|its|his|her)\s+)?$/;
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
 const RECEIVED = new Set(RECEIVED_VERBS);
 /** Verbs of describing: "was described as ..." is someone's description, passive or not. */
@@ -277,7 +279,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (attributed(c.norm, start, set.attribution)) continue;
       const lead = clause(c.norm, start);
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || GOAL_BEFORE.test(lead) || MODAL_AFTER.test(text.slice(end, end + 12))) continue;
-      if (OWN_FAMILY_BEFORE.test(lead)) continue;
+      if (OWN_FAMILY_BEFORE.test(lead) || SHORTFALL_BEFORE.test(lead)) continue;
       if (reportedAfter(c.norm, end, set.attribution)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
