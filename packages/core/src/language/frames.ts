@@ -5,7 +5,7 @@ import { alternation, expand, gateSource, tokenPrefixes, type WordClasses } from
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
-import { DESCRIBING_VERBS, FAMILY_KINDS, FAMILY_MEMBERS, GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS } from './lexicon.js';
+import { DESCRIBING_VERBS, FAMILY_KINDS, FAMILY_MEMBERS, GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS, SHORTFALL_NOUNS } from './lexicon.js';
 import { phraseSource } from './normalise.js';
 import { GateScanner, type LiteralsFound } from '../knowledge/patterns.js';
 
@@ -218,7 +218,7 @@ const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|
 /** A goal just before the verdict: "rather than on achieving safer outcomes for children", "helps promote a secure bond". */
 const GOAL_BEFORE = new RegExp(String.raw`\b(?:on|to|for|of|in|at|by|towards|than|help|helps|helped|helping)\s+(?:${phraseSource(GOAL_VERBS)})\s+(?:(?:a|an|the|more)\s+)?$`);
 /** A shortfall in what follows: "significant shortfalls were identified in the effective management of ...", "a lack of effective oversight". */
-const SHORTFALL_BEFORE = /\b(?:shortfalls?|deficits?|deficienc(?:y|ies)|weakness(?:es)?|gaps?|failures?|lack|absence)\s+(?:in|of)\s+(?:(?:the|their|its|his|her)\s+)?$/;
+const SHORTFALL_BEFORE = new RegExp(String.raw`\b(?:${phraseSource(SHORTFALL_NOUNS)})\s+(?:in|of)\s+(?:(?:the|their|its|his|her)\s+)?$`);
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
 const RECEIVED = new Set(RECEIVED_VERBS);
 /** Verbs of describing: "was described as ..." is someone's description, passive or not. */

@@ -36,3 +36,5 @@ export const MODALS_AFTER = LEXICON.modals_after;
 /** The speaker's own family, after "my" ("my foster mum"): a kind, then a member. */
 export const FAMILY_KINDS = LEXICON.family_kinds;
 export const FAMILY_MEMBERS = LEXICON.family_members;
+/** A shortfall: "shortfalls in the effective management of ..." records a concern. */
+export const SHORTFALL_NOUNS = LEXICON.shortfall_nouns;
