@@ -131,6 +131,8 @@ const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing
 const TOLD_BEFORE = new RegExp(
   String.raw`\b(?:(?:i|we)\s+(?:(?:have|had)\s+)?(?:hear|hears|heard)|(?:i|we)\s+(?:(?:have|had)\s+been|were|was|am|are)\s+(?:${phraseSource(lexicon.RECEIVED_VERBS)})|(?:i|we)\s+(?:felt|feel|thought|think)\s+(?:that\s+)?(?:i|we)\b|(?:${phraseSource(lexicon.FINDERS)})\s+(?:also\s+|now\s+|then\s+|later\s+)?(?:noted|found|said|concluded|stated|observed|considered|held|ruled|decided)\s+that|(?:${phraseSource(lexicon.REPORTING_NOUNS)})\s+(?:made\s+by\s+[^.;]{1,40}?\s+)?that)\b[^.;]*$`,
 );
+/** Received just before the verdict, with at most two words between. (Read on the 40 characters before it.) */
+const RECEIVED_BEFORE = /\breceived\s+(?:[a-z]+\s+){0,2}$/;
 /** (Read on the 300 characters after a verdict: it would grow with the square of a sentence with no full stop.) */
 const DISPUTED_AFTER = /^[^.]*\b(?:but|however|although|though|yet|whereas|(?:does|do|did)\s+not\s+agree|disagrees?)\b[^.]*\b(?:unachieved|not\s+(?:yet\s+)?(?:achieved|met)|unmet|concerns?|deteriorat\w*|missed|positive\s+for)\b/;
 
@@ -146,6 +148,9 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
   if (TOLD_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
+  // "My husband and I have received both negative viability assessments": someone's conclusion, received (but "received
+  // a pass" is still the pass/fail verdict).
+  if (/\b(?:positive|negative)\b/.test(verdict) && RECEIVED_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
   // "key to achieving successful outcomes": a goal, not a verdict; "enabling children to make good progress": a task.
   if (GOAL_BEFORE.test(c.norm.slice(Math.max(0, start - 30), start))) return false;
   if (TASK_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { FAMILY_SPEAKERS, GENERIC_QUANTIFIERS, MONTHS, SOURCES, TERMS_OF_ART, TEST_WORDS, TIME_NOUNS, VOICE_VERBS } from './lexicon.js';
+import { FAMILY_MEMBERS, FAMILY_SPEAKERS, GENERIC_QUANTIFIERS, MONTHS, SOURCES, TERMS_OF_ART, TEST_WORDS, TIME_NOUNS, VOICE_VERBS } from './lexicon.js';
 import { gateSource } from '../knowledge/literals.js';
 import { normalise, phraseRegExp, phraseSource } from './normalise.js';
 import type { Sentence } from './sentences.js';
@@ -22,9 +22,9 @@ const META_RE = /\b(?:the\s+(?:word|words|term|terms|label|phrase|description)|d
 const FRAMING_RE =
   /\b(?:not|no|never|isn't|wasn't|cannot|can't|neither|nor|rather\s+than|instead\s+of|does\s+not\s+have|has\s+no|there\s+is\s+no)\b[^.;]{0,40}\b(?:pass(?:ed)?\s*(?:or|\/|and)\s*fail(?:ed)?|pass\s+mark|pass\/fail|fail\/pass)\b|\bpass\s*(?:or|\/)\s*fail\b|\btoo\s+(?:early|soon)\s+to\s+(?:say|describe|judge|call|tell|know|conclude)\b|\b(?:not|never)\s+(?:saying|suggesting|claiming|concluding|arguing)\b|\b(?:positive\s+or\s+negative|negative\s+or\s+positive|success\s+or\s+(?:a\s+)?failure|successful\s+or\s+(?:not|unsuccessful)|good\s+or\s+bad)\b|\b(?:is|was)\s+not\s+a\s+(?:\w+\s+)?test\b/;
 const CONDITIONAL_RE = /\b(?:(?:the\s+|our\s+|my\s+)?(?:aim|goal|hope|intention|ambition|objective|target)\s+(?:is|was|will\s+be|remains)|if|unless|whether|when|once|until|provided\s+that|so\s+long\s+as|as\s+long\s+as|in\s+order\s+(?:for|to)|aim(?:s|ed)?\s+(?:is\s+)?to|hope(?:s|d)?|pray(?:s|ed)?|wish(?:es|ed)?|would|could|might|will\s+need|needs?\s+to|must|should\s+be|to\s+ensure|to\s+achieve|to\s+secure|towards|working\s+towards|chance\s+of|likelihood\s+of|best\s+chance|expect(?:ed|s)?\s+to|predict(?:ed|s)?)\b/;
-/** A counted subject ("many homes", "two-thirds of councils"), an activity as subject, or research ("Research has shown that ..."), opening the sentence. */
+/** A counted subject ("many homes", "two-thirds of councils"), an activity as subject, research ("Research has shown that ..."), or anyone of a kind ("A good mother is loving, firm and fair"), opening the sentence. */
 const GENERIC_SUBJECT_RE = new RegExp(
-  String.raw`^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:${phraseSource(GENERIC_QUANTIFIERS)}|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:${phraseSource(TIME_NOUNS)})\b)(?:[a-z-]+s|people|children|men|women)\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b|(?:research|studies)\s+(?:has\s+|have\s+)?(?:shown|shows|show|suggests|suggest|indicates|indicate|tells\s+us)\b)`,
+  String.raw`^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:${phraseSource(GENERIC_QUANTIFIERS)}|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:${phraseSource(TIME_NOUNS)})\b)(?:[a-z-]+s|people|children|men|women)\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b|(?:research|studies)\s+(?:has\s+|have\s+)?(?:shown|shows|show|suggests|suggest|indicates|indicate|tells\s+us)\b|(?:a|an|any|every)\s+(?:[a-z-]+\s+){0,2}?(?:${phraseSource(FAMILY_MEMBERS)}|child|baby|grandparent)\s+(?:is|are|should|must|needs\s+to|can|has\s+to)\b)`,
 );
 const NEGATION_RE = /\b(?:not|no|never|n't|nor|neither|cannot|without|no\s+longer)\b|n't\b/;
 const SPEAKER_RE = new RegExp(

@@ -209,9 +209,12 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
  * environment where people can thrive", "ensuring that the judgements they make are fair", "the creation of a homely
  * atmosphere").
  */
-const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?$/;
+const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?(?:(?:a|an|the)\s+)?$/;
 /** The speaker's own family as the subject ("my foster mum is very nice"): a child's or a parent's view, not the writer's verdict. */
 const OWN_FAMILY_BEFORE = new RegExp(String.raw`\bmy\s+(?:(?:${phraseSource(FAMILY_KINDS)})\s+)?(?:${phraseSource(FAMILY_MEMBERS)})\b`);
+/** The speaker has them ("I'm lucky to have such great carers", "I have the most amazing parents"): a child's view of their own family. */
+const OWN_FAMILY_HAD = new RegExp(String.raw`\b(?:i|i'm|i\s+am)\b[^.;]{0,60}\bhave\s+(?:(?:such|a|an|the|most)\s+){0,2}$`);
+const FAMILY_AFTER = new RegExp(String.raw`\b(?:${phraseSource(FAMILY_MEMBERS)})$`);
 const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 /** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
@@ -234,7 +237,20 @@ const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+$/;
 /** What follows the verdict qualifies it: a contrast, then what is not yet so or still of concern. (Read on at most 300 characters.) */
 const QUALIFIED_AFTER = /^[^.;]*\b(?:but|however|although|though|yet|whereas|while)\b[^.;]*\b(?:not|no|never|unachieved|unmet|concerns?|worr\w*|risks?|struggl\w*|difficult\w*|still\s+needs?)\b/;
 /** A sentence that weighs something against concerns ("The concerns are not about love: ..."). */
-const WEIGHS_CONCERNS = /\bconcerns?\b/;
+const WEIGHS_CONCERNS = /\bconcerns?\b/g;
+/** Concerns dealt with ("helping to address important concerns") are not weighed. (Read on the 50 characters before "concern".) */
+const CONCERNS_ADDRESSED = /\b(?:address|addresses|addressed|addressing|resolve|resolves|resolved|resolving|allay|allayed|allaying)\s+(?:(?:the|these|those|any|all|important|their|her|his|its|some)\s+){0,2}$/;
+
+function weighsConcerns(text: string): boolean {
+  WEIGHS_CONCERNS.lastIndex = 0;
+  for (let m = WEIGHS_CONCERNS.exec(text); m; m = WEIGHS_CONCERNS.exec(text)) {
+    if (!CONCERNS_ADDRESSED.test(text.slice(Math.max(0, m.index - 50), m.index))) {
+      WEIGHS_CONCERNS.lastIndex = 0;
+      return true;
+    }
+  }
+  return false;
+}
 
 /** Verdicts found by the frames in one sentence, after attribution, generic statements and evidence are set aside. */
 export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), next?: SentenceContext): FrameVerdict[] {
@@ -280,6 +296,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       const lead = clause(c.norm, start);
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || GOAL_BEFORE.test(lead) || MODAL_AFTER.test(text.slice(end, end + 12))) continue;
       if (OWN_FAMILY_BEFORE.test(lead) || SHORTFALL_BEFORE.test(lead)) continue;
+      if (OWN_FAMILY_HAD.test(lead) && FAMILY_AFTER.test(text.slice(start, end))) continue;
       if (reportedAfter(c.norm, end, set.attribution)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
@@ -287,7 +304,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       // "the drug test was positive": a result, not a verdict; "the application was successful": a legal outcome.
       if (TEST_SENSE.test(text.slice(start, end)) && c.mentionsTest()) continue;
       if (LEGAL_BEFORE.test(text.slice(Math.max(0, from - 60), start))) continue;
-      if (WEIGHS_CONCERNS.test(text)) continue;
+      if (weighsConcerns(text)) continue;
       // "meets Jack's basic care needs consistently, but she does not yet recognise signs of illness": qualified.
       if (QUALIFIED_AFTER.test(text.slice(end, end + 300))) continue;
       const words = text.slice(start, end).split(/[^a-z'-]+/);
