@@ -51,6 +51,7 @@ const BOUNDED: [string, string][] = [
   ['\\b(?:(?:i|we)\\s+(?:(?:have|had)\\s+)?(?:hear|hears|heard)', 'simplistic-outcome TOLD_BEFORE: read on the 120 characters before a verdict'],
   ['continue(?:\\s+to\\s+be|s\\s+to\\s+be)', 'frames.yaml predicate: [^,.;:!?]{0,60}? from each subject, at most three degree words'],
   ['\\b(?:i|i\'m|i\\s+am)\\b[^.;]{0,60}\\bhave', 'frames.ts OWN_FAMILY_HAD: read on the clause before a verdict, at most 200 characters'],
+  ['\\b(?:i|we|us)\\b[^.;]{0,40}\\b(?:have|has|had|built', 'frames.ts OWN_RELATIONSHIP_BEFORE: read on the clause before a verdict, at most 200 characters'],
   // Expressions in the verdict rules and the language layer, which are being rewritten as data (lexicon.ts,
   // context.ts, simplistic-outcome, unevidenced-reassurance): they read one sentence of block text, with white-space
   // runs of at most 16 characters; bench/pathological.mjs measures the families that reach them.

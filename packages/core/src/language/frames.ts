@@ -212,6 +212,11 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
 const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?(?:(?:a|an|the)\s+)?$/;
 /** The speaker's own family as the subject ("my foster mum is very nice"): a child's or a parent's view, not the writer's verdict. */
 const OWN_FAMILY_BEFORE = new RegExp(String.raw`\bmy\s+(?:(?:${phraseSource(FAMILY_KINDS)})\s+)?(?:${phraseSource(FAMILY_MEMBERS)})\b`);
+/** The writer's own working relationship ("We have a great relationship with her and her whole family"): theirs, not a verdict on the family. */
+const OWN_RELATIONSHIP_BEFORE = /\b(?:i|we|us)\b[^.;]{0,40}\b(?:have|has|had|built|build|developed|develop|enjoy|enjoyed)\s+(?:up\s+)?(?:a|an|such\s+a)\s+$/;
+const RELATIONSHIP_END = /\brelationships?$/;
+/** A quantifier or determiner after the evaluations in a list: where the list ends and another phrase begins. */
+const QUANTIFIER_NEXT = /\b(?:many|some|most|all|few|several|both|each|every|the|these|those|other|such)\b/;
 /** The speaker has them ("I'm lucky to have such great carers", "I have the most amazing parents"): a child's view of their own family. */
 const OWN_FAMILY_HAD = new RegExp(String.raw`\b(?:i|i'm|i\s+am)\b[^.;]{0,60}\bhave\s+(?:(?:such|a|an|the|most)\s+){0,2}$`);
 const FAMILY_AFTER = new RegExp(String.raw`\b(?:${phraseSource(FAMILY_MEMBERS)})$`);
@@ -279,7 +284,8 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
         // A list that is the whole verdict may start with other words ("are educated, intelligent people");
         // one followed by what it judges ("a warm relationship") must start with an evaluation.
         const whole = e[0] === start0 && e[1] === matchEnd;
-        if (!run || (!run.first && !whole)) {
+        // A list cut by a quantifier is two phrases: "dealt with effectively and robustly, many families had ...".
+        if (!run || (!run.first && !whole) || (!whole && QUANTIFIER_NEXT.test(text.slice(run.end, e[1])))) {
           re.lastIndex = m.index + 1;
           continue;
         }
@@ -297,6 +303,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || GOAL_BEFORE.test(lead) || MODAL_AFTER.test(text.slice(end, end + 12))) continue;
       if (OWN_FAMILY_BEFORE.test(lead) || SHORTFALL_BEFORE.test(lead)) continue;
       if (OWN_FAMILY_HAD.test(lead) && FAMILY_AFTER.test(text.slice(start, end))) continue;
+      if (OWN_RELATIONSHIP_BEFORE.test(lead) && RELATIONSHIP_END.test(text.slice(start, end))) continue;
       if (reportedAfter(c.norm, end, set.attribution)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
