@@ -104,16 +104,30 @@ const literalIndex = new LiteralIndex();
 /** The literals found in a text: bit n of word n >> 5 for literal n. */
 export type LiteralsFound = readonly number[];
 
-function has(found: LiteralsFound, n: number): boolean {
-  return ((found[n >> 5] ?? 0) & (1 << (n & 31))) !== 0;
+/**
+ * A gate's literals as masks in the layout of LiteralsFound: word index, bits, word index, bits... Literal ids are
+ * given out in order, so a gate's literals share a few words, and one AND a word tests all of its literals there.
+ */
+function gateMasks(ids: readonly number[]): number[] {
+  const byWord = new Map<number, number>();
+  for (const n of ids) byWord.set(n >> 5, (byWord.get(n >> 5) ?? 0) | (1 << (n & 31)));
+  const out: number[] = [];
+  for (const [word, bits] of byWord) out.push(word, bits);
+  return out;
+}
+
+/** Whether any literal of a gate (as gateMasks gives it) is among those found. */
+function anyFound(found: LiteralsFound, masks: readonly number[]): boolean {
+  for (let k = 0; k < masks.length; k += 2) if (((found[masks[k]!] ?? 0) & masks[k + 1]!) !== 0) return true;
+  return false;
 }
 
 /** The gates of a set of patterns (pattern i is gate i), tested against the shared scan of a sentence. */
 export class GateScanner {
-  private readonly gates: { one: number[]; two?: number[] }[];
+  private readonly gates: { one: number[]; two: number[] | undefined }[];
 
   constructor(patterns: readonly CompiledPattern[]) {
-    this.gates = patterns.map((p) => ({ one: p.gate.map((l) => literalIndex.id(l)), ...(p.gate2 ? { two: p.gate2.map((l) => literalIndex.id(l)) } : {}) }));
+    this.gates = patterns.map((p) => ({ one: gateMasks(p.gate.map((l) => literalIndex.id(l))), two: p.gate2 ? gateMasks(p.gate2.map((l) => literalIndex.id(l))) : undefined }));
   }
 
   /** The literals found in the text, as flags by literal id (shared by every scanner). */
@@ -130,6 +144,6 @@ export class GateScanner {
   /** Whether pattern `i` can match a text with these literals. */
   passes(i: number, found: LiteralsFound): boolean {
     const g = this.gates[i]!;
-    return g.one.some((n) => has(found, n)) && (!g.two || g.two.some((n) => has(found, n)));
+    return anyFound(found, g.one) && (g.two === undefined || anyFound(found, g.two));
   }
 }
