@@ -34,9 +34,10 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
   sentence(ctx) {
     const c = ctx.ctx;
     const extra = termsRegExp(ctx.options.terms);
-    // Masking only blanks words out, so a sentence without trigger words has none masked either: no need to mask it.
-    if (!extra && !TRIGGER.test(c.norm)) return;
+    // The masked text is at hand (simplistic-outcome, which runs first, masks every sentence). Where masking left the
+    // text as it was, the gates' scan below decides what the trigger would: a gate's literal is a trigger word.
     const text = c.masked;
+    if (!extra && text !== c.norm && !TRIGGER.test(c.norm)) return;
     // Every pattern's gate in one scan; none passes, nothing to do.
     const found = GATES.scan(text);
     if (!extra && !GATES.any(found)) return;

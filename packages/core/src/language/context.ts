@@ -26,6 +26,7 @@ const CONDITIONAL_RE = /\b(?:(?:the\s+|our\s+|my\s+)?(?:aim|goal|hope|intention|
 const GENERIC_SUBJECT_RE = new RegExp(
   String.raw`^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:${phraseSource(GENERIC_QUANTIFIERS)}|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:${phraseSource(TIME_NOUNS)}|has|was|is|does|goes|seems|appears|remains)\b)(?:[a-z-]*[a-rt-z]s|people|children|men|women)\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b|(?:research|studies)\s+(?:has\s+|have\s+)?(?:shown|shows|show|suggests|suggest|indicates|indicate|tells\s+us)\b|(?:a|an|any|every)\s+(?:[a-z-]+\s+){0,2}?(?:${phraseSource(FAMILY_MEMBERS)}|child|baby|grandparent)\s+(?:is|are|should|must|needs\s+to|can|has\s+to)\b)`,
 );
+const QUESTION_RE = /\?["')\]\s]*$/;
 const NEGATION_RE = /\b(?:not|no|never|n't|nor|neither|cannot|without|no\s+longer|disengaged\s+from|lack(?:s|ed|ing)?(?:\s+of)?|absence\s+of|devoid\s+of)\b|n't\b/;
 const SPEAKER_RE = new RegExp(
   `\\b(?:(?:my|her|his|their|the)\\s+)?(?:${phraseSource(FAMILY_SPEAKERS)}|(?:ms|mr|mrs|miss|mx)\\.?\\s+[a-z'-]+)\\s+(?:(?:had|has|have|also|then|clearly|repeatedly|often|later)\\s+){0,2}(?:${phraseSource(VOICE_VERBS)})\\b`,
@@ -109,7 +110,7 @@ export class SentenceContext {
    * Whole-sentence answers, computed once: a rule may ask about every match in a sentence, and a runaway
    * "sentence" (a pasted block with no full stops) must not turn each question into a scan of all of it.
    */
-  private readonly memo: { test?: boolean; contrast?: boolean; framing?: boolean; evidence?: boolean; generic?: boolean } = {};
+  private readonly memo: { test?: boolean; contrast?: boolean; framing?: boolean; evidence?: boolean; generic?: boolean; question?: boolean } = {};
 
   /** The phrase at [start, end) is in quotation marks (double, or single ones that are not apostrophes). */
   isQuoted(start: number, end: number): boolean {
@@ -202,7 +203,7 @@ export class SentenceContext {
 
   /** The sentence asks rather than states ("Is she really coping well, or ...?"). */
   isQuestion(): boolean {
-    return /\?["')\]\s]*$/.test(this.norm);
+    return (this.memo.question ??= QUESTION_RE.test(this.norm));
   }
 
   /** The phrase at [start, end) sits inside quoted speech ("she said: 'it has been really positive for me'"). */
