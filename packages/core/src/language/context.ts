@@ -24,7 +24,7 @@ const FRAMING_RE =
 const CONDITIONAL_RE = /\b(?:(?:the\s+|our\s+|my\s+)?(?:aim|goal|hope|intention|ambition|objective|target)\s+(?:is|was|will\s+be|remains)|if|unless|whether|when|once|until|provided\s+that|so\s+long\s+as|as\s+long\s+as|in\s+order\s+(?:for|to)|aim(?:s|ed)?\s+(?:is\s+)?to|hope(?:s|d)?|pray(?:s|ed)?|wish(?:es|ed)?|would|could|might|will\s+need|needs?\s+to|must|should\s+be|to\s+ensure|to\s+achieve|to\s+secure|towards|working\s+towards|chance\s+of|likelihood\s+of|best\s+chance|expect(?:ed|s)?\s+to|predict(?:ed|s)?)\b/;
 /** A counted subject ("many homes", "two-thirds of councils"; a plural, so not "some progress"), an activity as subject, research ("Research has shown that ..."), or anyone of a kind ("A good mother is loving, firm and fair"), opening the sentence. */
 const GENERIC_SUBJECT_RE = new RegExp(
-  String.raw`^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:${phraseSource(GENERIC_QUANTIFIERS)}|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:${phraseSource(TIME_NOUNS)}|has|was|is|does|goes|seems|appears|remains)\b)(?:[a-z-]*[a-rt-z]s|people|children|men|women)\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b|(?:research|studies)\s+(?:has\s+|have\s+)?(?:shown|shows|show|suggests|suggest|indicates|indicate|tells\s+us)\b|(?:a|an|any|every)\s+(?:[a-z-]+\s+){0,2}?(?:${phraseSource(FAMILY_MEMBERS)}|child|baby|grandparent)\s+(?:is|are|should|must|needs\s+to|can|has\s+to)\b)`,
+  String.raw`^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:${phraseSource(GENERIC_QUANTIFIERS)}|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:${phraseSource(TIME_NOUNS)}|has|was|is|does|goes|seems|appears|remains)\b)(?:[a-z-]*[a-rt-z]s|people|children|men|women)\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b|(?:research|studies|(?:one\s+)?study\s+after\s+another)\s+(?:has\s+|have\s+)?(?:shown|shows|show|suggests|suggest|indicates|indicate|tells\s+us)\b|(?:a|an|any|every)\s+(?:[a-z-]+\s+){0,2}?(?:${phraseSource(FAMILY_MEMBERS)}|child|baby|grandparent)\s+(?:is|are|should|must|needs\s+to|can|has\s+to)\b)`,
 );
 const QUESTION_RE = /\?["')\]\s]*$/;
 const NEGATION_RE = /\b(?:not|no|never|n't|nor|neither|cannot|without|no\s+longer|disengaged\s+from|lack(?:s|ed|ing)?(?:\s+of)?|absence\s+of|devoid\s+of)\b|n't\b/;
@@ -77,6 +77,8 @@ const VIEW_RE =
 /** A quotation that is someone speaking: first person inside, or a speech word before the opening mark. */
 const SPEECH_INSIDE = /\b(?:i|i'm|i've|me|my|we|we're|our|us)\b/;
 const SPEECH_BEFORE = /(?:\b(?:said|says|say|told|tells|wrote|writes|write|words|replied|stated|explained|added|commented|asked|shouted|texted|messaged|form|note|letter)\b[^"']{0,25}|:\s*)$/;
+/** A reporting clause just after the closing quotation mark: '"Much of the support is poor," the inspection report states.' (Read on the 60 characters after it.) */
+const SPEECH_AFTER = /^\s*,?\s*(?:[a-z'-]+\s+){1,4}(?:said|says|states|stated|wrote|writes|found|finds|concluded|concludes|reported|reports|added)\b/;
 
 /** The shared language context of one sentence, computed lazily: what the rules need to stay precise. */
 export class SentenceContext {
@@ -176,7 +178,15 @@ export class SentenceContext {
   /** The clause before `at` makes what follows conditional, hoped-for or required rather than recorded. */
   conditionalBefore(at: number): boolean {
     const clause = clauseBefore(this.norm, at);
-    return CONDITIONAL_RE.test(clause);
+    if (CONDITIONAL_RE.test(clause)) return true;
+    // A list's later items are in the clause of its first: "whether a child is safe, well-cared for, and able to thrive".
+    if (!/^\s*(?:and|or)\s/.test(clause)) return false;
+    const items = this.norm.slice(Math.max(0, at - 200), at).split(',');
+    for (let i = items.length - 2; i >= 0 && i >= items.length - 5; i--) {
+      if (CONDITIONAL_RE.test(items[i]!)) return true;
+      if (items[i]!.trim().split(/\s+/).length > 4) break;
+    }
+    return false;
   }
 
   /** A negation in the few words before `at`. */
@@ -211,7 +221,7 @@ export class SentenceContext {
     const span = this.quoteSpans().find(([a, b]) => a <= start && end <= b);
     if (!span) return false;
     const inside = this.norm.slice(span[0], span[1]);
-    return SPEECH_INSIDE.test(inside) || SPEECH_BEFORE.test(this.norm.slice(Math.max(0, span[0] - 41), span[0] - 1));
+    return SPEECH_INSIDE.test(inside) || SPEECH_BEFORE.test(this.norm.slice(Math.max(0, span[0] - 41), span[0] - 1)) || SPEECH_AFTER.test(this.norm.slice(span[1] + 1, span[1] + 61));
   }
 
   private findVoice(): number | undefined {
