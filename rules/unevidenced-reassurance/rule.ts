@@ -34,8 +34,8 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
   sentence(ctx) {
     const c = ctx.ctx;
     const extra = termsRegExp(ctx.options.terms);
-    // The masked text is at hand (simplistic-outcome, which runs first, masks every sentence). Where masking left the
-    // text as it was, the gates' scan below decides what the trigger would: a gate's literal is a trigger word.
+    // The context masks a sentence once for every rule that asks. Where masking left the text as it was, the gates'
+    // scan below decides what the trigger would (a gate's literal is a trigger word), so the trigger is not run.
     const text = c.masked;
     if (!extra && text !== c.norm && !TRIGGER.test(c.norm)) return;
     // Every pattern's gate in one scan; none passes, nothing to do.

@@ -247,14 +247,7 @@ const WEIGHS_CONCERNS = /\bconcerns?\b/g;
 const CONCERNS_ADDRESSED = /\b(?:address|addresses|addressed|addressing|resolve|resolves|resolved|resolving|allay|allayed|allaying)\s+(?:(?:the|these|those|any|all|important|their|her|his|its|some)\s+){0,2}$/;
 
 function weighsConcerns(text: string): boolean {
-  WEIGHS_CONCERNS.lastIndex = 0;
-  for (let m = WEIGHS_CONCERNS.exec(text); m; m = WEIGHS_CONCERNS.exec(text)) {
-    if (!CONCERNS_ADDRESSED.test(text.slice(Math.max(0, m.index - 50), m.index))) {
-      WEIGHS_CONCERNS.lastIndex = 0;
-      return true;
-    }
-  }
-  return false;
+  return matchesIn(WEIGHS_CONCERNS, text).some((m) => !CONCERNS_ADDRESSED.test(text.slice(Math.max(0, m.index - 50), m.index)));
 }
 
 /** Verdicts found by the frames in one sentence, after attribution, generic statements and evidence are set aside. */
