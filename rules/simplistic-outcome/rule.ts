@@ -129,7 +129,7 @@ const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing
 /** The writer was told it ("we hear from our agency that ...") or felt it of themselves ("we felt we had done a good job"), inspectors or a court found it, or someone declared it ("the declaration made by the
  * relative that the mother is a good mother"): the verdict is someone else's. (Read on the 120 characters before it.) */
 const TOLD_BEFORE = new RegExp(
-  String.raw`\b(?:(?:i|we)\s+(?:(?:have|had)\s+)?(?:hear|hears|heard)|(?:i|we)\s+(?:(?:have|had)\s+been|were|was|am|are)\s+(?:${phraseSource(lexicon.RECEIVED_VERBS)})|(?:i|we)\s+(?:felt|feel|thought|think)\s+(?:that\s+)?(?:i|we)\b|(?:${phraseSource(lexicon.FINDERS)})\s+(?:also\s+|now\s+|then\s+|later\s+)?(?:noted|found|said|concluded|stated|observed|considered|held|ruled|decided)(?:\s+that)?|(?:${phraseSource(lexicon.REPORTING_NOUNS)})\s+(?:made\s+by\s+[^.;]{1,40}?\s+)?that)\b[^.;]*$`,
+  String.raw`\b(?:(?:i|we)\s+(?:(?:have|had)\s+)?(?:hear|hears|heard)|(?:i|we)\s+(?:(?:have|had)\s+been|were|was|am|are)\s+(?:${phraseSource(lexicon.RECEIVED_VERBS)})|(?:i|we)\s+(?:felt|feel|thought|think)\s+(?:that\s+)?(?:i|we)\b|(?:${phraseSource(lexicon.FINDERS)})\s+(?:also\s+|now\s+|then\s+|later\s+)?(?:noted|found|said|concluded|stated|observed|considered|held|ruled|decided|heard|hearing)(?:\s+that)?|(?:${phraseSource(lexicon.REPORTING_NOUNS)})\s+(?:made\s+by\s+[^.;]{1,40}?\s+)?that)\b[^.;]*$`,
 );
 /** Received just before the verdict, with at most two words between. (Read on the 40 characters before it.) */
 const RECEIVED_BEFORE = /\breceived\s+(?:[a-z]+\s+){0,2}$/;

@@ -44,6 +44,10 @@ export interface FrameSet {
   degree: ReadonlySet<string>;
   negative: RegExp;
   attribution: RegExp;
+  /** A subject's head word: an aspect of care (group `aspect`), or a person or thing that a verdict can judge. */
+  subjectHead: RegExp;
+  /** An aspect of care at the end of a verdict ("unstable accommodation"). */
+  aspectLast: RegExp;
 }
 
 /** No real sentence holds more candidates for one frame; stop looking past this many. */
@@ -173,6 +177,8 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
     negative: new RegExp(`^(?:${alternation(classes.evaluation_negative!)})$`),
     // A verb of speech, thought or finding before the verdict: the verdict is reported, not the writer's.
     attribution: new RegExp(String.raw`\b(?:${alternation(classes.reporting_verb!)})\b`, 'g'),
+    subjectHead: new RegExp(String.raw`\b(?:(?<aspect>${alternation(classes.aspect!)})|${alternation([...classes.person!, ...classes.thing!])})\b`),
+    aspectLast: new RegExp(String.raw`\b(?:${alternation(classes.aspect!)})$`),
   };
 }
 
@@ -310,6 +316,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       const words = text.slice(start, end).split(/[^a-z'-]+/);
       // "isn't coping", "chaotic": a verdict against, which no recorded concern contradicts.
       const negative = words.some((w) => set.negative.test(w) || w === 'not' || w.endsWith("n't"));
+      if (negative && f.polarity === undefined && judgesAspect(set, lead, text.slice(start, end))) continue;
       out.push({ frame: f.id, start, end, polarity: f.polarity ?? (negative ? 'negative' : 'positive') });
     }
     re.lastIndex = 0;
@@ -385,6 +392,17 @@ function clause(norm: string, at: number): string {
   return before.slice(cut + 1);
 }
 
+
+/**
+ * The verdict judges one aspect of care ("contact with his father was erratic", "there had been unstable
+ * accommodation"): the subject's first head word before it, or else its own last word, is an aspect (frames.yaml).
+ * Said against, that records a concern rather than hiding one.
+ */
+function judgesAspect(set: FrameSet, lead: string, verdict: string): boolean {
+  const head = set.subjectHead.exec(lead);
+  if (head) return head.groups!.aspect !== undefined;
+  return set.aspectLast.test(verdict);
+}
 
 /** Whether any frame's gate passes on a sentence's masked text. */
 export function frameGate(text: string, set: FrameSet = frameSet()): boolean {
