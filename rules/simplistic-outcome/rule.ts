@@ -1,4 +1,4 @@
-import { frameGate, frameSet, frameVerdicts, lexicon, phraseSource, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { reportedPassivelyAfter, frameGate, frameSet, frameVerdicts, lexicon, phraseSource, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { GateScanner, matchesIn, runnable, termsRegExp, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { PATTERNS } from './patterns.generated.js';
@@ -148,6 +148,8 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
   if (TOLD_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
+  // "good progress was also noted within the official report": a finding reported with its source.
+  if (reportedPassivelyAfter(c.norm, end)) return false;
   // "My husband and I have received both negative viability assessments": someone's conclusion, received (but "received
   // a pass" is still the pass/fail verdict).
   if (/\b(?:positive|negative)\b/.test(verdict) && RECEIVED_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;

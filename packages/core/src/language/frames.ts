@@ -215,7 +215,7 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
  * environment where people can thrive", "ensuring that the judgements they make are fair", "the creation of a homely
  * atmosphere").
  */
-const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?(?:(?:a|an|the)\s+)?$/;
+const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|deserves?|deserved|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?(?:(?:a|an|the)\s+)?$/;
 /** The speaker's own family as the subject ("my foster mum is very nice"): a child's or a parent's view, not the writer's verdict. */
 const OWN_FAMILY_BEFORE = new RegExp(String.raw`\bmy\s+(?:(?:${phraseSource(FAMILY_KINDS)})\s+)?(?:${phraseSource(FAMILY_MEMBERS)})\b`);
 /** The writer's own working relationship ("We have a great relationship with her and her whole family"): theirs, not a verdict on the family. */
@@ -231,6 +231,8 @@ const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
 const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
 /** A goal just before the verdict: "rather than on achieving safer outcomes for children", "helps promote a secure bond". */
 const GOAL_BEFORE = new RegExp(String.raw`\b(?:on|to|for|of|in|at|by|towards|than|help|helps|helped|helping)\s+(?:${phraseSource(GOAL_VERBS)})\s+(?:(?:a|an|the|more)\s+)?$`);
+/** The speaker is the one cared for or helped ("our foster carers take good care of us", "great support to me"): their own experience, not the writer's verdict. */
+const SPEAKER_AFTER = /^\s+(?:of|to|for|with|towards)\s+(?:us|me)\b/;
 /** A shortfall in what follows: "significant shortfalls were identified in the effective management of ...", "a lack of effective oversight". */
 const SHORTFALL_BEFORE = new RegExp(String.raw`\b(?:${phraseSource(SHORTFALL_NOUNS)})\s+(?:in|of)\s+(?:(?:the|their|its|his|her)\s+)?$`);
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
@@ -303,7 +305,8 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (OWN_FAMILY_BEFORE.test(lead) || SHORTFALL_BEFORE.test(lead)) continue;
       if (OWN_FAMILY_HAD.test(lead) && FAMILY_AFTER.test(text.slice(start, end))) continue;
       if (OWN_RELATIONSHIP_BEFORE.test(lead) && RELATIONSHIP_END.test(text.slice(start, end))) continue;
-      if (reportedAfter(c.norm, end, set.attribution)) continue;
+      if (SPEAKER_AFTER.test(text.slice(end, end + 16))) continue;
+      if (reportedAfter(c.norm, end, set.attribution) || reportedPassivelyAfter(c.norm, end)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
       if (c.evidenceAfter(end, next)) continue;
@@ -354,6 +357,15 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
 }
 
 /** An opening participle clause: "Creating a supportive environment, the team have been praised for ...", "While stressing there was excellent practice, ..., HIQA said". */
+/** A passive report with its source right after the verdict: "positive experiences reported in the survey", "good progress was also noted within the official report". */
+const REPORTED_PASSIVE_AFTER =
+  /^[^.;,:]{0,16}?\s(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:also\s+)?(?:reported|noted|identified|observed|described|recorded|highlighted|praised|found)\s+(?:in|within|by|during|through)\s+(?:the|a|an|his|her|their|its|this|that|these|those|[a-z]+'s)\b/;
+
+/** The verdict is followed by a passive report that names its source: someone else's finding, reported. */
+export function reportedPassivelyAfter(norm: string, end: number): boolean {
+  return REPORTED_PASSIVE_AFTER.test(norm.slice(end, end + 80));
+}
+
 const PARTICIPLE_OPENING = /^\s*(?:while\s+|when\s+|after\s+)?[a-z]+ing\b[^,;]*,/;
 
 /**
