@@ -5,7 +5,7 @@ import { alternation, expand, gateSource, tokenPrefixes, type WordClasses } from
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
-import { DESCRIBING_VERBS, FAMILY_KINDS, FAMILY_MEMBERS, GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS, SHORTFALL_NOUNS } from './lexicon.js';
+import { APPRAISING_VERBS, DESCRIBING_VERBS, FAMILY_KINDS, FAMILY_MEMBERS, GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS, SHORTFALL_NOUNS } from './lexicon.js';
 import { phraseSource } from './normalise.js';
 import { GateScanner, type LiteralsFound } from '../knowledge/patterns.js';
 
@@ -239,6 +239,8 @@ const SHORTFALL_BEFORE = new RegExp(String.raw`\b(?:${phraseSource(SHORTFALL_NOU
 const RECEIVED = new Set(RECEIVED_VERBS);
 /** Verbs of describing: "was described as ..." is someone's description, passive or not. */
 const DESCRIBING = new Set(DESCRIBING_VERBS);
+/** Verbs of praise: "has been praised for its committed staff" is someone's praise, passive or not. */
+const APPRAISING = new Set(APPRAISING_VERBS);
 /** A verdict that is the subject of a modal or a condition ("A successful transition will depend on planning"): a goal. */
 const MODAL_AFTER = new RegExp(String.raw`^\s+(?:${phraseSource(MODALS_AFTER)})\b`);
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements", "to give them a loving home"), not a record; but "appears to have" records. */
@@ -348,6 +350,7 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     if (RECEIVED.has(m[0]) && !passive && !/\bto\s+$/.test(lead)) return true;
     // "was described as being a devoted parent": a description is someone's, passive or not.
     if (DESCRIBING.has(m[0]) && /^\s+as\b/.test(after)) return true;
+    if (APPRAISING.has(m[0]) && passive) return true;
     if (FIRST_PERSON.test(lead)) continue;
     // A passive with its agent ("it was agreed by all parties that") is someone's conclusion after all, within its
     // clause: in "described by the unit as positive and Mum is doing well", "doing well" is the writer's.

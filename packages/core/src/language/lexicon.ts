@@ -25,6 +25,8 @@ export const TIME_NOUNS = LEXICON.time_nouns;
 export const RECEIVED_VERBS = LEXICON.received_verbs;
 /** Describing: "was described as a devoted parent" is someone's description. */
 export const DESCRIBING_VERBS = LEXICON.describing_verbs;
+/** Appraising: "has been praised for its committed staff" is someone's praise, passive or not. */
+export const APPRAISING_VERBS = LEXICON.appraising_verbs;
 /** Reporting nouns: "the declaration ... that the mother is a good mother". */
 export const REPORTING_NOUNS = LEXICON.reporting_nouns;
 /** Those whose findings a verdict pattern reports ("they noted that ..."). */
