@@ -31,6 +31,7 @@ const VERDICTS = join(ROOT, 'test/fixtures/redos-verdicts.json');
  * most MAX_SPACE_RUN characters, label lines at most 3.)
  */
 const BOUNDED: [string, string][] = [
+  ['\\b(?:talked\\s+with\\s+inspectors|spoke\\s+with\\s+inspectors', 'frames.ts attribution: read on the 200 characters before a verdict, or on a closing clause of at most 200'],
   ['(?:[\\w ]{0,30}?\\s*[-–—:]?\\s*)?(?:\\d{1,2}(?:st|nd|rd|th)?', 'entries.ts: dated entry headings are tested only when at most 80 characters long'],
   ['\\b(?:risks?|dangers?)\\s+of\\b(?![^.;]*', 'prose.ts RISKS_LISTED: reads the 13 words before a mention'],
   ['(?:found\\s{1,3}|seen\\s{1,3}|lying\\s{1,3})?$', 'prose.ts PARENT_ASLEEP_BEFORE: read on the 45 characters before "asleep"'],

@@ -215,7 +215,7 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
  * environment where people can thrive", "ensuring that the judgements they make are fair", "the creation of a homely
  * atmosphere").
  */
-const GENERIC_BEFORE = /\b(?:importance\s+(?:and\s+value\s+)?of|value\s+of|deserves?|deserved|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?(?:(?:a|an|the)\s+)?$/;
+const GENERIC_BEFORE = /\b(?:(?:most|many|few)\s+(?:(?:children|families|parents|carers|young\s+people|kids|homes|settings|pupils|learners)(?:'s)?|make|made|are|were|have|had)\b|importance\s+(?:and\s+value\s+)?of|value\s+of|deserves?|deserved|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?(?:(?:a|an|the)\s+)?$/;
 /** The speaker's own family as the subject ("my foster mum is very nice"): a child's or a parent's view, not the writer's verdict. */
 const OWN_FAMILY_BEFORE = new RegExp(String.raw`\bmy\s+(?:(?:${phraseSource(FAMILY_KINDS)})\s+)?(?:${phraseSource(FAMILY_MEMBERS)})\b`);
 /** The writer's own working relationship ("We have a great relationship with her and her whole family"): theirs, not a verdict on the family. */
@@ -245,6 +245,9 @@ const APPRAISING = new Set(APPRAISING_VERBS);
 const MODAL_AFTER = new RegExp(String.raw`^\s+(?:${phraseSource(MODALS_AFTER)})\b`);
 /** An infinitive just before the verdict: a purpose or a task ("to find suitable placements", "to give them a loving home"), not a record; but "appears to have" records. */
 const INFINITIVE_BEFORE = /\b(?<!\b(?:able|appears?|appeared|seems?|seemed)\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:him|her|them|us|me|you)\s+)?(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
+/** A verb of finding or saying as a skill or a task ("able to recognise", "learning to tell"), not a report. */
+const SKILL_BEFORE = /\b(?:able|unable|ability|need|needs|needed|learn|learned|learnt|learning|how|began|begun|begin|starting|started)\s+to\s+$/;
+const SKILL_VERBS = /^(?:recognise|recognize|describe|explain|tell|find|say)$/;
 /** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
 const FIRST_PERSON = /\b(?:i|we|i'm|i've|i'd|we're|we've|we'd)\s+(?:[\w']+\s+){0,3}$/;
 /** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
@@ -352,6 +355,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     if (DESCRIBING.has(m[0]) && /^\s+as\b/.test(after)) return true;
     if (APPRAISING.has(m[0]) && passive) return true;
     if (FIRST_PERSON.test(lead)) continue;
+    // "was able to recognise her own limitations": a skill, not a report.
+    if (SKILL_BEFORE.test(lead) && SKILL_VERBS.test(m[0])) continue;
     // A passive with its agent ("it was agreed by all parties that") is someone's conclusion after all, within its
     // clause: in "described by the unit as positive and Mum is doing well", "doing well" is the writer's.
     if (!passive || (/^\s+by\s+(?!the\s+(?:end|time)\b)[a-z]/.test(after) && !/\b(?:and|but)\b/.test(after))) return true;
