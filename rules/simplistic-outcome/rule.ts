@@ -1,4 +1,4 @@
-import { reportedPassivelyAfter, frameGate, frameSet, frameVerdicts, lexicon, phraseSource, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { frameGate, frameSet, frameVerdicts, lexicon, phraseSource, reportedPassivelyAfter, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { GateScanner, matchesIn, runnable, termsRegExp, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { PATTERNS } from './patterns.generated.js';

@@ -364,7 +364,6 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
   return false;
 }
 
-/** An opening participle clause: "Creating a supportive environment, the team have been praised for ...", "While stressing there was excellent practice, ..., HIQA said". */
 /** A passive report with its source right after the verdict: "positive experiences reported in the survey", "good progress was also noted within the official report". */
 const REPORTED_PASSIVE_AFTER =
   /^[^.;,:]{0,16}?\s(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:also\s+)?(?:reported|noted|identified|observed|described|recorded|highlighted|praised|found)\s+(?:in|within|by|during|through)\s+(?:the|a|an|his|her|their|its|this|that|these|those|[a-z]+'s)\b/;
@@ -374,6 +373,7 @@ export function reportedPassivelyAfter(norm: string, end: number): boolean {
   return REPORTED_PASSIVE_AFTER.test(norm.slice(end, end + 80));
 }
 
+/** An opening participle clause: "Creating a supportive environment, the team have been praised for ...", "While stressing there was excellent practice, ..., HIQA said". */
 const PARTICIPLE_OPENING = /^\s*(?:while\s+|when\s+|after\s+)?[a-z]+ing\b[^,;]*,/;
 
 /**
