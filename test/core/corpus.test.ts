@@ -64,8 +64,10 @@ for (const { name, path, cases } of sets) {
       it(`${name} ${c.id}: ${c.text.slice(0, 60)}${listed ? ' (known failure)' : ''}`, () => {
         const found = linter.lint(parseDocument(`${c.text}\n`, 'text'), config).filter((f) => FAMILY.has(f.ruleId));
         const hit = found.length > 0;
-        if (c.expect === 'flag') hit ? tally.tp++ : (tally.fn++, tally.misses.push(`missed ${c.id}: ${c.text}`));
-        else hit ? (tally.fp++, tally.misses.push(`false alarm ${c.id}: ${c.text}`)) : tally.tn++;
+        // A held-out sentence's mistakes are counted, never printed: a log that shows them would be read, and tuned on.
+        const heldOut = c.split === 'held-out';
+        if (c.expect === 'flag') hit ? tally.tp++ : (tally.fn++, heldOut || tally.misses.push(`missed ${c.id}: ${c.text}`));
+        else hit ? (tally.fp++, heldOut || tally.misses.push(`false alarm ${c.id}: ${c.text}`)) : tally.tn++;
         if (c.set !== undefined) {
           const key = `set ${c.set}${c.split === 'held-out' ? ' (held out)' : ''}`;
           const t = bySet.get(key) ?? bySet.set(key, { tp: 0, fp: 0, fn: 0, tn: 0 }).get(key)!;
