@@ -9,7 +9,7 @@ const fragments = [
   'achiev', 'unmet', 'not ', 'yet ', 'met', 'outstanding', 'deteriorat', 'declin', 'wors', 'slipped', 'domestic', 'positive', 'concern',
   'sleep', 'slept', 'bed', 'asleep', 'plan', 'assessment', 'exit', 'transition', 'carer', 'allocat', 'left', ' left ', 'leav', 'hand',
   '-', 'over', 'handed  over', 'sick', 'moved on', 'social worker', 'plac', 'mov', 'return', 'step', 'discharg', 'end', ' end', 'xend',
-  'conclud', 'independent', ' ', 'a', 'x', '.', 'tran', 'sition', 'é', 'Plan', '’',
+  'conclud', 'independent', ' ', 'a', 'x', '.', 'tran', 'sition', 'é', 'Plan', '’', 'inconsisten', 'inconsist',
 ];
 
 describe('fact families', () => {

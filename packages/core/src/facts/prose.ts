@@ -33,6 +33,12 @@ const DETERIORATION_NOUN = /\b(?<verb>deterioration|decline|regression|relapse)\
 const REFUSAL_AFTER = /^\s+(?:the|a|an|to(?!\s+\d)|his|her|their|my|our|offer|offers|help|support|services?|referral|invitation|treatment|contact|visit|visits|medication|appointment|appointments|all|any|this|that|it|them)\b/;
 const CONCERNS =
   /\b(?:domestic\s+(?:abuse|violence)\s+incidents?|incidents?\s+of\s+domestic\s+(?:abuse|violence)|tested\s+positive\s+for\s+[\w-]+|positive\s+for\s+(?:cannabis|cocaine|heroin|alcohol|amphetamines?|opiates|methadone|benzodiazepines|drugs?)|(?:drug|hair[- ]strand|toxicology|breath|alcohol|urine)\s+tests?\s+(?:was|were|came\s+back|returned|is|are)\s+positive|concerns?\s+remain|ongoing\s+concerns?|continuing\s+concerns?|concerns?\s+(?:persist|continue|have\s+increased|increased)|significant\s+concerns?|missing\s+episodes?|(?:went|gone|been\s+reported|was\s+reported)\s+missing|serious\s+concerns?)\b/g;
+/**
+ * "Contact has been inconsistent", "staff manage behaviour inconsistently": DOMAIN.md counts inconsistency among the
+ * signs that an area is not met. ("Inconsistent with" compares accounts; it is left out.)
+ */
+const INCONSISTENT =
+  /\b(?:(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|had\s+been)\s+(?:(?:very|often|sometimes|still|highly|too|quite|at\s+times)\s+)?inconsistent(?!\s+with\b)|inconsistently)\b/g;
 const CO_SLEEPING =
   /\b(?:co-?sleep(?:ing|s|t)?|co-?slept|bed[- ]?shar(?:ing|ed|es|e)|shar(?:ed|ing|es)\s+(?:a|her|his|the|their)\s+bed|(?:in|into|on)\s+(?:(?:ms|mr|mrs|miss)\.?\s+[a-z'-]+'s|(?:her|his|their)\s+(?:mother|father|mum|dad|parents?)'s|(?:the\s+)?(?:mother|father|mum|dad|parent|parents)'s|(?:an?|the)\s+(?:adult|double|parental|parents')|the\s+parents')\s+bed|asleep\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair)\s+with|fell\s+asleep\s+(?:with|holding|while\s+holding|while\s+feeding)|asleep\s+(?:in|on)\s+(?:her|his|their|the)\s+(?:own\s+)?(?:adult|double|parents'?)\s+bed\s+with|(?:mum|mother|dad|father|parents?)\s+and\s+(?:the\s+)?baby(?:\s+[a-z]+)?\s+(?:were\s+|was\s+)?(?:found\s+)?(?:asleep|sleeping)\s+together|asleep\s+together\s+in\s+(?:[a-z']+\s+){0,2}bed|(?:dozes?|dozed|dozing|nods?|nodded|drops?|dropped)\s+off\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair|chair)\s+with|(?:taking|takes|took|brings|brought|bringing)\s+(?:[a-z]+|him|her|the\s+baby)\s+into\s+(?:her|his|their|mum's|dad's)\s+(?:own\s+)?bed\b)/g;
 /** Asleep in one's own bed with someone: co-sleeping when a parent is the one asleep (PARENT_ASLEEP_BEFORE). */
@@ -107,7 +113,7 @@ const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residentia
 export const GATE_KEYWORDS = {
   area: ['achiev', 'unmet', String.raw`not\s+(?:yet\s+)?met`, 'outstanding'],
   deterioration: ['deteriorat', 'declin', 'regress', 'relaps', 'wors', 'slipped', 'escalat'],
-  concern: ['domestic', 'positive', 'concern', 'missing'],
+  concern: ['domestic', 'positive', 'concern', 'missing', 'inconsisten'],
   coSleeping: ['sleep', 'slept', 'bed', 'asleep', 'doz', 'nod'],
   plan: ['plan', 'assessment', 'purpose', 'exit', 'transition', 'carer'],
   allocation: ['allocat', String.raw`\bleft\b`, 'leav', 'resign', 'hand-?over', String.raw`handed\s+over`, 'sick', String.raw`moved\s+on`, String.raw`social\s+worker`],
@@ -225,6 +231,13 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
   if (families & BIT.concern) for (const m of matchesIn(CONCERNS, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
+  }
+  if (families & BIT.concern) for (const m of matchesIn(INCONSISTENT, norm)) {
+    if (ctx.negatedBefore(m.index!, 2)) continue;
+    const what = subjectBefore(ctx.sentence.text, m.index!);
+    const end = m.index! + m[0].length;
+    const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
+    out.push({ kind: 'concern', what: ctx.sentence.text.slice(found >= 0 ? found : m.index!, end), start: found >= 0 ? found : m.index!, end });
   }
   const parentAsleep = families & BIT.coSleeping ? matchesIn(ASLEEP_IN_OWN_BED, norm).filter((m) => PARENT_ASLEEP_BEFORE.test(norm.slice(Math.max(0, m.index! - 45), m.index!))) : [];
   if (families & BIT.coSleeping) for (const m of [...matchesIn(CO_SLEEPING, norm), ...parentAsleep]) {
