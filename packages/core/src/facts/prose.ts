@@ -30,6 +30,8 @@ const AREA_PATTERNS = [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UN
 const DETERIORATION_VERB =
   /\b(?:has\s+|had\s+|have\s+)?(?<verb>deteriorated|deteriorating|declined|declining|regressed|relapsed|worsened|worsening|got\s+worse|become\s+worse|became\s+worse|slipped|escalated|escalating)\b/g;
 const DETERIORATION_NOUN = /\b(?<verb>deterioration|decline|regression|relapse)\s+(?:in|of)\s+(?<what>(?:[\w'-]+\s*){1,6})/g;
+/** "Birth mum had a relapse": "relapsed" said with a noun. (Not a relapse prevention plan, nor a risk of relapse.) */
+const HAD_A_RELAPSE = /\b(?:had|has\s+had|have\s+had|suffered|experienced)\s+(?:a\s+|another\s+|a\s+further\s+|a\s+serious\s+|a\s+significant\s+)?(?<verb>relapse)\b(?!\s+(?:prevention|plan|risk|indicators?|signatures?|warning)\b)/g;
 const REFUSAL_AFTER = /^\s+(?:the|a|an|to(?!\s+\d)|his|her|their|my|our|offer|offers|help|support|services?|referral|invitation|treatment|contact|visit|visits|medication|appointment|appointments|all|any|this|that|it|them)\b/;
 const CONCERNS =
   /\b(?:domestic\s+(?:abuse|violence)\s+incidents?|incidents?\s+of\s+domestic\s+(?:abuse|violence)|tested\s+positive\s+for\s+[\w-]+|positive\s+for\s+(?:cannabis|cocaine|heroin|alcohol|amphetamines?|opiates|methadone|benzodiazepines|drugs?)|(?:drug|hair[- ]strand|toxicology|breath|alcohol|urine)\s+tests?\s+(?:was|were|came\s+back|returned|is|are)\s+positive|concerns?\s+remain|ongoing\s+concerns?|continuing\s+concerns?|concerns?\s+(?:persist|continue|have\s+increased|increased)|significant\s+concerns?|missing\s+episodes?|(?:went|gone|been\s+reported|was\s+reported)\s+missing|serious\s+concerns?)\b/g;
@@ -223,6 +225,13 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     const what = subjectBefore(ctx.sentence.text, m.index!);
     const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
     out.push({ kind: 'deterioration', what: what ? `${what} ${m.groups!.verb}` : m.groups!.verb!, start: found >= 0 ? found : m.index!, end: verbEnd });
+  }
+  if (families & BIT.deterioration) for (const m of matchesIn(HAD_A_RELAPSE, norm)) {
+    if (ctx.negatedBefore(m.index!, 2)) continue;
+    const what = subjectBefore(ctx.sentence.text, m.index!);
+    const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
+    const end = m.index! + m[0].length;
+    out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(found >= 0 ? found : m.index!, end), start: found >= 0 ? found : m.index!, end });
   }
   if (families & BIT.deterioration) for (const m of matchesIn(DETERIORATION_NOUN, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;

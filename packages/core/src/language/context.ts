@@ -64,7 +64,7 @@ const FIGURE_RE = new RegExp(
   String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|(?:every|each|all(?:\s+(?:the|her|his))?)\s+(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
 );
 const CONCERN_RE =
-  /\b(?:positive\s+for|tested\s+positive|deteriorat\w*|declin(?:ed|ing)\s+to\s+\d|worsen\w*|missing\s+episodes?|went\s+missing|domestic\s+(?:abuse|violence)|co-?sleep\w*|bed-?shar\w*|asleep\s+together|fell\s+asleep\s+with|in\s+(?:[a-z]+'s|her|his|their)\s+(?:adult\s+|double\s+)?bed|not\s+(?:yet\s+)?(?:achieved|met)|unachieved|unmet|overdue|missed\s+(?:\w+\s+)?(?:appointments?|visits?|contacts?|immunisations?)|inconsistent(?!\s+with\b)|inconsistently)\b/;
+  /\b(?:positive\s+for|tested\s+positive|deteriorat\w*|declin(?:ed|ing)\s+to\s+\d|worsen\w*|missing\s+episodes?|went\s+missing|domestic\s+(?:abuse|violence)|co-?sleep\w*|bed-?shar\w*|asleep\s+together|fell\s+asleep\s+with|in\s+(?:[a-z]+'s|her|his|their)\s+(?:adult\s+|double\s+)?bed|not\s+(?:yet\s+)?(?:achieved|met)|unachieved|unmet|overdue|missed\s+(?:\w+\s+)?(?:appointments?|visits?|contacts?|immunisations?)|inconsistent(?!\s+with\b)|inconsistently|relapsed|had\s+a\s+relapse)\b/;
 /**
  * An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. A dash
  * and a string of -ing phrases ("settled - enjoying school, taking part in hobbies") is more of the verdict, not what shows it.
