@@ -228,10 +228,9 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
   }
   if (families & BIT.deterioration) for (const m of matchesIn(HAD_A_RELAPSE, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
-    const what = subjectBefore(ctx.sentence.text, m.index!);
-    const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
+    const start = subjectStart(ctx.sentence.text, m.index!);
     const end = m.index! + m[0].length;
-    out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(found >= 0 ? found : m.index!, end), start: found >= 0 ? found : m.index!, end });
+    out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(start, end), start, end });
   }
   if (families & BIT.deterioration) for (const m of matchesIn(DETERIORATION_NOUN, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
@@ -243,10 +242,9 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
   }
   if (families & BIT.concern) for (const m of matchesIn(INCONSISTENT, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
-    const what = subjectBefore(ctx.sentence.text, m.index!);
+    const start = subjectStart(ctx.sentence.text, m.index!);
     const end = m.index! + m[0].length;
-    const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
-    out.push({ kind: 'concern', what: ctx.sentence.text.slice(found >= 0 ? found : m.index!, end), start: found >= 0 ? found : m.index!, end });
+    out.push({ kind: 'concern', what: ctx.sentence.text.slice(start, end), start, end });
   }
   const parentAsleep = families & BIT.coSleeping ? matchesIn(ASLEEP_IN_OWN_BED, norm).filter((m) => PARENT_ASLEEP_BEFORE.test(norm.slice(Math.max(0, m.index! - 45), m.index!))) : [];
   if (families & BIT.coSleeping) for (const m of [...matchesIn(CO_SLEEPING, norm), ...parentAsleep]) {
@@ -340,6 +338,13 @@ export function splitList(list: string): { text: string; offset: number }[] {
     if (text.length >= 3 && words <= 7) items.push({ text, offset });
   }
   return items;
+}
+
+/** Where a fact's phrase starts: at the words before `at` that say whose it is ("Ms Reid's attendance"), if any. */
+function subjectStart(text: string, at: number): number {
+  const what = subjectBefore(text, at);
+  const found = what ? text.lastIndexOf(what, at) : -1;
+  return found >= 0 ? found : at;
 }
 
 /** The few words before a verb that say what deteriorated: "Ms Carter's presentation and self-care". */
