@@ -182,6 +182,73 @@ for (const dirent of readdirSync(join(root, 'rules'), { withFileTypes: true })) 
   ruleOutputs.push({ file: join(root, 'rules', dirent.name, 'patterns.generated.ts'), label, list });
 }
 
+// ---- Facts: facts.yaml -> the patterns the facts layer runs, and each family's gate ----
+const facts = load('facts.yaml');
+const FACT_KEYS = new Set(['id', 'family', 'name', 'pattern', 'when', 'examples', 'plan', 'allocation', 'event']);
+const factPatterns = {};
+/** Each family's gate keywords (regular-expression sources): the union of its patterns' derived literals. */
+const factGates = {};
+const factClasses = facts.classes ?? {};
+for (const [name, list] of Object.entries(factClasses)) {
+  if (!Array.isArray(list) || list.length === 0 || list.some((w) => typeof w !== 'string' || !w.trim())) fail('facts.yaml', `classes: ${name}`, 'must be a list of words or phrases');
+}
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Check a pattern's examples: a `flag` example's [marked] phrase is exactly one match; a `clean` one has none. */
+function checkExamples(file, where, re, examples) {
+  const flags = examples?.flag ?? [];
+  if (flags.length === 0) fail(file, where, 'needs at least one `flag` example');
+  for (const ex of flags) {
+    const mark = /\[([^\]]+)\]/.exec(ex);
+    if (!mark) {
+      fail(file, where, `flag example without a [marked] phrase: ${ex}`);
+      continue;
+    }
+    const text = ex.replace(/[[\]]/g, '').toLowerCase();
+    const start = mark.index;
+    const found = [...text.matchAll(new RegExp(re.source, 'g'))].some((m) => m.index === start && m[0].length === mark[1].length);
+    if (!found) fail(file, where, `does not match exactly the marked phrase of: ${ex}`);
+  }
+  for (const ex of examples?.clean ?? []) {
+    if (/\[[^\]]+\]/.test(ex)) fail(file, where, `clean example with a [marked] phrase: ${ex}`);
+    else if (new RegExp(re.source).test(ex.toLowerCase())) fail(file, where, `matches its clean example: ${ex}`);
+  }
+}
+for (const p of facts.patterns ?? []) {
+  const where = p.id ?? '(a pattern without an id)';
+  for (const k of Object.keys(p)) if (!FACT_KEYS.has(k)) fail('facts.yaml', where, `unknown key "${k}" (known: ${[...FACT_KEYS].join(', ')})`);
+  if (!p.id || p.id in factPatterns) fail('facts.yaml', where, 'needs a unique id');
+  if (!p.family) fail('facts.yaml', where, 'needs a family');
+  let source;
+  try {
+    source = compiler.expand(p.pattern, factClasses);
+    checkExamples('facts.yaml', where, new RegExp(source, 'g'), p.examples);
+  } catch (e) {
+    fail('facts.yaml', where, e.message);
+    continue;
+  }
+  // A pattern with a condition (`when`) is gated by the condition: the family runs it only where the condition holds.
+  let keywords;
+  if (p.when) {
+    if ((facts.patterns ?? []).some((q) => q !== p && q.family === p.family)) fail('facts.yaml', where, `has a condition (when), so it must be alone in its family "${p.family}"`);
+    keywords = String(p.when).split('|');
+  } else {
+    const gate = compiler.gateLiterals(compiler.expand(p.pattern, factClasses, {}, [], compiler.alternation), 'g');
+    if (!gate) fail('facts.yaml', where, 'no gate can be derived: every match must contain some literal word');
+    keywords = (gate ?? []).map(escape);
+  }
+  for (const k of keywords) if (!/^(?:\\b)?[a-z-]{3}/.test(k)) fail('facts.yaml', where, `gate keyword "${k}" does not start with three letters or hyphens (the facts layer finds gates by their first three)`);
+  factGates[p.family] = [...new Set([...(factGates[p.family] ?? []), ...keywords])].sort();
+  const { pattern: _p, examples: _e, name: _n, ...rest } = p;
+  factPatterns[p.id] = { ...rest, source };
+}
+let recordedConcern = '';
+try {
+  recordedConcern = compiler.expand(facts.recorded_concern.pattern, factClasses);
+  checkExamples('facts.yaml', 'recorded_concern', new RegExp(recordedConcern), facts.recorded_concern.examples);
+} catch (e) {
+  fail('facts.yaml', 'recorded_concern', e.message);
+}
+
 if (problems.length) {
   console.error(`caselint knowledge: ${problems.length} problem(s) in packages/core/data:\n  ${problems.join('\n  ')}`);
   process.exit(1);
@@ -217,6 +284,13 @@ export interface CompiledFrame {
 }
 export const FRAMES: readonly CompiledFrame[] = ${JSON.stringify(compiled, null, 1)};
 
+/** The facts layer's patterns (facts.yaml), by id, each with its family and the kind of fact it records. */
+export const FACT_PATTERNS: Record<string, { id: string; family: string; source: string; when?: string; plan?: string; allocation?: string; event?: string }> = ${JSON.stringify(factPatterns, null, 1)};
+/** Each family's gate keywords, derived from its patterns (or its pattern's condition): a sentence without one skips the family. */
+export const FACT_GATES: Record<string, readonly string[]> = ${json(factGates)};
+/** A sentence that records a concern (facts.yaml recorded_concern). */
+export const RECORDED_CONCERN: string = ${json(recordedConcern)};
+
 /** Shared word lists (lexicon.yaml). */
 export const LEXICON: { ${Object.keys(lexicon).map((k) => `${k}: readonly string[]`).join('; ')} } = ${json(lexicon)};
 `;
@@ -241,4 +315,4 @@ export const PATTERNS: readonly CompiledPattern[] = ${JSON.stringify(r.list, nul
 `,
   );
 }
-console.log(`caselint knowledge: ${positive.size} positive and ${negative.size} negative evaluation words, ${compiled.length} frames, ${Object.keys(lexicon).length} word lists, ${ruleOutputs.map((r) => `${r.list.length} patterns in ${r.label}`).join(', ')}`);
+console.log(`caselint knowledge: ${positive.size} positive and ${negative.size} negative evaluation words, ${compiled.length} frames, ${Object.keys(factPatterns).length} fact patterns in ${Object.keys(factGates).length} families, ${Object.keys(lexicon).length} word lists, ${ruleOutputs.map((r) => `${r.list.length} patterns in ${r.label}`).join(', ')}`);

@@ -1,6 +1,6 @@
 import type { SentenceContext } from '../language/context.js';
 import { phraseSource } from '../language/normalise.js';
-import { LEXICON } from '../knowledge/knowledge.generated.js';
+import { FACT_GATES, FACT_PATTERNS, LEXICON } from '../knowledge/knowledge.generated.js';
 import { matchesIn } from '../language/matches.js';
 import { classifyStatus } from './status.js';
 import { toldAsHistory, yearOfClause } from './history.js';
@@ -10,41 +10,36 @@ import type { AllocationKind, EventKind, FactBody, PlanKind } from './types.js';
 /** A fact found in one sentence, with offsets into the sentence text. Turned into a `Fact` by the caller. */
 export type SentenceFact = Span & FactBody;
 
-const UNMET_STATUS = String.raw`un-?achieved|not\s+(?:yet\s+)?(?:fully\s+)?(?:achieved|met)|unmet|partially\s+achieved|partly\s+achieved|outstanding`;
-const BE = String.raw`remain|remains|remained|are|were|was|is|have\s+been|has\s+been|had\s+been|continue\s+to\s+be|stay|stayed`;
+/** A compiled pattern of facts.yaml, by id: the vocabulary of facts is data, the structure that reads it is here. */
+function fact(id: string, flags = 'g'): RegExp {
+  const p = FACT_PATTERNS[id];
+  if (!p) throw new Error(`facts.yaml has no pattern "${id}"`);
+  return new RegExp(p.source, flags);
+}
 
-// "the areas of health and budgeting remained unachieved"
-const AREAS_THEN_STATUS = new RegExp(String.raw`\b(?:areas?|domains?|skills?|needs?)\s+(?:of|in|around|relating\s+to|for)\s+(?<list>[^.;:]{3,200}?)\s+(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\b`, 'g');
-// "four areas remain unachieved: health and illness, safety in the home ..."
-const STATUS_THEN_LIST = new RegExp(String.raw`\b(?:${BE}|(?:areas?|domains?|skills?)\s+as)\s+(?:still\s+)?(?<status>${UNMET_STATUS})\s*(?::|-|,?\s+namely|,?\s+including|,?\s+which\s+are|,?\s+these\s+are)\s*(?<list>[^.;]{3,240})`, 'g');
-// "safety, sleep routines and feeding remain unachieved" at the start of a clause
-const LIST_THEN_STATUS = new RegExp(String.raw`(?:^|[;:]\s*|,\s+but\s+|\bbut\s+|\bwhile\s+|\bwhereas\s+|\b(?:shows?|showed|records?|recorded|found|confirms?|confirmed)\s+that\s+)(?<list>[a-z][^.;:]{2,200}?)\s+(?:${BE})\s+(?:still\s+)?(?<status>${UNMET_STATUS})\b`, 'g');
-// "unmet needs in safety and sleep"
-const UNMET_NEEDS_IN = /\b(?<status>unmet|unachieved)\s+(?:needs?|areas?)\s+(?:in|around|with|for|relating\s+to)\s+(?<list>[^.;:]{3,160})/g;
+/** The patterns of one family, in the order facts.yaml gives them, each with the kind of fact it records (its `key`). */
+function factsOf<K extends string>(family: string, key: 'plan' | 'allocation' | 'event'): [K, RegExp][] {
+  return Object.values(FACT_PATTERNS)
+    .filter((p) => p.family === family)
+    .map((p) => [p[key] as K, fact(p.id)]);
+}
 
 const REPORTED_THAT = /^.*\b(?:shows?|showed|records?|recorded|found|finds|confirms?|confirmed|notes?|noted|says?|said)\s+that\s+/;
-/** "Grades: 4 for safety, 4 for hygiene", "Ratings: red for safety and supervision, amber for routines". */
-const RATED_FOR = /(?:^|[:;,]\s*|\band\s+)(?<status>[1-5]|grade\s*[1-5]|red|amber|green)\s+for\s+(?<list>[a-z][a-z' -]{2,60}?)(?=\s*(?:[,;.]|$|\band\s+(?:[1-5]|grade|red|amber|green)\b))/g;
-const AREA_PATTERNS = [AREAS_THEN_STATUS, STATUS_THEN_LIST, LIST_THEN_STATUS, UNMET_NEEDS_IN];
-
-const DETERIORATION_VERB =
-  /\b(?:has\s+|had\s+|have\s+)?(?<verb>deteriorated|deteriorating|declined|declining|regressed|relapsed|worsened|worsening|got\s+worse|become\s+worse|became\s+worse|slipped|escalated|escalating)\b/g;
-const DETERIORATION_NOUN = /\b(?<verb>deterioration|decline|regression|relapse)\s+(?:in|of)\s+(?<what>(?:[\w'-]+\s*){1,6})/g;
-/** "Birth mum had a relapse": "relapsed" said with a noun. (Not a relapse prevention plan, nor a risk of relapse.) */
-const HAD_A_RELAPSE = /\b(?:had|has\s+had|have\s+had|suffered|experienced)\s+(?:a\s+|another\s+|a\s+further\s+|a\s+serious\s+|a\s+significant\s+)?(?<verb>relapse)\b(?!\s+(?:prevention|plan|risk|indicators?|signatures?|warning)\b)/g;
+const RATED_FOR = fact('rated-for');
+const AREA_PATTERNS = ['areas-then-status', 'status-then-list', 'list-then-status', 'unmet-needs-in'].map((id) => fact(id));
+const DETERIORATION_VERB = fact('deterioration-verb');
+const DETERIORATION_NOUN = fact('deterioration-noun');
+const HAD_A_RELAPSE = fact('had-a-relapse');
 const REFUSAL_AFTER = /^\s+(?:the|a|an|to(?!\s+\d)|his|her|their|my|our|offer|offers|help|support|services?|referral|invitation|treatment|contact|visit|visits|medication|appointment|appointments|all|any|this|that|it|them)\b/;
-const CONCERNS =
-  /\b(?:domestic\s+(?:abuse|violence)\s+incidents?|incidents?\s+of\s+domestic\s+(?:abuse|violence)|tested\s+positive\s+for\s+[\w-]+|positive\s+for\s+(?:cannabis|cocaine|heroin|alcohol|amphetamines?|opiates|methadone|benzodiazepines|drugs?)|(?:drug|hair[- ]strand|toxicology|breath|alcohol|urine)\s+tests?\s+(?:was|were|came\s+back|returned|is|are)\s+positive|concerns?\s+remain|ongoing\s+concerns?|continuing\s+concerns?|concerns?\s+(?:persist|continue|have\s+increased|increased)|significant\s+concerns?|missing\s+episodes?|(?:went|gone|been\s+reported|was\s+reported)\s+missing|serious\s+concerns?)\b/g;
+const CONCERNS = fact('concern');
 /**
  * "Contact has been inconsistent", "staff manage behaviour inconsistently": DOMAIN.md counts inconsistency among the
  * signs that an area is not met. ("Inconsistent with" compares accounts; it is left out.)
  */
-const INCONSISTENT =
-  /\b(?:(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|had\s+been)\s+(?:(?:very|often|sometimes|still|highly|too|quite|at\s+times)\s+)?inconsistent(?!\s+with\b)|inconsistently)\b/g;
-const CO_SLEEPING =
-  /\b(?:co-?sleep(?:ing|s|t)?|co-?slept|bed[- ]?shar(?:ing|ed|es|e)|shar(?:ed|ing|es)\s+(?:a|her|his|the|their)\s+bed|(?:in|into|on)\s+(?:(?:ms|mr|mrs|miss)\.?\s+[a-z'-]+'s|(?:her|his|their)\s+(?:mother|father|mum|dad|parents?)'s|(?:the\s+)?(?:mother|father|mum|dad|parent|parents)'s|(?:an?|the)\s+(?:adult|double|parental|parents')|the\s+parents')\s+bed|asleep\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair)\s+with|fell\s+asleep\s+(?:with|holding|while\s+holding|while\s+feeding)|asleep\s+(?:in|on)\s+(?:her|his|their|the)\s+(?:own\s+)?(?:adult|double|parents'?)\s+bed\s+with|(?:mum|mother|dad|father|parents?)\s+and\s+(?:the\s+)?baby(?:\s+[a-z]+)?\s+(?:were\s+|was\s+)?(?:found\s+)?(?:asleep|sleeping)\s+together|asleep\s+together\s+in\s+(?:[a-z']+\s+){0,2}bed|(?:dozes?|dozed|dozing|nods?|nodded|drops?|dropped)\s+off\s+(?:on|in)\s+(?:the\s+)?(?:sofa|settee|couch|armchair|chair)\s+with|(?:taking|takes|took|brings|brought|bringing)\s+(?:[a-z]+|him|her|the\s+baby)\s+into\s+(?:her|his|their|mum's|dad's)\s+(?:own\s+)?bed\b)/g;
+const INCONSISTENT = fact('inconsistent');
+const CO_SLEEPING = fact('co-sleeping');
 /** Asleep in one's own bed with someone: co-sleeping when a parent is the one asleep (PARENT_ASLEEP_BEFORE). */
-const ASLEEP_IN_OWN_BED = /\basleep\s{1,3}(?:in|on)\s{1,3}(?:her|his|their)\s{1,3}(?:own\s{1,3})?bed\s{1,3}with\b/g;
+const ASLEEP_IN_OWN_BED = fact('asleep-in-own-bed');
 /**
  * "Ms Reid was found asleep in her bed with Ella beside her" is co-sleeping; "Mia was asleep in her bed with her teddy"
  * is not. Read on the 45 characters before "asleep".
@@ -53,30 +48,16 @@ const PARENT_ASLEEP_BEFORE = /\b(?:mum|mother|dad|father|(?:ms|mr|mrs|miss)\.?\s
 const RISKS_LISTED = /\b(?:risks?|dangers?)\s+of\b(?![^.;]*\b(?:found|seen|saw|observed|reported|discovered|witnessed)\b)[^.;]*\band\s+(?:of\s+)?$/;
 export const NOT_A_MENTION = /\b(?:no|not|never|without|denies|denied|deny|if|whether|risks?|dangers?|about|advice|advised|explain(?:ed|s)?|discuss(?:ed|es)?|leaflet|avoid|against|should|must|unless|prevent)\b/;
 
-const PLANS: [PlanKind, RegExp][] = [
-  ['safer-sleep', /\b(?:safer?\s+sleep(?:ing)?\s+(?:plan|assessment(?:\s+tool)?|agreement|tool|risk\s+assessment)|(?:safe\s+)?sleep(?:ing)?\s+(?:safety\s+)?plan|co-?sleeping\s+(?:plan|risk\s+assessment)|(?:(?:the\s+)?(?:foster\s+)?carers?|they|night\s+staff|staff)\s+(?:will|must|are\s+to|should)\s+(?:check|monitor|look\s+in(?:\s+on)?)\b[^.]{0,80}\b(?:room|cot|bed|sleep|night|overnight|nursery|monitor))/g],
-  ['placement-plan', /\bplacement\s+plan\b/g],
-  ['transition', /\btransition(?:al)?\s+(?:plan|planning|meeting|arrangements|review)\b|\b(?:rehabilitation|reunification|return(?:\s+home)?|introductions?)\s+plan\b|\bphased\s+(?:return|move|introductions?|overnights?|overnight\s+stays)\b|\bmid-?(?:way|point)\s+review\b|\bplan\s+for\s+(?:the\s+)?move\b|\bmove\s+plan\b|\bmoving[- ]on\s+plan\b/g],
-  ['exit', /\bexit\s+(?:plan|strategy)\b/g],
-  ['purpose', /\bpurpose\s+of\s+(?:the\s+|this\s+)?(?:[\w-]+\s+){0,3}?placement\b|\bplacement'?s\s+purpose\b|\bplacement\s+whose\s+purpose\b|(?:^|[.;]\s*)purpose\s*[:-]\s*\w/g],
-  ['risk-assessment', /\brisk\s+assessments?\b/g],
-];
+/** Each plan pattern of facts.yaml, with the kind of plan it records. */
+const PLANS: [PlanKind, RegExp][] = factsOf('plan', 'plan');
 export const PLAN_ABSENT_BEFORE = /\b(?:no|without|not|never|lack\s+of|absence\s+of|needs?|requires?|required|recommend(?:s|ed)?\s+that|awaiting|await)\s+(?:(?:a|an|the|any|yet|current|written|formal|agreed)\s+){0,3}$/;
 export const PLAN_ABSENT_AFTER = /^\s*(?:has|have|had|was|were|is|are)?\s*(?:not|never|yet\s+to|still\s+to)\b|^\s*(?:(?:is|was|remains?)\s+)?(?:outstanding|awaited|overdue|missing|needed|required)\b|^\s*(?:needs?|should|must)\s+(?:to\s+)?be\b/;
 
-const ALLOCATION: [AllocationKind, RegExp][] = [
-  ['worker-left', /\b(?:(?:social\s+)?workers\s+(?:came\s+and\s+went|kept\s+changing)|(?:social\s+worker|allocated\s+worker|case\s+worker|caseworker|case\s+holder|key\s+worker|practitioner|worker|sw)(?:\s*,\s*[a-z][a-z' -]{1,30},)?(?:\s+who)?\s+(?:has\s+|had\s+|have\s+)?(?:(?:then|since|subsequently|recently|immediately|suddenly)\s+)?(?:left|leaves|is\s+leaving|was\s+leaving|resigned|went\s+on\s+(?:long-term\s+)?(?:sick\s+)?leave|moved\s+on|is\s+on\s+long-term\s+sick|(?:been|is|was)\s+on\s+(?:long-term\s+)?(?:sick|sickness|maternity)\s+leave|(?:been|is|was)\s+off\s+sick))(?!\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:home|house|flat|property|visit|meeting|room|office|building|premises|unit|school|nursery|hospital|car|contact\s+centre)\b|\s+at\s+\d|\s+(?:a\s+)?(?:message|voicemail|note|card|letter|leaflet)s?\b)/g],
-  ['unallocated', /\bunallocated\b|\bawaiting\s+(?:re-?)?allocation\b|\bpending\s+(?:re-?)?allocation\b|\bno\s+allocated\s+(?:social\s+)?worker\b|\bwithout\s+an?\s+allocated\s+(?:social\s+)?worker\b|\bnot\s+(?:yet\s+)?(?:been\s+)?re-?allocated\b|\bno\s+social\s+worker\b|\bno\s+(?:other|new)\s+(?:social\s+)?worker\s+has\s+been\s+allocated\b|\bwithout\s+a\s+social\s+worker\b/g],
-  ['reallocated', /\b(?:re-?allocated|has\s+been\s+allocated|was\s+allocated|is\s+now\s+allocated|allocated\s+to\s+(?!the\b)[a-z]|new\s+(?:social\s+)?worker\s+(?:is|was|has\s+been)\s+(?:now\s+)?(?:allocated|appointed)|new\s+allocated\s+(?:social\s+)?worker)\b/g],
-  ['handover', /\bhand-?over\s+(?:was\s+|has\s+been\s+|had\s+been\s+)?(?:completed|took\s+place|done|held|meeting|visit)\b|\bhanded\s+over\s+to\b|\bfull\s+hand-?over\b|\bjoint\s+(?:handover\s+)?visit\b|\bcase\s+transfer\s+(?:completed|meeting)\b/g],
-];
+const ALLOCATION: [AllocationKind, RegExp][] = factsOf('allocation', 'allocation');
 
 // Each lazy [^.;]{1,60}? / {1,50}? reads at most that many characters from a keyword, and sentence text has white-space
 // runs of at most 16 characters (boundSpaceRuns): linear in the sentence, whatever a ReDoS checker counts.
-const EVENTS: [EventKind, RegExp][] = [
-  ['placement', /\b(?:(?<!always\s+been\s+)(?<!previously\s+)placed\s+(?:with|in|at)(?=\s+(?!her\s+mother|his\s+mother|their\s+mother|the\s+care\s+of\s+her))|placement(?:\s+(?:with|of|for|at)\s+[^.;]{1,60}?)?\s+(?:began|started|commenced|was\s+made|will\s+(?:start|begin|commence)|starts|begins)|(?:mother[\s-]+and[\s-]+baby|parent[\s-]+and[\s-]+child|residential|kinship|connected\s+persons?|sgo|special\s+guardianship)\s+(?:foster\s+)?placement|foster\s+placement|(?:identified|found|matched\s+(?:him|her|them)\s+with|moved\s+to|moving\s+to|move\s+to|transferred\s+to)\s+(?:a\s+|the\s+|his\s+|her\s+|their\s+)?new\s+(?:foster\s+)?(?:carers?|placement|foster\s+home|residential\s+home|children's\s+home))\b/g],
-  ['move', /\b(?:move|moved|moves|moving|transfer|transferred|transition|return|returns|returned|returning|step(?:ped)?\s+down|discharge[ds]?|leave|leaves|left)\s+(?:on\s+)?(?:to|into|back\s+to|from|home\b|the\s+unit)|\b(?:leave|leaves|left|leaving)\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:placement|unit|foster\s+home)\b|\btransition\s+(?:went|has\s+gone|had\s+gone|is\s+going|was\s+going|continues|began|started|happened|period)\b|\b(?:smooth|successful|planned|gradual)\s+transition\b|\bend\s+of\s+(?:the\s+)?(?:assessment|placement)\b|\b(?:assessment|placement)(?:\s+(?:of|for|with)\s+[^.;]{1,50}?)?\s+(?:will\s+)?(?:end|ends|ended|ending|concludes?|concluded)\b|\bindependent\s+living\b/g],
-];
+const EVENTS: [EventKind, RegExp][] = factsOf('event', 'event');
 // What makes a mention of a placement or a move an event in the case now: word lists in lexicon.yaml (event_*,
 // placement_*, move_*), the structure here. Each is read on at most 60 characters around the mention.
 const MODAL_BE = String.raw`\b(?:${phraseSource(LEXICON.event_modals)})\b(?:\s+(?:not|never|have|then|also|[a-z]+ly)){0,3}\s+(?:be|been)\s+$`;
@@ -108,19 +89,19 @@ const MOVE_GENERIC_AFTER = /^[^.;]{0,40}\b(?:can|could|may|might)\s+be\b/;
 const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|father|parents|family|accommodation|flat|refuge|hostel|kinship|community)\b/;
 
 /**
- * Each family's keywords (regular-expression sources), as data: a sentence can hold a family's facts only if one of
- * them occurs in it, so most sentences skip most of the patterns above. Every keyword starts with three lower-case
- * letters (after an optional \b): familiesIn looks for those first.
+ * Each family's keywords (regular-expression sources), derived by the build from the family's patterns in facts.yaml:
+ * a sentence can hold a family's facts only if one of them occurs in it, so most sentences skip most of the patterns.
+ * Every keyword starts with three letters or hyphens (after an optional \b): familiesIn looks for those first.
  */
 export const GATE_KEYWORDS = {
-  area: ['achiev', 'unmet', String.raw`not\s+(?:yet\s+)?met`, 'outstanding'],
-  deterioration: ['deteriorat', 'declin', 'regress', 'relaps', 'wors', 'slipped', 'escalat'],
-  concern: ['domestic', 'positive', 'concern', 'missing', 'inconsisten'],
-  coSleeping: ['sleep', 'slept', 'bed', 'asleep', 'doz', 'nod'],
-  plan: ['plan', 'assessment', 'purpose', 'exit', 'transition', 'carer'],
-  allocation: ['allocat', String.raw`\bleft\b`, 'leav', 'resign', 'hand-?over', String.raw`handed\s+over`, 'sick', String.raw`moved\s+on`, String.raw`social\s+worker`],
-  rated: ['grade', 'rated', 'rating', 'scor', String.raw`\brag\b`],
-  event: ['plac', 'mov', 'transfer', 'transition', 'return', 'step', 'discharg', 'leave', 'left', String.raw`\bend`, 'conclud', 'independent', 'identif', 'found', 'matched'],
+  area: FACT_GATES.area!,
+  deterioration: FACT_GATES.deterioration!,
+  concern: FACT_GATES.concern!,
+  coSleeping: FACT_GATES.coSleeping!,
+  plan: FACT_GATES.plan!,
+  allocation: FACT_GATES.allocation!,
+  rated: FACT_GATES.rated!,
+  event: FACT_GATES.event!,
 };
 
 type Family = keyof typeof GATE_KEYWORDS;
@@ -133,36 +114,41 @@ const GATE_AT = FAMILIES.map((f) => new RegExp(GATE_KEYWORDS[f].join('|'), 'y'))
 const BIT = Object.fromEntries(FAMILIES.map((f, i) => [f, 1 << i])) as Record<Family, number>;
 const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 
-/** For each three lower-case letters (a-z as 0-25, five bits each), the families with a keyword that starts with them. */
+/** For each three characters of the gate alphabet (five bits each), the families with a keyword that starts with them. */
 const STARTS = new Uint8Array(1 << 15);
 FAMILIES.forEach((family, i) => {
   for (const keyword of GATE_KEYWORDS[family]) {
     const lead = keyword.replace(/^\\b/, '');
-    if (!/^[a-z]{3}/.test(lead)) throw new Error(`A fact gate keyword must start with three letters: ${keyword}`);
+    if (!/^[a-z-]{3}/.test(lead)) throw new Error(`A fact gate keyword must start with three letters or hyphens: ${keyword}`);
     STARTS[trigram(lead.charCodeAt(0), lead.charCodeAt(1), lead.charCodeAt(2))] |= 1 << i;
   }
 });
 
-/** Index of three lower-case letters in STARTS, or -1 when any of them is not one. */
+/** A character's code in the gate alphabet: a-z as 0-25, the hyphen as 26 ("co-sleeping", "re-allocated"); else -1. */
+function code(ch: number): number {
+  return ch >= 97 && ch <= 122 ? ch - 97 : ch === 45 ? 26 : -1;
+}
+
+/** Index of three characters of the gate alphabet in STARTS, or -1 when any of them is not one. */
 function trigram(a: number, b: number, c: number): number {
-  a -= 97;
-  b -= 97;
-  c -= 97;
-  return a >= 0 && a < 26 && b >= 0 && b < 26 && c >= 0 && c < 26 ? (a << 10) | (b << 5) | c : -1;
+  a = code(a);
+  b = code(b);
+  c = code(c);
+  return a >= 0 && b >= 0 && c >= 0 ? (a << 10) | (b << 5) | c : -1;
 }
 
 /**
  * Which families of facts a sentence can hold, as BIT flags: exactly whether each family's keywords occur in it.
- * One pass over the characters; the keywords' regular expressions run only where their first three letters stand.
+ * One pass over the characters; the keywords' regular expressions run only where their first three characters stand.
  */
 export function familiesIn(norm: string): number {
   let found = 0;
-  // The last three characters, five bits each; `letters` counts how many of them, from the right, are a-z.
+  // The last three characters, five bits each; `letters` counts how many of them, from the right, are in the alphabet.
   let window = 0;
   let letters = 0;
   for (let at = 0; at < norm.length; at++) {
-    const c = norm.charCodeAt(at) - 97;
-    if (c < 0 || c >= 26) {
+    const c = code(norm.charCodeAt(at));
+    if (c < 0) {
       letters = 0;
       continue;
     }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { FAMILY_MEMBERS, FAMILY_SPEAKERS, GENERIC_QUANTIFIERS, MONTHS, SOURCES, TERMS_OF_ART, TEST_WORDS, TIME_NOUNS, VOICE_VERBS } from './lexicon.js';
 import { gateSource } from '../knowledge/literals.js';
+import { RECORDED_CONCERN } from '../knowledge/knowledge.generated.js';
 import { normalise, phraseRegExp, phraseSource } from './normalise.js';
 import type { Sentence } from './sentences.js';
 
@@ -63,8 +64,8 @@ const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?
 const FIGURE_RE = new RegExp(
   String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|(?:every|each|all(?:\s+(?:the|her|his))?)\s+(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
 );
-const CONCERN_RE =
-  /\b(?:positive\s+for|tested\s+positive|deteriorat\w*|declin(?:ed|ing)\s+to\s+\d|worsen\w*|missing\s+episodes?|went\s+missing|domestic\s+(?:abuse|violence)|co-?sleep\w*|bed-?shar\w*|asleep\s+together|fell\s+asleep\s+with|in\s+(?:[a-z]+'s|her|his|their)\s+(?:adult\s+|double\s+)?bed|not\s+(?:yet\s+)?(?:achieved|met)|unachieved|unmet|overdue|missed\s+(?:\w+\s+)?(?:appointments?|visits?|contacts?|immunisations?)|inconsistent(?!\s+with\b)|inconsistently|relapsed|had\s+a\s+relapse)\b/;
+/** A sentence that records a concern: facts.yaml's recorded_concern, on the facts' own vocabulary. */
+const CONCERN_RE = new RegExp(RECORDED_CONCERN);
 /**
  * An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. A dash
  * and a string of -ing phrases ("settled - enjoying school, taking part in hobbies") is more of the verdict, not what shows it.
