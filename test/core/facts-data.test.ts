@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { SentenceContext } from '../../packages/core/src/language/context.js';
 import { sentencesOf } from '../../packages/core/src/language/sentences.js';
-import { sentenceFacts, type SentenceFact } from '../../packages/core/src/facts/prose.js';
+import { factSet, sentenceFacts, type SentenceFact } from '../../packages/core/src/facts/prose.js';
 import { FACT_PATTERNS } from '../../packages/core/src/knowledge/knowledge.generated.js';
 import { ROOT } from '../helpers.js';
 import { unmark } from '../marks.js';
@@ -58,4 +58,17 @@ describe('facts.yaml', () => {
       }
     });
   }
+});
+
+describe('facts.yaml classes extended by a configuration', () => {
+  const concerns = (text: string, words?: Record<string, string[]>) =>
+    sentencesOf(text).flatMap((s) => sentenceFacts(new SentenceContext(s), factSet(words))).filter((f) => f.kind === 'concern').map((f) => text.slice(f.start, f.end));
+  it('records a concern in a local phrase once it is added', () => {
+    const text = 'A strategy discussion held on Monday agreed an enquiry.';
+    expect(concerns(text)).toEqual([]);
+    expect(concerns(text, { concern_phrase: ['strategy discussion held'] })).toEqual(['strategy discussion held']);
+  });
+  it('records one too short for the gate to find by its first three letters ("dv")', () => {
+    expect(concerns('There was dv at the house on Friday.', { concern_phrase: ['dv'] })).toEqual(['dv']);
+  });
 });

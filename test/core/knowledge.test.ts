@@ -96,6 +96,14 @@ describe('"words" in a configuration', () => {
     expect(flagged(resolveConfig({ words: { evaluation_positive: ['tickety-boo'] } }))).toEqual(['tickety-boo']);
   });
 
+  it('adds words to a class of facts.yaml: a local concern answers a reassurance', () => {
+    const text = 'Mum is coping well.\n\nA strategy discussion held on 3 May agreed a child protection enquiry.\n';
+    const contradiction = (config: ReturnType<typeof defaultConfig>) =>
+      linter.lint(parseDocument(text, 'text'), config).filter((f) => f.ruleId === 'outcome-contradicts-findings').map((f) => f.phrase);
+    expect(contradiction(config)).toEqual([]);
+    expect(contradiction(resolveConfig({ words: { concern_phrase: ['strategy discussion held'] } }))).toEqual(['coping well']);
+  });
+
   it('an unknown word class is a configuration error naming the key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caselint-words-'));
     const file = join(dir, '.caselintrc.json');

@@ -5,6 +5,7 @@ import { blockDates } from '../facts/dates.js';
 import { attachLocation } from '../document/location.js';
 import { DocumentFacts } from '../facts/document.js';
 import { blockFacts, tableFacts, type BlockFact } from '../facts/extract.js';
+import { factSet } from '../facts/prose.js';
 import type { CaseFact, Fact } from '../facts/types.js';
 import { SentenceContext } from '../language/context.js';
 import { normalise } from '../language/normalise.js';
@@ -260,7 +261,7 @@ export class Linter {
     const norm = normalise(block.text);
     const sentences = sentencesOf(block.text);
     const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end)));
-    out.facts.push(...blockFacts(block, contexts));
+    out.facts.push(...blockFacts(block, contexts, factSet(config.words)));
     if (factsOnly) return out;
     // A rule whose trigger words are nowhere in the block has nothing to say about any of its sentences.
     const extraWords = !!config.words && Object.keys(config.words).length > 0;

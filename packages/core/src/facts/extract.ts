@@ -1,7 +1,7 @@
 import type { SentenceContext } from '../language/context.js';
 import { spanToSource } from '../document/segments.js';
 import type { Block } from '../types.js';
-import { sentenceFacts, type SentenceFact } from './prose.js';
+import { factSet, sentenceFacts, type FactSet, type SentenceFact } from './prose.js';
 import { labelArea, openingLabel, tableAreas } from './tables.js';
 import type { Fact } from './types.js';
 
@@ -9,8 +9,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** A fact as one block yields it: offsets into the block's text, not yet placed in the document. */
 export type BlockFact = DistributiveOmit<Fact, 'block' | 'entry'>;
 
-/** The facts one block records: a label line ("Safety: Unachieved") or what its sentences say. */
-export function blockFacts(block: Block, sentences: SentenceContext[]): BlockFact[] {
+/** The facts one block records: a label line ("Safety: Unachieved") or what its sentences say (with `set`'s patterns). */
+export function blockFacts(block: Block, sentences: SentenceContext[], set: FactSet = factSet()): BlockFact[] {
   const out: BlockFact[] = [];
   const canLabel = block.kind !== 'table-cell' && block.kind !== 'heading';
   let label = canLabel ? labelArea(block.text) : undefined;
@@ -31,7 +31,7 @@ export function blockFacts(block: Block, sentences: SentenceContext[]): BlockFac
   }
   for (const ctx of sentences) {
     const base = ctx.sentence.start;
-    for (const f of sentenceFacts(ctx)) {
+    for (const f of sentenceFacts(ctx, set)) {
       if (f.kind === 'area' && label) continue; // the label line already said it
       // sentenceFacts made this object for us: moved to block offsets in place (spreading it is slow in V8).
       const fact = f as SentenceFact & { label: string };

@@ -1,6 +1,7 @@
 import type { SentenceContext } from '../language/context.js';
 import { phraseSource } from '../language/normalise.js';
-import { FACT_GATES, FACT_PATTERNS, LEXICON } from '../knowledge/knowledge.generated.js';
+import { FACT_CLASSES, FACT_GATES, FACT_PATTERNS, LEXICON } from '../knowledge/knowledge.generated.js';
+import { expand } from '../knowledge/literals.js';
 import { matchesIn } from '../language/matches.js';
 import { classifyStatus } from './status.js';
 import { toldAsHistory, yearOfClause } from './history.js';
@@ -10,36 +11,8 @@ import type { AllocationKind, EventKind, FactBody, PlanKind } from './types.js';
 /** A fact found in one sentence, with offsets into the sentence text. Turned into a `Fact` by the caller. */
 export type SentenceFact = Span & FactBody;
 
-/** A compiled pattern of facts.yaml, by id: the vocabulary of facts is data, the structure that reads it is here. */
-function fact(id: string, flags = 'g'): RegExp {
-  const p = FACT_PATTERNS[id];
-  if (!p) throw new Error(`facts.yaml has no pattern "${id}"`);
-  return new RegExp(p.source, flags);
-}
-
-/** The patterns of one family, in the order facts.yaml gives them, each with the kind of fact it records (its `key`). */
-function factsOf<K extends string>(family: string, key: 'plan' | 'allocation' | 'event'): [K, RegExp][] {
-  return Object.values(FACT_PATTERNS)
-    .filter((p) => p.family === family)
-    .map((p) => [p[key] as K, fact(p.id)]);
-}
-
 const REPORTED_THAT = /^.*\b(?:shows?|showed|records?|recorded|found|finds|confirms?|confirmed|notes?|noted|says?|said)\s+that\s+/;
-const RATED_FOR = fact('rated-for');
-const AREA_PATTERNS = ['areas-then-status', 'status-then-list', 'list-then-status', 'unmet-needs-in'].map((id) => fact(id));
-const DETERIORATION_VERB = fact('deterioration-verb');
-const DETERIORATION_NOUN = fact('deterioration-noun');
-const HAD_A_RELAPSE = fact('had-a-relapse');
 const REFUSAL_AFTER = /^\s+(?:the|a|an|to(?!\s+\d)|his|her|their|my|our|offer|offers|help|support|services?|referral|invitation|treatment|contact|visit|visits|medication|appointment|appointments|all|any|this|that|it|them)\b/;
-const CONCERNS = fact('concern');
-/**
- * "Contact has been inconsistent", "staff manage behaviour inconsistently": DOMAIN.md counts inconsistency among the
- * signs that an area is not met. ("Inconsistent with" compares accounts; it is left out.)
- */
-const INCONSISTENT = fact('inconsistent');
-const CO_SLEEPING = fact('co-sleeping');
-/** Asleep in one's own bed with someone: co-sleeping when a parent is the one asleep (PARENT_ASLEEP_BEFORE). */
-const ASLEEP_IN_OWN_BED = fact('asleep-in-own-bed');
 /**
  * "Ms Reid was found asleep in her bed with Ella beside her" is co-sleeping; "Mia was asleep in her bed with her teddy"
  * is not. Read on the 45 characters before "asleep".
@@ -48,16 +21,10 @@ const PARENT_ASLEEP_BEFORE = /\b(?:mum|mother|dad|father|(?:ms|mr|mrs|miss)\.?\s
 const RISKS_LISTED = /\b(?:risks?|dangers?)\s+of\b(?![^.;]*\b(?:found|seen|saw|observed|reported|discovered|witnessed)\b)[^.;]*\band\s+(?:of\s+)?$/;
 export const NOT_A_MENTION = /\b(?:no|not|never|without|denies|denied|deny|if|whether|risks?|dangers?|about|advice|advised|explain(?:ed|s)?|discuss(?:ed|es)?|leaflet|avoid|against|should|must|unless|prevent)\b/;
 
-/** Each plan pattern of facts.yaml, with the kind of plan it records. */
-const PLANS: [PlanKind, RegExp][] = factsOf('plan', 'plan');
 export const PLAN_ABSENT_BEFORE = /\b(?:no|without|not|never|lack\s+of|absence\s+of|needs?|requires?|required|recommend(?:s|ed)?\s+that|awaiting|await)\s+(?:(?:a|an|the|any|yet|current|written|formal|agreed)\s+){0,3}$/;
 export const PLAN_ABSENT_AFTER = /^\s*(?:has|have|had|was|were|is|are)?\s*(?:not|never|yet\s+to|still\s+to)\b|^\s*(?:(?:is|was|remains?)\s+)?(?:outstanding|awaited|overdue|missing|needed|required)\b|^\s*(?:needs?|should|must)\s+(?:to\s+)?be\b/;
 
-const ALLOCATION: [AllocationKind, RegExp][] = factsOf('allocation', 'allocation');
 
-// Each lazy [^.;]{1,60}? / {1,50}? reads at most that many characters from a keyword, and sentence text has white-space
-// runs of at most 16 characters (boundSpaceRuns): linear in the sentence, whatever a ReDoS checker counts.
-const EVENTS: [EventKind, RegExp][] = factsOf('event', 'event');
 // What makes a mention of a placement or a move an event in the case now: word lists in lexicon.yaml (event_*,
 // placement_*, move_*), the structure here. Each is read on at most 60 characters around the mention.
 const MODAL_BE = String.raw`\b(?:${phraseSource(LEXICON.event_modals)})\b(?:\s+(?:not|never|have|then|also|[a-z]+ly)){0,3}\s+(?:be|been)\s+$`;
@@ -107,29 +74,93 @@ export const GATE_KEYWORDS = {
 type Family = keyof typeof GATE_KEYWORDS;
 /** The families in bit order. */
 export const FAMILIES = Object.keys(GATE_KEYWORDS) as Family[];
-/** Each family's gate, anchored: does one of its keywords start here? */
-const GATE_AT = FAMILIES.map((f) => new RegExp(GATE_KEYWORDS[f].join('|'), 'y'));
-
 /** One bit per family of facts. */
 const BIT = Object.fromEntries(FAMILIES.map((f, i) => [f, 1 << i])) as Record<Family, number>;
 const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 
-/** For each three characters of the gate alphabet (five bits each), the families with a keyword that starts with them. */
-const STARTS = new Uint8Array(1 << 15);
-FAMILIES.forEach((family, i) => {
-  for (const keyword of GATE_KEYWORDS[family]) {
-    const lead = keyword.replace(/^\\b/, '');
-    if (!/^[a-z-]{3}/.test(lead)) throw new Error(`A fact gate keyword must start with three letters or hyphens: ${keyword}`);
-    STARTS[trigram(lead.charCodeAt(0), lead.charCodeAt(1), lead.charCodeAt(2))] |= 1 << i;
+/**
+ * The facts layer's patterns, compiled: as the build left them, or with a configuration's extra words for some of
+ * facts.yaml's classes (`{ "words": { "concern_phrase": ["strategy meeting held"] } }`).
+ */
+export interface FactSet {
+  /** Each pattern by its id in facts.yaml. */
+  pattern: Record<string, RegExp>;
+  plans: [PlanKind, RegExp][];
+  allocation: [AllocationKind, RegExp][];
+  events: [EventKind, RegExp][];
+  /** Each family's gate, anchored: does one of its keywords start here? */
+  gateAt: RegExp[];
+  /** For each three characters of the gate alphabet (five bits each), the families with a keyword that starts with them. */
+  starts: Uint8Array;
+  /** Families that run on every sentence: a configured word too short to find by its first three characters. */
+  always: number;
+}
+
+function buildFactSet(sources: Record<string, string>, gates: Record<Family, readonly string[]>, always: number): FactSet {
+  const pattern: Record<string, RegExp> = {};
+  for (const [id, source] of Object.entries(sources)) pattern[id] = new RegExp(source, 'g');
+  // The patterns of one family, in the order facts.yaml gives them, each with the kind of fact it records.
+  const kinds = <K extends string>(family: Family, key: 'plan' | 'allocation' | 'event') =>
+    Object.values(FACT_PATTERNS).filter((p) => p.family === family).map((p) => [p[key] as K, pattern[p.id]!] as [K, RegExp]);
+  const starts = new Uint8Array(1 << 15);
+  FAMILIES.forEach((family, i) => {
+    for (const keyword of gates[family]) {
+      const lead = keyword.replace(/^\\b/, '');
+      if (!/^[a-z-]{3}/.test(lead)) throw new Error(`A fact gate keyword must start with three letters or hyphens: ${keyword}`);
+      starts[trigram(lead.charCodeAt(0), lead.charCodeAt(1), lead.charCodeAt(2))] |= 1 << i;
+    }
+  });
+  return {
+    pattern,
+    plans: kinds('plan', 'plan'),
+    allocation: kinds('allocation', 'allocation'),
+    events: kinds('event', 'event'),
+    gateAt: FAMILIES.map((f) => new RegExp(gates[f].join('|'), 'y')),
+    starts,
+    always,
+  };
+}
+
+const DEFAULT_SOURCES = Object.fromEntries(Object.values(FACT_PATTERNS).map((p) => [p.id, p.source]));
+let defaultFacts: FactSet | undefined;
+const extendedFacts = new Map<string, FactSet>();
+
+/** The fact patterns, compiled once per distinct extension of facts.yaml's classes (other classes do not change them). */
+export function factSet(words?: Readonly<Record<string, readonly string[]>>): FactSet {
+  const own = words ? Object.entries(words).filter(([name, list]) => name in FACT_CLASSES && list.length > 0) : [];
+  if (own.length === 0) return (defaultFacts ??= buildFactSet(DEFAULT_SOURCES, GATE_KEYWORDS, 0));
+  const key = JSON.stringify(own);
+  let set = extendedFacts.get(key);
+  if (!set) {
+    const classes: Record<string, readonly string[]> = { ...FACT_CLASSES };
+    for (const [name, list] of own) classes[name] = [...classes[name]!, ...list];
+    const sources: Record<string, string> = {};
+    const gates = Object.fromEntries(FAMILIES.map((f) => [f, [...GATE_KEYWORDS[f]]])) as Record<Family, string[]>;
+    let always = 0;
+    for (const p of Object.values(FACT_PATTERNS)) {
+      sources[p.id] = expand(p.template, classes);
+      // An added word is in every match that uses it: its first word, added to the family's gate, lets those through.
+      for (const [name, list] of own) {
+        if (!p.template.includes(`{${name}}`)) continue;
+        for (const w of list) {
+          const first = w.trim().toLowerCase().replace(/[\u2018\u2019]/g, "'").split(/\s+/)[0]!;
+          if (/^[a-z-]{3}/.test(first)) gates[p.family as Family].push(first.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+          else always |= BIT[p.family as Family];
+        }
+      }
+    }
+    if (extendedFacts.size > 16) extendedFacts.clear();
+    extendedFacts.set(key, (set = buildFactSet(sources, gates, always)));
   }
-});
+  return set;
+}
 
 /** A character's code in the gate alphabet: a-z as 0-25, the hyphen as 26 ("co-sleeping", "re-allocated"); else -1. */
 function code(ch: number): number {
   return ch >= 97 && ch <= 122 ? ch - 97 : ch === 45 ? 26 : -1;
 }
 
-/** Index of three characters of the gate alphabet in STARTS, or -1 when any of them is not one. */
+/** Index of three characters of the gate alphabet in FactSet.starts, or -1 when any of them is not one. */
 function trigram(a: number, b: number, c: number): number {
   a = code(a);
   b = code(b);
@@ -141,8 +172,9 @@ function trigram(a: number, b: number, c: number): number {
  * Which families of facts a sentence can hold, as BIT flags: exactly whether each family's keywords occur in it.
  * One pass over the characters; the keywords' regular expressions run only where their first three characters stand.
  */
-export function familiesIn(norm: string): number {
-  let found = 0;
+export function familiesIn(norm: string, set: FactSet = factSet()): number {
+  const { starts, gateAt } = set;
+  let found = set.always;
   // The last three characters, five bits each; `letters` counts how many of them, from the right, are in the alphabet.
   let window = 0;
   let letters = 0;
@@ -154,10 +186,10 @@ export function familiesIn(norm: string): number {
     }
     window = ((window << 5) | c) & 0x7fff;
     if (++letters < 3) continue;
-    let candidates = STARTS[window]! & ~found;
+    let candidates = starts[window]! & ~found;
     for (let i = 0; candidates !== 0; i++, candidates >>>= 1) {
       if ((candidates & 1) === 0) continue;
-      const re = GATE_AT[i]!;
+      const re = gateAt[i]!;
       re.lastIndex = at - 2;
       if (re.test(norm)) found |= 1 << i;
     }
@@ -167,15 +199,16 @@ export function familiesIn(norm: string): number {
 }
 
 /** Extract the facts one sentence records. */
-export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
+export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): SentenceFact[] {
   const norm = ctx.norm;
   const out: SentenceFact[] = [];
-  const families = familiesIn(norm);
+  const families = familiesIn(norm, set);
+  const { pattern } = set;
 
   // Each family of facts has a cheap keyword gate, so most sentences skip the heavier patterns.
   // Areas and their status, in prose.
   if (families & BIT.rated) {
-    for (const m of matchesIn(RATED_FOR, norm)) {
+    for (const m of matchesIn(pattern['rated-for']!, norm)) {
       const statusText = /^[1-5]$/.test(m.groups!.status!) ? `grade ${m.groups!.status}` : m.groups!.status!;
       const status = classifyStatus(statusText);
       if (!status) continue;
@@ -186,7 +219,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
       }
     }
   }
-  if (families & BIT.area) for (const re of AREA_PATTERNS) {
+  if (families & BIT.area) for (const re of [pattern['areas-then-status']!, pattern['status-then-list']!, pattern['list-then-status']!, pattern['unmet-needs-in']!]) {
     for (const m of matchesIn(re, norm)) {
       const whole = m.groups!.list!;
       const statusText = m.groups!.status!;
@@ -202,7 +235,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     }
   }
 
-  if (families & BIT.deterioration) for (const m of matchesIn(DETERIORATION_VERB, norm)) {
+  if (families & BIT.deterioration) for (const m of matchesIn(pattern['deterioration-verb']!, norm)) {
     const verbEnd = m.index! + m[0].length;
     if (m.groups!.verb === 'declined' || m.groups!.verb === 'declining') {
       if (REFUSAL_AFTER.test(norm.slice(verbEnd))) continue;
@@ -212,28 +245,28 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     const found = what ? ctx.sentence.text.lastIndexOf(what, m.index!) : -1;
     out.push({ kind: 'deterioration', what: what ? `${what} ${m.groups!.verb}` : m.groups!.verb!, start: found >= 0 ? found : m.index!, end: verbEnd });
   }
-  if (families & BIT.deterioration) for (const m of matchesIn(HAD_A_RELAPSE, norm)) {
+  if (families & BIT.deterioration) for (const m of matchesIn(pattern['had-a-relapse']!, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     const start = subjectStart(ctx.sentence.text, m.index!);
     const end = m.index! + m[0].length;
     out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(start, end), start, end });
   }
-  if (families & BIT.deterioration) for (const m of matchesIn(DETERIORATION_NOUN, norm)) {
+  if (families & BIT.deterioration) for (const m of matchesIn(pattern['deterioration-noun']!, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'deterioration', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length).trim(), start: m.index!, end: m.index! + m[0].trimEnd().length });
   }
-  if (families & BIT.concern) for (const m of matchesIn(CONCERNS, norm)) {
+  if (families & BIT.concern) for (const m of matchesIn(pattern.concern!, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
-  if (families & BIT.concern) for (const m of matchesIn(INCONSISTENT, norm)) {
+  if (families & BIT.concern) for (const m of matchesIn(pattern.inconsistent!, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
     const start = subjectStart(ctx.sentence.text, m.index!);
     const end = m.index! + m[0].length;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(start, end), start, end });
   }
-  const parentAsleep = families & BIT.coSleeping ? matchesIn(ASLEEP_IN_OWN_BED, norm).filter((m) => PARENT_ASLEEP_BEFORE.test(norm.slice(Math.max(0, m.index! - 45), m.index!))) : [];
-  if (families & BIT.coSleeping) for (const m of [...matchesIn(CO_SLEEPING, norm), ...parentAsleep]) {
+  const parentAsleep = families & BIT.coSleeping ? matchesIn(pattern['asleep-in-own-bed']!, norm).filter((m) => PARENT_ASLEEP_BEFORE.test(norm.slice(Math.max(0, m.index! - 45), m.index!))) : [];
+  if (families & BIT.coSleeping) for (const m of [...matchesIn(pattern['co-sleeping']!, norm), ...parentAsleep]) {
     const words = norm.slice(Math.max(0, m.index! - 100), m.index!).split(/\s+/);
     if (NOT_A_MENTION.test(words.slice(-7).join(' '))) continue;
     // "the risks of falling asleep with a baby on a sofa and of bed-sharing": a list of risks, not a sighting.
@@ -241,14 +274,14 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
     if (/^\s*(?:plan|risks?|risk\s+assessment|policy|advice|leaflet|guidance)\b/.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
-  if (families & BIT.plan) for (const [plan, re] of PLANS) {
+  if (families & BIT.plan) for (const [plan, re] of set.plans) {
     for (const m of matchesIn(re, norm)) {
       if (PLAN_ABSENT_BEFORE.test(norm.slice(Math.max(0, m.index! - 80), m.index!))) continue;
       if (PLAN_ABSENT_AFTER.test(norm.slice(m.index! + m[0].length))) continue;
       out.push({ kind: 'plan', plan, start: m.index!, end: m.index! + m[0].length });
     }
   }
-  if (families & BIT.allocation) for (const [allocation, re] of ALLOCATION) {
+  if (families & BIT.allocation) for (const [allocation, re] of set.allocation) {
     for (const m of matchesIn(re, norm)) {
       if ((allocation === 'reallocated' || allocation === 'handover') && ctx.negatedBefore(m.index!, 3)) continue;
       if (allocation === 'worker-left' && ctx.negatedBefore(m.index!, 2)) continue;
@@ -262,7 +295,7 @@ export function sentenceFacts(ctx: SentenceContext): SentenceFact[] {
       out.push(year ? { kind: 'allocation', allocation, year, start: m.index!, end } : { kind: 'allocation', allocation, start: m.index!, end });
     }
   }
-  if (families & BIT.event) for (const [event, re] of EVENTS) {
+  if (families & BIT.event) for (const [event, re] of set.events) {
     for (const m of matchesIn(re, norm)) {
       // A move needs a destination that makes it a placement move; the end of an assessment or placement does not.
       if (event === 'move' && !/^(?:end\b|assessment|placement|independent|transition|smooth|successful|planned|gradual)|\b(?:placement|unit|foster\s+home)$/.test(m[0]) && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
