@@ -179,7 +179,7 @@ for (const dirent of readdirSync(join(root, 'rules'), { withFileTypes: true })) 
     const { pattern: _pattern, ...rest } = p;
     list.push({ ...rest, source, gate: gate ?? [], ...(gate2 ? { gate2 } : {}) });
   }
-  ruleOutputs.push({ file: join(root, 'rules', dirent.name, 'patterns.generated.ts'), label, list });
+  ruleOutputs.push({ file: join(root, 'rules', dirent.name, 'patterns.generated.ts'), label, list, doc, env, frags });
 }
 
 // ---- Facts: facts.yaml -> the patterns the facts layer runs, and each family's gate ----
@@ -192,6 +192,7 @@ const factClasses = facts.classes ?? {};
 for (const [name, list] of Object.entries(factClasses)) {
   if (!Array.isArray(list) || list.length === 0 || list.some((w) => typeof w !== 'string' || !w.trim())) fail('facts.yaml', `classes: ${name}`, 'must be a list of words or phrases');
 }
+for (const name of Object.keys(factClasses)) if (name in lexicon) fail('facts.yaml', `classes: ${name}`, 'has the name of a list of lexicon.yaml: its guards would not know which one {name} means');
 for (const name of Object.keys(factClasses)) if (name in frames.classes || name in classes) fail('facts.yaml', `classes: ${name}`, 'has the name of a class of frames.yaml: a configuration\'s "words" would extend both');
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** Check a pattern's examples: a `flag` example's [marked] phrase is exactly one match; a `clean` one has none. */
@@ -250,6 +251,63 @@ try {
   fail('facts.yaml', 'recorded_concern', e.message);
 }
 
+// ---- Guards: the language context (context.yaml) and each rule's own (rules/<id>/patterns.yaml `guards`) ----
+const GUARD_KEYS = new Set(['note', 'pattern', 'flags', 'on', 'match', 'no_match']);
+/**
+ * Compile a file's guards: each a named regular expression with {name} expanded, and examples the build checks.
+ * A `match` example marks in [brackets] exactly what the guard matches there (a guard read on the sentence as
+ * written, `on: text`, keeps its capitals); a `no_match` example must not match.
+ */
+function compileGuards(file, guards, env, frags = {}) {
+  const compiledGuards = {};
+  for (const [name, g] of Object.entries(guards ?? {})) {
+    for (const k of Object.keys(g ?? {})) if (!GUARD_KEYS.has(k)) fail(file, `guards: ${name}`, `unknown key "${k}" (known: ${[...GUARD_KEYS].join(', ')})`);
+    if (!g?.note) fail(file, `guards: ${name}`, 'needs a note saying what it recognises');
+    if (g?.flags && !/^g?$/.test(g.flags)) fail(file, `guards: ${name}`, 'flags may only be "g"');
+    if (g?.on && g.on !== 'text') fail(file, `guards: ${name}`, 'on may only be "text" (the sentence as written)');
+    let source;
+    try {
+      source = compiler.expand(String(g.pattern).replace(/\n\s*/g, ''), env, frags);
+      new RegExp(source, g.flags ?? '');
+    } catch (e) {
+      fail(file, `guards: ${name}`, e.message);
+      continue;
+    }
+    const read = (ex) => (g.on === 'text' ? ex : ex.toLowerCase());
+    if (!(g.match ?? []).length) fail(file, `guards: ${name}`, 'needs at least one `match` example');
+    for (const ex of g.match ?? []) {
+      if (typeof ex !== 'string') {
+        fail(file, `guards: ${name}`, `an example must be a string (quote it): ${JSON.stringify(ex)}`);
+        continue;
+      }
+      const mark = /\[([^\]]+)\]/.exec(ex);
+      if (!mark) {
+        fail(file, `guards: ${name}`, `match example without a [marked] phrase: ${ex}`);
+        continue;
+      }
+      const text = read(ex.replace(/[[\]]/g, ''));
+      const found = [...text.matchAll(new RegExp(source, 'g'))].some((m) => m.index === mark.index && m[0].length === mark[1].length);
+      if (!found) fail(file, `guards: ${name}`, `does not match exactly the marked phrase of: ${ex}`);
+    }
+    for (const ex of g.no_match ?? []) {
+      if (/\[[^\]]+\]/.test(ex)) fail(file, `guards: ${name}`, `no_match example with a [marked] phrase: ${ex}`);
+      else if (new RegExp(source).test(read(ex))) fail(file, `guards: ${name}`, `matches its no_match example: ${ex}`);
+    }
+    compiledGuards[name] = { source, flags: g.flags ?? '' };
+  }
+  return compiledGuards;
+}
+const context = load('context.yaml');
+for (const [name, list] of Object.entries(context.classes ?? {})) {
+  if (!Array.isArray(list) || list.length === 0 || list.some((w) => typeof w !== 'string' || !w.trim())) fail('context.yaml', `classes: ${name}`, 'must be a list of words or phrases');
+  if (name in lexicon || name in classes) fail('context.yaml', `classes: ${name}`, 'has the name of a shared class');
+}
+const contextGuards = compileGuards('context.yaml', context.guards, { ...lexicon, ...(context.classes ?? {}) }, context.fragments ?? {});
+for (const name of Object.keys(frames.classes)) if (name in lexicon) fail('frames.yaml', `classes: ${name}`, 'has the name of a list of lexicon.yaml: its guards would not know which one {name} means');
+const frameGuards = compileGuards('frames.yaml', frames.guards, { ...lexicon, ...frames.classes });
+const factGuards = compileGuards('facts.yaml', facts.guards, { ...lexicon, ...factClasses }, facts.fragments ?? {});
+for (const r of ruleOutputs) r.guards = compileGuards(r.label, r.doc.guards, r.env, r.frags);
+
 if (problems.length) {
   console.error(`caselint knowledge: ${problems.length} problem(s) in packages/core/data:\n  ${problems.join('\n  ')}`);
   process.exit(1);
@@ -291,8 +349,17 @@ export const FACT_PATTERNS: Record<string, { id: string; family: string; templat
 export const FACT_CLASSES: Record<string, readonly string[]> = ${json(factClasses)};
 /** Each family's gate keywords, derived from its patterns (or its pattern's condition): a sentence without one skips the family. */
 export const FACT_GATES: Record<string, readonly string[]> = ${json(factGates)};
+/** What keeps a frame's match from being the writer's verdict (frames.yaml guards), by name. */
+export const FRAME_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(frameGuards, null, 1)};
+/** What keeps a match from being a fact in the case now (facts.yaml guards), by name. */
+export const FACT_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(factGuards, null, 1)};
 /** A sentence that records a concern (facts.yaml recorded_concern). */
 export const RECORDED_CONCERN: string = ${json(recordedConcern)};
+
+/** The language context's guards (context.yaml), by name: a regular-expression source and its flags. */
+export const CONTEXT_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(contextGuards, null, 1)};
+/** The language context's own word lists (context.yaml). */
+export const CONTEXT_CLASSES: Record<string, readonly string[]> = ${json(context.classes ?? {})};
 
 /** Shared word lists (lexicon.yaml). */
 export const LEXICON: { ${Object.keys(lexicon).map((k) => `${k}: readonly string[]`).join('; ')} } = ${json(lexicon)};
@@ -315,7 +382,10 @@ for (const r of ruleOutputs) {
 import type { CompiledPattern } from '@caselint/core/terms';
 
 export const PATTERNS: readonly CompiledPattern[] = ${JSON.stringify(r.list, null, 1)};
+
+/** The rule's guards (patterns.yaml \`guards\`), by name: a regular-expression source and its flags. */
+export const GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(r.guards ?? {}, null, 1)};
 `,
   );
 }
-console.log(`caselint knowledge: ${positive.size} positive and ${negative.size} negative evaluation words, ${compiled.length} frames, ${Object.keys(factPatterns).length} fact patterns in ${Object.keys(factGates).length} families, ${Object.keys(lexicon).length} word lists, ${ruleOutputs.map((r) => `${r.list.length} patterns in ${r.label}`).join(', ')}`);
+console.log(`caselint knowledge: ${positive.size} positive and ${negative.size} negative evaluation words, ${compiled.length} frames, ${Object.keys(factPatterns).length} fact patterns in ${Object.keys(factGates).length} families, ${Object.keys(lexicon).length} word lists, ${Object.keys(contextGuards).length} context guards, ${ruleOutputs.map((r) => `${r.list.length} patterns in ${r.label}`).join(', ')}`);

@@ -1,20 +1,28 @@
-import { frameGate, frameSet, frameVerdicts, lexicon, phraseSource, reportedPassivelyAfter, type Rule, type SentenceRuleContext } from '@caselint/core';
-import { GateScanner, matchesIn, runnable, termsRegExp, type CompiledPattern } from '@caselint/core/terms';
+import { frameGate, frameSet, frameVerdicts, reportedPassivelyAfter, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { GateScanner, guardsOf, matchesIn, runnable, termsRegExp, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
-import { PATTERNS } from './patterns.generated.js';
+import { GUARDS, PATTERNS } from './patterns.generated.js';
+
+/** The rule's guards (patterns.yaml `guards`): what keeps a match from being a verdict, and what a verdict judges. */
+const guard = guardsOf(GUARDS, 'rules/simplistic-outcome/patterns.yaml');
 
 /** No real sentence holds more candidates for one pattern; stop looking past this many. */
 const MAX_MATCHES = 40;
-const TARGET_WORD = /\b(?:assessments?|pams|viability|placements?|outcomes?|progress|parenting|capacity|rehabilitation|reunification|intervention|gcp2)\b/;
-const ASSESSMENT = /\b(?:assess\w*|reassessment|pams|parentassess|evaluation|viability|unit|residential|gcp2)\b/;
+const TARGET_WORD = guard('target_word');
+const ASSESSMENT = guard('assessment');
+const JUDGES_PLACEMENT = guard('judges_placement');
+const JUDGES_PROGRESS = guard('judges_progress');
+const JUDGES_PARENTING = guard('judges_parenting');
+const JUDGES_ASSESSMENT = guard('judges_assessment');
+const NAMES_ASSESSMENT = guard('names_assessment');
 
 type Target = 'assessment' | 'placement' | 'progress' | 'parenting' | 'outcome';
 
 function targetOf(np: string): Target {
-  if (/\bplacements?\b/.test(np)) return 'placement';
-  if (/\bprogress\b/.test(np)) return 'progress';
-  if (/\b(?:parenting|capacity)\b/.test(np) && !/assessment/.test(np)) return 'parenting';
-  if (/\b(?:assessments?|reassessment|pams|parentassess|evaluation|viability)\b/.test(np)) return 'assessment';
+  if (JUDGES_PLACEMENT.test(np)) return 'placement';
+  if (JUDGES_PROGRESS.test(np)) return 'progress';
+  if (JUDGES_PARENTING.test(np) && !NAMES_ASSESSMENT.test(np)) return 'parenting';
+  if (JUDGES_ASSESSMENT.test(np)) return 'assessment';
   return 'outcome';
 }
 
@@ -29,7 +37,7 @@ const EXPECTED: Record<Target, string[]> = {
 const FRAME_EXPECTED = '[What was seen or done], [by whom], [how often]; [what is still of concern].';
 
 /** Verdict words whose sense is negative, for a claim's polarity. */
-const NEGATIVE_VERDICT = /\b(?:fail|failed|fails|failure|negative|negatively|unsuccessful|unsuccessfully|unsatisfactory|inadequate|unfavourable|poor|bad|did\s+not\s+pass|didn't\s+pass|has\s+not\s+passed|hasn't\s+passed|not)\b/;
+const NEGATIVE_VERDICT = guard('negative_verdict');
 
 /** The rule with the given patterns (patterns.yaml, compiled): the tests build it without one pattern at a time. */
 export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rule {
@@ -119,31 +127,27 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
 
 export const rule: Rule = createRule();
 
-/** An infinitive of doing just before the verdict ("to make good progress"), but not "able to make". */
-const TASK_BEFORE = /\b(?<!\bable\s)to\s+(?:make|achieve|secure|ensure|deliver|reach)\s+(?:(?:a|an|the|more)\s+)?$/;
-/** A disputing verb before the verdict, in the same clause. (Read on the 80 characters before a verdict.) */
-const DISPUTED_BEFORE = /\b(?:disagree[sd]?|dispute[sd]?|challenge[sd]?|contest(?:s|ed)?|reject(?:s|ed)?)\b[^.;,]*$/;
-/** A verb of aiming just before the verdict word. */
-const GOAL_BEFORE = /\b(?:achiev(?:e|es|ing)|ensur(?:e|es|ing)|promot(?:e|es|ing)|secur(?:e|es|ing)|deliver(?:s|ing)?|support(?:s|ing)?|towards)\s+(?:(?:a|an|the|more)\s+)?$/;
-
-/** The writer was told it ("we hear from our agency that ...") or felt it of themselves ("we felt we had done a good job"), inspectors or a court found it, or someone declared it ("the declaration made by the
- * relative that the mother is a good mother"): the verdict is someone else's. (Read on the 120 characters before it.) */
-const TOLD_BEFORE = new RegExp(
-  String.raw`\b(?:(?:i|we)\s+(?:(?:have|had)\s+)?(?:hear|hears|heard)|(?:i|we)\s+(?:(?:have|had)\s+been|were|was|am|are)\s+(?:${phraseSource(lexicon.RECEIVED_VERBS)})|(?:i|we)\s+(?:felt|feel|thought|think)\s+(?:that\s+)?(?:i|we)\b|(?:${phraseSource(lexicon.FINDERS)})\s+(?:also\s+|now\s+|then\s+|later\s+)?(?:noted|found|said|concluded|stated|observed|considered|held|ruled|decided|heard|hearing)(?:\s+that)?|(?:${phraseSource(lexicon.REPORTING_NOUNS)})\s+(?:made\s+by\s+[^.;]{1,40}?\s+)?that)\b[^.;]*$`,
-);
-/** Received just before the verdict, with at most two words between. (Read on the 40 characters before it.) */
-const RECEIVED_BEFORE = /\breceived\s+(?:[a-z]+\s+){0,2}$/;
-/** (Read on the 300 characters after a verdict: it would grow with the square of a sentence with no full stop.) */
-const DISPUTED_AFTER = /^[^.]*\b(?:but|however|although|though|yet|whereas|(?:does|do|did)\s+not\s+agree|disagrees?)\b[^.]*\b(?:unachieved|not\s+(?:yet\s+)?(?:achieved|met)|unmet|concerns?|deteriorat\w*|missed|positive\s+for)\b/;
+// What keeps a match from being a verdict (patterns.yaml `guards`; each note says what part of the sentence it reads).
+const TASK_BEFORE = guard('task_before');
+const DISPUTED_BEFORE = guard('disputed_before');
+const GOAL_BEFORE = guard('goal_before');
+const TOLD_BEFORE = guard('told_before');
+const RECEIVED_BEFORE = guard('received_before');
+const DISPUTED_AFTER = guard('disputed_after');
+const TEST_SUBJECT = guard('test_subject');
+const ON_ASSESSMENT = guard('on_assessment');
+const TEST_BEFORE = guard('test_before');
+const POSITIVE_OR_NEGATIVE = guard('positive_or_negative');
+const CONDITION_AFTER = guard('condition_after');
 
 function accept(ctx: SentenceRuleContext, start: number, end: number, npText: string, npStart: number | undefined): boolean {
   const c = ctx.ctx;
   const verdict = c.norm.slice(start, end);
   // "passed her driving test", "the drug test was positive": real tests and results, not verdicts.
-  if (npText && /\b(?:test|tests|exam|gcse|dbs|driving|theory|screen|screening|hearing|check)\b/.test(npText)) return false;
+  if (npText && TEST_SUBJECT.test(npText)) return false;
   // A test elsewhere in the sentence does not excuse a verdict on an assessment with no test in between.
-  const onAssessment = /\b(?:assess|pams|viability|parenting)/.test(npText) && !/\b(?:tests?|screen\w*|strand|toxicology|urine|breath\w*)\b/.test(c.norm.slice(0, start));
-  if (/\b(?:positive|negative)\b/.test(verdict) && c.mentionsTest() && !onAssessment) return false;
+  const onAssessment = ON_ASSESSMENT.test(npText) && !TEST_BEFORE.test(c.norm.slice(0, start));
+  if (POSITIVE_OR_NEGATIVE.test(verdict) && c.mentionsTest() && !onAssessment) return false;
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
@@ -152,15 +156,15 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   if (reportedPassivelyAfter(c.norm, end)) return false;
   // "My husband and I have received both negative viability assessments": someone's conclusion, received (but "received
   // a pass" is still the pass/fail verdict).
-  if (/\b(?:positive|negative)\b/.test(verdict) && RECEIVED_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
+  if (POSITIVE_OR_NEGATIVE.test(verdict) && RECEIVED_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
   // "key to achieving successful outcomes": a goal, not a verdict; "enabling children to make good progress": a task.
   if (GOAL_BEFORE.test(c.norm.slice(Math.max(0, start - 30), start))) return false;
   if (TASK_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
   // "My client disagreed with the negative viability assessment": disputed, not claimed.
   if (DISPUTED_BEFORE.test(c.norm.slice(Math.max(0, start - 80), start))) return false;
   // "will be judged successful only if ...": the condition, not a verdict.
-  if (/^\s+(?:only\s+)?(?:if|unless|provided\s+that|as\s+long\s+as)\b/.test(c.norm.slice(end, end + 24))) return false;
-  if (/\bprogress\b/.test(npText) && c.evidenceAfter(end)) return false;
+  if (CONDITION_AFTER.test(c.norm.slice(end, end + 24))) return false;
+  if (JUDGES_PROGRESS.test(npText) && c.evidenceAfter(end)) return false;
   return true;
 }
 

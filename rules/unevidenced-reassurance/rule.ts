@@ -1,7 +1,10 @@
 import { reportedClaim, type Rule, type SentenceRuleContext } from '@caselint/core';
-import { GateScanner, matchesIn, runnable, termsRegExp, triggerOf, type CompiledPattern } from '@caselint/core/terms';
+import { GateScanner, guardsOf, matchesIn, runnable, termsRegExp, triggerOf, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
-import { PATTERNS } from './patterns.generated.js';
+import { GUARDS, PATTERNS } from './patterns.generated.js';
+
+/** The rule's guards (patterns.yaml `guards`): what keeps a match from being reassurance made by the writer. */
+const guard = guardsOf(GUARDS, 'rules/unevidenced-reassurance/patterns.yaml');
 
 
 /** The rule with the given patterns (patterns.yaml, compiled): the tests build it without one pattern at a time. */
@@ -71,27 +74,27 @@ export const rule: Rule = createRule();
 
 /** No real sentence holds more candidates for one pattern; stop looking past this many. */
 const MAX_MATCHES = 40;
-const NOT_A_PERSON = /\b(?:chronology|draft|statement|wording|minutes|dispute|matter|claim|bill|account|debt|arrears|fees?|proceedings|issue|question|argument|tenancy|complaint|invoice|payment|case|weather|finances|rent|paperwork|application|court)\b[^,;]*$/;
-
-/** The writer (or the writer's family) as the subject of the reassurance. */
-const FIRST_PERSON_SUBJECT = /\b(?:i|we)\s+(?:(?:am|was|are|were|have\s+been|had\s+been|'m|'re)\s+)?(?:(?:all|still|really|just)\s+)?$/;
-/** A professional or a record that "has no concerns": where the reassurance comes from, so reported. */
-const SOURCE_HAS = new RegExp(String.raw`\b(?:gp|doctor|school|nursery|teacher|health\s+visitor|midwife|paediatrician|police|consultant|hospital|carers?|staff|guardian|gal|iro|social\s+worker|judge|court|professionals|agency)\s+(?:has|have|had)\s+$`);
-
-const PAPERWORK_AFTER = /^\s+(?:with|about|regarding|in)\s+(?:the\s+|this\s+|my\s+|our\s+)?(?:chronology|draft|statement|wording|minutes|application|paperwork|report|timetable|dates?|order|bundle|directions|format)\b/;
+const NOT_A_PERSON = guard('not_a_person');
+const THING_REASSURANCE = guard('thing_reassurance');
+const ABSENCE = guard('absence');
+const ABSENCE_OR_NOTHING = guard('absence_or_nothing');
+const FIRST_PERSON_SUBJECT = guard('first_person_subject');
+const SOURCE_HAS = guard('source_has');
+const PAPERWORK_AFTER = guard('paperwork_after');
+const INDIRECT_QUESTION = guard('indirect_question');
 
 function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   const c = ctx.ctx;
   const phrase = c.norm.slice(start, end);
   // "Mother is not coping well" is a concern, not reassurance.
-  if (!/^(?:no|nil|nothing)\b/.test(phrase) && c.negatedBefore(start, 3)) return false;
+  if (!ABSENCE_OR_NOTHING.test(phrase) && c.negatedBefore(start, 3)) return false;
   // A quoted reassurance is mentioned, not made: someone's words, or a phrase under discussion ("avoid 'doing well'").
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end) || c.isQuoted(start, end)) return false;
   // "The dispute was settled", "the bill was fine": things, not people, are not reassurance about a child.
-  if (/^(?:settled|fine|ok|okay)\b/.test(phrase) && NOT_A_PERSON.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
+  if (THING_REASSURANCE.test(phrase) && NOT_A_PERSON.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
   // "raised no issues with the chronology": about a document, not the child.
-  if (/^(?:no|nil)\b/.test(phrase) && PAPERWORK_AFTER.test(c.norm.slice(end, end + 60))) return false;
-  if (/^(?:no|nil)\b/.test(phrase) && SOURCE_HAS.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
+  if (ABSENCE.test(phrase) && PAPERWORK_AFTER.test(c.norm.slice(end, end + 60))) return false;
+  if (ABSENCE.test(phrase) && SOURCE_HAS.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
   if (c.inReportedVoice(start) || c.isGeneric()) return false;
   // "the health visitor told me I'm doing really well", "the social worker recorded no concerns": reported, not claimed.
   if (reportedClaim(c, start, end)) return false;
@@ -99,7 +102,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (FIRST_PERSON_SUBJECT.test(c.norm.slice(Math.max(0, start - 30), start))) return false;
   if (c.conditionalBefore(start)) return false;
   // "Asked how she was coping, ...": an indirect question.
-  if (/\b(?:asked|ask|asking|asks|wondered|enquired|explored|discussed)\s+(?:\w+\s+){0,2}?(?:how|whether|if)\b[^.;,]{0,40}$/.test(c.norm.slice(Math.max(0, start - 80), start))) return false;
+  if (INDIRECT_QUESTION.test(c.norm.slice(Math.max(0, start - 80), start))) return false;
   return !c.evidenceAfter(end, ctx.next);
 }
 

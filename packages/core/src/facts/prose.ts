@@ -1,6 +1,6 @@
 import type { SentenceContext } from '../language/context.js';
-import { phraseSource } from '../language/normalise.js';
-import { FACT_CLASSES, FACT_GATES, FACT_PATTERNS, LEXICON } from '../knowledge/knowledge.generated.js';
+import { FACT_CLASSES, FACT_GATES, FACT_GUARDS, FACT_PATTERNS } from '../knowledge/knowledge.generated.js';
+import { guardsOf } from '../knowledge/patterns.js';
 import { expand } from '../knowledge/literals.js';
 import { matchesIn } from '../language/matches.js';
 import { classifyStatus } from './status.js';
@@ -11,49 +11,26 @@ import type { AllocationKind, EventKind, FactBody, PlanKind } from './types.js';
 /** A fact found in one sentence, with offsets into the sentence text. Turned into a `Fact` by the caller. */
 export type SentenceFact = Span & FactBody;
 
-const REPORTED_THAT = /^.*\b(?:shows?|showed|records?|recorded|found|finds|confirms?|confirmed|notes?|noted|says?|said)\s+that\s+/;
-const REFUSAL_AFTER = /^\s+(?:the|a|an|to(?!\s+\d)|his|her|their|my|our|offer|offers|help|support|services?|referral|invitation|treatment|contact|visit|visits|medication|appointment|appointments|all|any|this|that|it|them)\b/;
-/**
- * "Ms Reid was found asleep in her bed with Ella beside her" is co-sleeping; "Mia was asleep in her bed with her teddy"
- * is not. Read on the 45 characters before "asleep".
- */
-const PARENT_ASLEEP_BEFORE = /\b(?:mum|mother|dad|father|(?:ms|mr|mrs|miss)\.?\s{1,3}[a-z'-]{1,30})\s{1,3}(?:was\s{1,3}|were\s{1,3})?(?:found\s{1,3}|seen\s{1,3}|lying\s{1,3})?$/;
-const RISKS_LISTED = /\b(?:risks?|dangers?)\s+of\b(?![^.;]*\b(?:found|seen|saw|observed|reported|discovered|witnessed)\b)[^.;]*\band\s+(?:of\s+)?$/;
-export const NOT_A_MENTION = /\b(?:no|not|never|without|denies|denied|deny|if|whether|risks?|dangers?|about|advice|advised|explain(?:ed|s)?|discuss(?:ed|es)?|leaflet|avoid|against|should|must|unless|prevent)\b/;
-
-export const PLAN_ABSENT_BEFORE = /\b(?:no|without|not|never|lack\s+of|absence\s+of|needs?|requires?|required|recommend(?:s|ed)?\s+that|awaiting|await)\s+(?:(?:a|an|the|any|yet|current|written|formal|agreed)\s+){0,3}$/;
-export const PLAN_ABSENT_AFTER = /^\s*(?:has|have|had|was|were|is|are)?\s*(?:not|never|yet\s+to|still\s+to)\b|^\s*(?:(?:is|was|remains?)\s+)?(?:outstanding|awaited|overdue|missing|needed|required)\b|^\s*(?:needs?|should|must)\s+(?:to\s+)?be\b/;
-
-
-// What makes a mention of a placement or a move an event in the case now: word lists in lexicon.yaml (event_*,
-// placement_*, move_*), the structure here. Each is read on at most 60 characters around the mention.
-const MODAL_BE = String.raw`\b(?:${phraseSource(LEXICON.event_modals)})\b(?:\s+(?:not|never|have|then|also|[a-z]+ly)){0,3}\s+(?:be|been)\s+$`;
-/**
- * "placed" that is not a placement made: a possibility ("should be placed", "would never have been placed"), a
- * proposal ("they suggested that the boy be placed with his grandmother"), children in general ("children placed in
- * special guardianship"), a habit ("children are regularly placed"). What a court orders or parties agree ("agreed
- * to their daughter being placed", "will be placed") goes ahead.
- */
-const HYPOTHETICAL_PLACED = new RegExp(
-  String.raw`${MODAL_BE}|\b(?:${phraseSource(LEXICON.event_proposals)})\b[^.;]{0,60}\bbe\s+$|\bchildren\s+(?:(?:who|that)\s+(?:are|were|have\s+been)\s+)?$|\b(?:${phraseSource(LEXICON.event_habits)})\s+$`,
-);
-/**
- * A placement named by its noun ("a mother-and-baby foster placement") is an event only when it starts: entered,
- * found, begun or recommended ("went into a foster placement", "a foster placement was found"), not where it is
- * mentioned ("doing well in his foster placement").
- */
-const PLACEMENT_STARTS_BEFORE = new RegExp(String.raw`\b(?:${phraseSource(LEXICON.placement_starts)})\s+(?:(?:a|an|the|her|his|their)\s+)?(?:[\w'-]+\s+){0,4}$`);
-const PLACEMENT_STARTS_AFTER = new RegExp(String.raw`^\s+(?:${phraseSource(LEXICON.placement_started)})\b`);
-/**
- * A move that is not going ahead: a possibility ("should be returned"), a wish ("anxious to return to the foster
- * placement"), a lost prospect ("no prospect of the boy being returned"). A ruling that it will happen goes ahead.
- */
-const HYPOTHETICAL_MOVE = new RegExp(
-  String.raw`${MODAL_BE}|\b(?:${phraseSource(LEXICON.move_wishes)})\s+to\s+$|\bno\s+(?:${phraseSource(LEXICON.move_prospects)})\s+of\b[^.;]{0,40}$`,
-);
-/** A gerund as subject, then a modal: "moving into foster care can be scary". */
-const MOVE_GENERIC_AFTER = /^[^.;]{0,40}\b(?:can|could|may|might)\s+be\b/;
-const MOVE_DESTINATION = /\b(?:placement|foster|unit|home|independent|residential|care|carers?|mother|father|parents|family|accommodation|flat|refuge|hostel|kinship|community)\b/;
+// What keeps a match from being a fact in the case now (facts.yaml `guards`; each note says what part of the
+// sentence it reads).
+const guard = guardsOf(FACT_GUARDS, 'facts.yaml');
+const NO_AREAS = guard('no_areas');
+const REPORTED_THAT = guard('reported_that');
+const REFUSAL_AFTER = guard('refusal_after');
+const PARENT_ASLEEP_BEFORE = guard('parent_asleep_before');
+const RISKS_LISTED = guard('risks_listed');
+const ADVICE_AFTER = guard('advice_after');
+export const NOT_A_MENTION = guard('not_a_mention');
+export const PLAN_ABSENT_BEFORE = guard('plan_absent_before');
+export const PLAN_ABSENT_AFTER = guard('plan_absent_after');
+const HYPOTHETICAL_PLACED = guard('hypothetical_placed');
+const PLACEMENT_STARTS_BEFORE = guard('placement_starts_before');
+const PLACEMENT_STARTS_AFTER = guard('placement_started_after');
+const HYPOTHETICAL_MOVE = guard('hypothetical_move');
+const GERUND_MOVE = guard('gerund_move');
+const MOVE_GENERIC_AFTER = guard('move_generic_after');
+const MOVE_IS_PLACEMENT = guard('move_is_placement');
+const MOVE_DESTINATION = guard('move_destination');
 
 /**
  * Each family's keywords (regular-expression sources), derived by the build from the family's patterns in facts.yaml:
@@ -223,7 +200,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
     for (const m of matchesIn(re, norm)) {
       const whole = m.groups!.list!;
       const statusText = m.groups!.status!;
-      if (/\bno\s+(?:areas?|domains?|skills?|needs?)\b/.test(norm.slice(Math.max(0, m.index! - 12), m.index! + 20))) continue;
+      if (NO_AREAS.test(norm.slice(Math.max(0, m.index! - 12), m.index! + 20))) continue;
       // "the PAMS update shows that safety in the home is still not achieved": the list starts after "shows that".
       const lead = REPORTED_THAT.exec(whole)?.[0].length ?? 0;
       const list = whole.slice(lead);
@@ -271,7 +248,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
     if (NOT_A_MENTION.test(words.slice(-7).join(' '))) continue;
     // "the risks of falling asleep with a baby on a sofa and of bed-sharing": a list of risks, not a sighting.
     if (RISKS_LISTED.test(words.slice(-13).join(' '))) continue;
-    if (/^\s*(?:plan|risks?|risk\s+assessment|policy|advice|leaflet|guidance)\b/.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
+    if (ADVICE_AFTER.test(norm.slice(m.index! + m[0].length, m.index! + m[0].length + 40))) continue;
     out.push({ kind: 'co-sleeping', start: m.index!, end: m.index! + m[0].length });
   }
   if (families & BIT.plan) for (const [plan, re] of set.plans) {
@@ -298,7 +275,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
   if (families & BIT.event) for (const [event, re] of set.events) {
     for (const m of matchesIn(re, norm)) {
       // A move needs a destination that makes it a placement move; the end of an assessment or placement does not.
-      if (event === 'move' && !/^(?:end\b|assessment|placement|independent|transition|smooth|successful|planned|gradual)|\b(?:placement|unit|foster\s+home)$/.test(m[0]) && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
+      if (event === 'move' && !MOVE_IS_PLACEMENT.test(m[0]) && !MOVE_DESTINATION.test(norm.slice(m.index!, m.index! + m[0].length + 60))) continue;
       if (ctx.negatedBefore(m.index!, 2)) continue;
       const end = m.index! + m[0].length;
       const before = norm.slice(Math.max(0, m.index! - 60), m.index!);
@@ -307,7 +284,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
         if (m[0].endsWith('placement') && !PLACEMENT_STARTS_BEFORE.test(before) && !PLACEMENT_STARTS_AFTER.test(norm.slice(end, end + 40))) continue;
       } else {
         if (HYPOTHETICAL_MOVE.test(before)) continue;
-        if (/^(?:moving|returning|leaving|transferring)\b/.test(m[0]) && MOVE_GENERIC_AFTER.test(norm.slice(end, end + 60))) continue;
+        if (GERUND_MOVE.test(m[0]) && MOVE_GENERIC_AFTER.test(norm.slice(end, end + 60))) continue;
       }
       // "Fewer children are being placed in foster care": about no particular child.
       if (ctx.isGeneric()) continue;

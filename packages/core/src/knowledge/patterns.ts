@@ -147,3 +147,21 @@ export class GateScanner {
     return anyFound(found, g.one) && (g.two === undefined || anyFound(found, g.two));
   }
 }
+
+/** A compiled guard (context.yaml, or a rule's patterns.yaml `guards`): a regular-expression source and its flags. */
+export interface CompiledGuard {
+  source: string;
+  flags: string;
+}
+
+/**
+ * A file's guards, ready to run: `guard('name')` compiles the named one, and a name the data does not define is an
+ * error at load time, not a guard that silently never matches.
+ */
+export function guardsOf(guards: Record<string, CompiledGuard>, file: string): (name: string) => RegExp {
+  return (name) => {
+    const g = guards[name];
+    if (!g) throw new Error(`${file} has no guard "${name}"`);
+    return new RegExp(g.source, g.flags);
+  };
+}

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import { FAMILY_MEMBERS, FAMILY_SPEAKERS, GENERIC_QUANTIFIERS, MONTHS, SOURCES, TERMS_OF_ART, TEST_WORDS, TIME_NOUNS, VOICE_VERBS } from './lexicon.js';
+import { FAMILY_SPEAKERS, SOURCES, TERMS_OF_ART, TEST_WORDS, VOICE_VERBS } from './lexicon.js';
 import { gateSource } from '../knowledge/literals.js';
-import { RECORDED_CONCERN } from '../knowledge/knowledge.generated.js';
-import { normalise, phraseRegExp, phraseSource } from './normalise.js';
+import { guardsOf } from '../knowledge/patterns.js';
+import { CONTEXT_CLASSES, CONTEXT_GUARDS, RECORDED_CONCERN } from '../knowledge/knowledge.generated.js';
+import { normalise, phraseRegExp } from './normalise.js';
 import type { Sentence } from './sentences.js';
 
 // compromise takes ~200 ms to load and is needed only for the rare sentence where a bare name reports speech,
@@ -18,68 +19,35 @@ const TERMS_OF_ART_RE = phraseRegExp(TERMS_OF_ART);
 /** The longest word of each term of art: a cheap test before the long alternation (a trie: one comparison a character). */
 const TERMS_OF_ART_GATE = new RegExp(gateSource([...new Set(TERMS_OF_ART.map((t) => normalise(t).split(/\s+/).sort((a, b) => b.length - a.length)[0]!))]));
 const TEST_RE = phraseRegExp(TEST_WORDS, '');
-const CONTRAST_RE = /\b(?:but|however|although|though|yet|whereas|while|despite|in fact|in reality)\b/;
-const META_RE = /\b(?:the\s+(?:word|words|term|terms|label|phrase|description)|described\s+as|referred\s+to\s+as|called|so-called|summarised\s+as|recorded\s+as)\b/;
-const FRAMING_RE =
-  /\b(?:not|no|never|isn't|wasn't|cannot|can't|neither|nor|rather\s+than|instead\s+of|does\s+not\s+have|has\s+no|there\s+is\s+no)\b[^.;]{0,40}\b(?:pass(?:ed)?\s*(?:or|\/|and)\s*fail(?:ed)?|pass\s+mark|pass\/fail|fail\/pass)\b|\bpass\s*(?:or|\/)\s*fail\b|\btoo\s+(?:early|soon)\s+to\s+(?:say|describe|judge|call|tell|know|conclude)\b|\b(?:not|never)\s+(?:saying|suggesting|claiming|concluding|arguing)\b|\b(?:positive\s+or\s+negative|negative\s+or\s+positive|success\s+or\s+(?:a\s+)?failure|successful\s+or\s+(?:not|unsuccessful)|good\s+or\s+bad)\b|\b(?:is|was)\s+not\s+a\s+(?:\w+\s+)?test\b/;
-const CONDITIONAL_RE = /\b(?:(?:the\s+|our\s+|my\s+)?(?:aim|goal|hope|intention|ambition|objective|target)\s+(?:is|was|will\s+be|remains)|if|unless|whether|when|once|until|provided\s+that|so\s+long\s+as|as\s+long\s+as|in\s+order\s+(?:for|to)|aim(?:s|ed)?\s+(?:is\s+)?to|hope(?:s|d)?|pray(?:s|ed)?|wish(?:es|ed)?|would|could|might|will\s+need|needs?\s+to|must|should\s+be|to\s+ensure|to\s+achieve|to\s+secure|towards|working\s+towards|chance\s+of|likelihood\s+of|best\s+chance|expect(?:ed|s)?\s+to|predict(?:ed|s)?)\b/;
-/** A counted subject ("many homes", "two-thirds of councils"; a plural, so not "some progress"), an activity as subject, research ("Research has shown that ..."), or anyone of a kind ("A good mother is loving, firm and fair"), opening the sentence. */
-const GENERIC_SUBJECT_RE = new RegExp(
-  String.raw`^\s*(?:(?:but|and|so|however|yet|also),?\s+)?(?:(?:there\s+are|there\s+were)\s+)?(?:(?:${phraseSource(GENERIC_QUANTIFIERS)}|(?:more|less|fewer)\s+than\s+(?:a\s+|one\s+|two\s+)?[a-z-]+|all\s+but\s+[a-z]+)\s+(?:of\s+(?:the\s+|these\s+|those\s+)?)?(?:[a-z-]+\s+){0,2}?(?!(?:${phraseSource(TIME_NOUNS)}|has|was|is|does|goes|seems|appears|remains)\b)(?:[a-z-]*[a-rt-z]s|people|children|men|women)\b|[a-z]+ing\s+(?:a|an|the|their|good|positive|strong)\s+[^,;]*?\s(?:is|are|was|pays|helps|makes|can|will|means)\b|(?:research|studies|(?:one\s+)?study\s+after\s+another)\s+(?:has\s+|have\s+)?(?:shown|shows|show|suggests|suggest|indicates|indicate|tells\s+us)\b|(?:a|an|any|every)\s+(?:[a-z-]+\s+){0,2}?(?:${phraseSource(FAMILY_MEMBERS)}|child|baby|grandparent)\s+(?:is|are|should|must|needs\s+to|can|has\s+to)\b)`,
-);
-const QUESTION_RE = /\?["')\]\s]*$/;
-const NEGATION_RE = /\b(?:not|no|never|n't|nor|neither|cannot|without|no\s+longer|disengaged\s+from|lack(?:s|ed|ing)?(?:\s+of)?|absence\s+of|devoid\s+of)\b|n't\b/;
-const SPEAKER_RE = new RegExp(
-  `\\b(?:(?:my|her|his|their|the)\\s+)?(?:${phraseSource(FAMILY_SPEAKERS)}|(?:ms|mr|mrs|miss|mx)\\.?\\s+[a-z'-]+)\\s+(?:(?:had|has|have|also|then|clearly|repeatedly|often|later)\\s+){0,2}(?:${phraseSource(VOICE_VERBS)})\\b`,
-);
-const VOICE_VERB_RE = new RegExp(`\\b(?:${phraseSource(VOICE_VERBS)})\\b`);
-const BARE_NAME_VOICE_RE = new RegExp(`\\b([A-Z][a-z'’-]+)\\s+(?:[a-z]+ly\\s+|has\\s+|had\\s+|also\\s+)?(?:${phraseSource(VOICE_VERBS)})\\b`);
-/** Capitalised words before a voice verb that are not people's names: no need to ask compromise. */
-const NOT_A_NAME = new Set([...SOURCES, ...FAMILY_SPEAKERS, 'the', 'this', 'that', 'it', 'there', 'which', 'who', 'i', 'we', 'you', 'staff', 'everyone', 'nobody', 'report', 'records', 'unit', 'team', 'court', 'judge', 'manager', 'worker', 'services', 'agency', 'council', 'authority', 'panel', 'review', 'assessment', 'plan', 'note', 'letter', 'email', 'also', 'then', 'later', 'previously', 'recently']);
-/** Capitalised sentence openers that are not the person being described. */
-const NOT_A_SUBJECT = new Set(['it', 'this', 'that', 'there', 'the', 'a', 'an', 'in', 'on', 'at', 'when', 'if', 'as', 'overall', 'however', 'although', 'while', 'during', 'after', 'before', 'since', 'following', 'today', 'yesterday', 'we', 'i', 'our', 'my', 'no', 'all', 'both', 'each', 'every', 'some', 'these', 'those', 'case', 'placement', 'contact', 'home', 'school', 'nursery', 'staff', 'police', 'health', 'foster', 'social', 'team', 'duty', 'telephone', 'visit', 'supervision']);
-const SOURCE_RE = new RegExp(
-  `\\b(?:${phraseSource(SOURCES)})\\s+(?:(?:has|have|had|also|then)\\s+)?(?:reported|reports|report|said|says|say|confirmed|confirms|confirm|stated|states|told|tells|noted|notes|advised|informed|described|describes|raised|observed|observes|saw|recorded|records|shared|commented|indicated|show|shows|showed|found|finds|identified)\\b|\\b(?:reported|confirmed|noted|raised|observed|seen|recorded|evidenced|witnessed|shown|picked\\s+up|identified|flagged)\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?[a-z]|\\bsupported\\s+by\\s+(?:the\\s+|her\\s+|his\\s+|their\\s+)?(?:evidence|records?|observations?|notes|logs?|data|results?|figures|reports?|letters?)\\b|\\baccording\\s+to\\b|\\b(?:records?|notes|logs?|reports?|statements?|charts?|diary|diaries|letters?|results?|figures|data|certificates?|receipts?|minutes)\\s+(?:for\\s+[^.;]{0,30}?\\s+)?(?:show|shows|showed|confirm|confirms|confirmed|record|records|recorded|evidence|evidences)\\b`,
-);
-const OBSERVATION_RE =
-  /\b(?:i|we|staff|the\s+worker|the\s+social\s+worker|carers?|the\s+carers?|foster\s+carers?|the\s+health\s+visitor|the\s+midwife)\s+(?:have\s+|has\s+|had\s+)?(?:observed|saw|watched|noticed|witnessed|seen)\s+(?!(?:no|nothing|none|any|that|evidence|such|(?:[a-z]+\s+)?(?:progress|improvements?|changes?|differences?))\b)\w+(?:\s+\w+){2,}|\b(?:was|were)\s+(?:observed|seen)\s+to\s+\w+|\bon\s+(?:all|each|every|both)\s+(?:\w+\s+)?(?:observed\s+)?(?:occasions|visits|feeds|sessions|contacts)\b|\b(?:showed|shows|show)\s+(?:me|us|staff|the\s+worker|the\s+health\s+visitor|the\s+carers?)\b|\b(?:demonstrated|explained\s+back|repeated\s+back|was\s+able\s+to\s+(?:show|explain|describe|demonstrate|tell))\b|\b(?:i|we|staff|carers?|the\s+carers?)\s+(?:have\s+|has\s+|had\s+)?(?:checked|counted|weighed|measured|inspected|looked\s+(?:in|at|round|around))\b/;
-const MONTH_SRC = MONTHS.join('|');
-const DATE_RE = new RegExp(
-  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTH_SRC})\\b(?:\\s+\\d{4})?|\\b(?:${MONTH_SRC})\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\b(?:${MONTH_SRC})\\s+\\d{4}\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\b(?:19|20)\\d{2}\\b|\\b\\d{1,2}[:.]\\d{2}\\s*(?:am|pm)?\\b|\\b\\d{1,2}\\s*(?:am|pm)\\b`,
-  'g',
-);
-/**
- * Numbers that are not figures about the child or parent: a day and month ("4/2", "22/11"), and the names of
- * routine checks and reviews ("the 6-8 week check", "the 12 week review").
- */
-const NOT_A_FIGURE_RE = /\bat\s+all\s+times\b|\b\d{1,2}\/\d{1,2}\b|\b\d{1,2}(?:\s*-\s*\d{1,2})?[\s-]+(?:day|week|month|year)s?(?:\s+old)?\s+(?:check|review|visit|assessment|appointment|development\s+check)s?\b/g;
-/** Ages ("aged 15", "now 14 and 15,", "her 3rd birthday", "ages 3 and 8", "10 to 18 year olds"): they say who, not what was seen. */
-const AGE_RE = /\baged\s+(?:between\s+)?\d{1,2}(?:\s+(?:and|to)\s+(?:just\s+)?\d{1,2})?|\bnow\s+\d{1,2}(?:\s+and\s+\d{1,2})?(?=\s*[,;])|\b\d{1,2}(?:st|nd|rd|th)\s+birthday\b|\bages?\s+\d{1,2}(?:\s*(?:,|and|to|-)\s*\d{1,2}){0,3}\b|\b\d{1,2}(?:\s*(?:to|and|-)\s*\d{1,2})?[\s-]+(?:years?|yrs?)[\s-]+olds?\b/g;
-const NUMBER_WORD = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|several|both)`;
-const UNIT = String.raw`(?:times?|sessions?|appointments?|visits?|feeds?|nights?|days?|weeks?|months?|occasions?|minutes?|hours?|contacts?|checks?|meetings?|bottles?|nappies|lessons?|groups?|centiles?|kg|g|grams?|ounces?|oz|ml|per\s+cent|percent)`;
-/**
- * A figure: digits (dates are removed first), a frequency, a number word with a unit ("two minutes"), or every, each
- * or all of some occasions ("every appointment"; not "each young person" or "every aspect of his life").
- */
-const FIGURE_RE = new RegExp(
-  String.raw`\d|\b(?:once|twice|three\s+times|daily|nightly|weekly|fortnightly|(?:every|each|all(?:\s+(?:the|her|his))?)\s+(?:\w+\s+)?${UNIT}|on\s+time|per\s+cent|percent)\b|\b${NUMBER_WORD}\s+(?:\w+\s+)?${UNIT}\b`,
-);
+/** A guard of context.yaml, compiled: the knowledge is data, the questions below are the code. */
+const guard = guardsOf(CONTEXT_GUARDS, 'context.yaml');
+const CONTRAST_RE = guard('contrast');
+const META_RE = guard('meta');
+const FRAMING_RE = guard('framing');
+const CONDITIONAL_RE = guard('conditional');
+const GENERIC_SUBJECT_RE = guard('generic_subject');
+const QUESTION_RE = guard('question');
+const NEGATION_RE = guard('negation');
+const SPEAKER_RE = guard('speaker');
+const VOICE_VERB_RE = guard('voice_verb');
+const BARE_NAME_VOICE_RE = guard('bare_name_voice');
+const NOT_A_NAME = new Set([...SOURCES, ...FAMILY_SPEAKERS, ...CONTEXT_CLASSES.not_a_name!]);
+const NOT_A_SUBJECT = new Set(CONTEXT_CLASSES.not_a_subject);
+const SOURCE_RE = guard('source');
+const OBSERVATION_RE = guard('observation');
+const DATE_RE = guard('date');
+const NOT_A_FIGURE_RE = guard('not_a_figure');
+const AGE_RE = guard('age');
+const FIGURE_RE = guard('figure');
 /** A sentence that records a concern: facts.yaml's recorded_concern, on the facts' own vocabulary. */
 const CONCERN_RE = new RegExp(RECORDED_CONCERN);
-/**
- * An elaboration after the phrase: a colon or dash, or "because", "for example", "such as"..., then a clause. A dash
- * and a string of -ing phrases ("settled - enjoying school, taking part in hobbies") is more of the verdict, not what shows it.
- */
-const ELABORATION_RE =
-  /(?:(?<!\bre):|;(?!\s*(?:however|but|although|though|yet|whereas)\b)|\s+-\s+(?![a-z]+ing\b)|\s\((?=[^)]*\s[^)]*\s)|\b(?:because|as\s+(?:shown|evidenced|demonstrated|proven|proved|confirmed)|(?:proven|proved|confirmed)\s+by|for\s+example|for\s+instance|e\.g\.|such\s+as|including|in\s+that|evidenced\s+by|as\s+evidenced\s+by|shown\s+by|demonstrated\s+by|which\s+(?:was|is|were|are|has|have|included)|where\s+(?:she|he|they)|using\s+the)\b)\s*(?:\S+\s+){3,}\S/;
-/** Someone's view, belief or wish, reported: what follows is theirs, not the writer's. */
-const VIEW_RE =
-  /\b(?:her|his|their|(?!(?:authority|authority's|council|court|department|service|team|unit|assessor|worker|agency|panel|guardian|department)'s)[a-z]+'s)\s+(?:own\s+)?(?:view|views|belief|opinion|position|understanding|feeling|feelings|perception|hope|wish|account|words)\s+(?:is|was|are|were)\s+(?:that\s+)?|\bin\s+(?:her|his|their)\s+(?:own\s+)?words\b|\b(?:she|he|they)\s+(?:believes?|feels?|thinks?|hopes?|considers?)\s+that\b/;
-/** A quotation that is someone speaking: first person inside, or a speech word before the opening mark. */
-const SPEECH_INSIDE = /\b(?:i|i'm|i've|me|my|we|we're|our|us)\b/;
-const SPEECH_BEFORE = /(?:\b(?:said|says|say|told|tells|wrote|writes|write|words|replied|stated|explained|added|commented|asked|shouted|texted|messaged|form|note|letter)\b[^"']{0,25}|:\s*)$/;
-/** A reporting clause just after the closing quotation mark: '"Much of the support is poor," the inspection report states.' (Read on the 60 characters after it.) */
-const SPEECH_AFTER = /^\s*,?\s*(?:[a-z'-]+\s+){1,4}(?:said|says|states|stated|wrote|writes|found|finds|concluded|concludes|reported|reports|added)\b/;
+const ELABORATION_RE = guard('elaboration');
+const VIEW_RE = guard('view');
+const VIEW_ADOPTED_RE = guard('view_adopted');
+const SPEECH_INSIDE = guard('speech_inside');
+const SPEECH_BEFORE = guard('speech_before');
+const SPEECH_AFTER = guard('speech_after');
+const PLANS_AHEAD_RE = guard('plans_ahead');
 
 /** The shared language context of one sentence, computed lazily: what the rules need to stay precise. */
 export class SentenceContext {
@@ -228,7 +196,7 @@ export class SentenceContext {
   private findVoice(): number | undefined {
     const view = VIEW_RE.exec(this.norm);
     // "The unit's view, which I share, is that ...": the writer adopts it.
-    if (view && !/\b(?:which|as)\s+(?:i|we)\s+(?:share|agree\s+with)\b|\b(?:i|we)\s+(?:agree|concur)\b/.test(this.norm)) return view.index + view[0].length;
+    if (view && !VIEW_ADOPTED_RE.test(this.norm)) return view.index + view[0].length;
     const m = SPEAKER_RE.exec(this.norm);
     if (m) return m.index + m[0].length;
     if (!VOICE_VERB_RE.test(this.norm)) return undefined;
@@ -281,7 +249,7 @@ export class SentenceContext {
     const first = /^([A-Z][a-z'’-]*)\s/.exec(this.sentence.text)?.[1]?.toLowerCase();
     if (!first || (!/^(?:he|she|they)$/.test(first) && NOT_A_SUBJECT.has(first))) return false;
     if (VOICE_VERB_RE.test(this.norm.split(/\s+/).slice(0, 4).join(' '))) return false;
-    if (/\b(?:recommend\w*|should|would|could|must|may|might|will|plan|plans|hope\w*|needs?\s+to)\b/.test(this.norm)) return false;
+    if (PLANS_AHEAD_RE.test(this.norm)) return false;
     const commas = (this.norm.match(/,\s/g) ?? []).length;
     const clauses = commas + (this.norm.match(/\s(?:and|then)\s/g) ?? []).length;
     return commas >= 1 && clauses >= 2;

@@ -2,12 +2,11 @@
 // writer's own conclusion and without evidence. The frames are data; this module runs them and applies the
 // language context that decides whose conclusion a verdict is.
 import { alternation, expand, gateSource, tokenPrefixes, type WordClasses } from '../knowledge/literals.js';
-import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAMES } from '../knowledge/knowledge.generated.js';
+import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAME_GUARDS, FRAMES } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
-import { APPRAISING_VERBS, DESCRIBING_VERBS, FAMILY_KINDS, FAMILY_MEMBERS, GOAL_VERBS, MODALS_AFTER, RECEIVED_VERBS, SHORTFALL_NOUNS } from './lexicon.js';
-import { phraseSource } from './normalise.js';
-import { GateScanner, type LiteralsFound } from '../knowledge/patterns.js';
+import { APPRAISING_VERBS, DESCRIBING_VERBS, RECEIVED_VERBS } from './lexicon.js';
+import { GateScanner, guardsOf, type LiteralsFound } from '../knowledge/patterns.js';
 
 export interface FrameVerdict {
   /** The frame's id in frames.yaml. */
@@ -210,54 +209,38 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
 }
 
 
-/**
- * Modal and generic openings: what follows is advice, a requirement, an aim or a possibility, not a record ("an
- * environment where people can thrive", "ensuring that the judgements they make are fair", "the creation of a homely
- * atmosphere").
- */
-const GENERIC_BEFORE = /\b(?:(?:most|many|few)\s+(?:(?:children|families|parents|carers|young\s+people|kids|homes|settings|pupils|learners)(?:'s)?|make|made|are|were|have|had)\b|importance\s+(?:and\s+value\s+)?of|value\s+of|deserves?|deserved|should|must|ought\s+to|need\s+to|needs\s+to|needs?\s+for|requires?|required|can\s+help|will\s+help|helps?\s+to|is\s+key|are\s+key|key\s+to|aims?\s+to|in\s+order\s+to|to\s+ensure|ensuring\s+that|so\s+that|creation\s+of|would|could|might|may)\b|\bcan\s+(?:[a-z]+\s+)?(?:(?:a|an|the)\s+)?$/;
-/** The speaker's own family as the subject ("my foster mum is very nice"): a child's or a parent's view, not the writer's verdict. */
-const OWN_FAMILY_BEFORE = new RegExp(String.raw`\bmy\s+(?:(?:${phraseSource(FAMILY_KINDS)})\s+)?(?:${phraseSource(FAMILY_MEMBERS)})\b`);
-/** The writer's own working relationship ("We have a great relationship with her and her whole family"): theirs, not a verdict on the family. */
-const OWN_RELATIONSHIP_BEFORE = /\b(?:i|we|us)\b[^.;]{0,40}\b(?:have|has|had|built|build|developed|develop|enjoy|enjoyed)\s+(?:up\s+)?(?:a|an|such\s+a)\s+$/;
-const RELATIONSHIP_END = /\brelationships?$/;
-/** A quantifier or determiner after the evaluations in a list: where the list ends and another phrase begins. */
-const QUANTIFIER_NEXT = /\b(?:many|some|most|all|few|several|both|each|every|the|these|those|other|such)\b/;
-/** The speaker has them ("I'm lucky to have such great carers", "I have the most amazing parents"): a child's view of their own family. */
-const OWN_FAMILY_HAD = new RegExp(String.raw`\b(?:i|i'm|i\s+am)\b[^.;]{0,60}\bhave\s+(?:(?:such|a|an|the|most)\s+){0,2}$`);
-const FAMILY_AFTER = new RegExp(String.raw`\b(?:${phraseSource(FAMILY_MEMBERS)})$`);
-const TEST_SENSE = /\b(?:positive|positively|negative|negatively|clear)\b/;
-/** Applications, orders, appeals and claims succeed or fail in court: not verdicts on a family. (Read on at most 60 characters.) */
-const LEGAL_BEFORE = /\b(?:application|applications|appeal|appeals|claim|claims|order|orders|bid|case)\b[^.;]*$/;
-/** A goal just before the verdict: "rather than on achieving safer outcomes for children", "helps promote a secure bond". */
-const GOAL_BEFORE = new RegExp(String.raw`\b(?:on|to|for|of|in|at|by|towards|than|help|helps|helped|helping)\s+(?:${phraseSource(GOAL_VERBS)})\s+(?:(?:a|an|the|more)\s+)?$`);
-/** The speaker is the one cared for or helped ("our foster carers take good care of us", "great support to me"): their own experience, not the writer's verdict. */
-const SPEAKER_AFTER = /^\s+(?:of|to|for|with|towards)\s+(?:us|me)\b/;
-/** A shortfall in what follows: "significant shortfalls were identified in the effective management of ...", "a lack of effective oversight". */
-const SHORTFALL_BEFORE = new RegExp(String.raw`\b(?:${phraseSource(SHORTFALL_NOUNS)})\s+(?:in|of)\s+(?:(?:the|their|its|his|her)\s+)?$`);
+// What keeps a frame's match from being the writer's verdict (frames.yaml `guards`; each note says what part of the
+// sentence it reads).
+const guard = guardsOf(FRAME_GUARDS, 'frames.yaml');
+const GENERIC_BEFORE = guard('generic_before');
+const OWN_FAMILY_BEFORE = guard('own_family_before');
+const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
+const RELATIONSHIP_END = guard('relationship_end');
+const QUANTIFIER_NEXT = guard('quantifier_next');
+const OWN_FAMILY_HAD = guard('own_family_had');
+const FAMILY_AFTER = guard('family_after');
+const TEST_SENSE = guard('test_sense');
+const LEGAL_BEFORE = guard('legal_before');
+const GOAL_BEFORE = guard('goal_before');
+const SPEAKER_AFTER = guard('speaker_after');
+const SHORTFALL_BEFORE = guard('shortfall_before');
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
 const RECEIVED = new Set(RECEIVED_VERBS);
 /** Verbs of describing: "was described as ..." is someone's description, passive or not. */
 const DESCRIBING = new Set(DESCRIBING_VERBS);
 /** Verbs of praise: "has been praised for its committed staff" is someone's praise, passive or not. */
 const APPRAISING = new Set(APPRAISING_VERBS);
-/** A verdict that is the subject of a modal or a condition ("A successful transition will depend on planning"): a goal. */
-const MODAL_AFTER = new RegExp(String.raw`^\s+(?:${phraseSource(MODALS_AFTER)})\b`);
-/** An infinitive just before the verdict: a purpose or a task ("to find suitable placements", "to give them a loving home"), not a record; but "appears to have" records. */
-const INFINITIVE_BEFORE = /\b(?<!\b(?:able|appears?|appeared|seems?|seemed)\s)to\s+(?!(?:a|an|the|their|his|her|its|my|our|this|that|these|those)\b)[a-z]+\s+(?:(?:him|her|them|us|me|you)\s+)?(?:(?:a|an|the|their|his|her|its|more)\s+)?$/;
-/** A verb of finding or saying as a skill or a task ("able to recognise", "learning to tell"), not a report. */
-const SKILL_BEFORE = /\b(?:able|unable|ability|need|needs|needed|learn|learned|learnt|learning|how|began|begun|begin|starting|started)\s+to\s+$/;
-const SKILL_VERBS = /^(?:recognise|recognize|describe|explain|tell|find|say)$/;
-/** First-person subjects: a finding of the writer's own ("we found", "I consider") stays the writer's. */
-const FIRST_PERSON = /\b(?:i|we|i'm|i've|i'd|we're|we've|we'd)\s+(?:[\w']+\s+){0,3}$/;
-/** An agentless passive ("it was noted that", "conference was told"): the writer records it as so. */
-const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being)\s+$/;
-/** What follows the verdict qualifies it: a contrast, then what is not yet so or still of concern. (Read on at most 300 characters.) */
-const QUALIFIED_AFTER = /^[^.;]*\b(?:but|however|although|though|yet|whereas|while)\b[^.;]*\b(?:not|no|never|unachieved|unmet|concerns?|worr\w*|risks?|struggl\w*|difficult\w*|still\s+needs?)\b/;
-/** A sentence that weighs something against concerns ("The concerns are not about love: ..."). */
-const WEIGHS_CONCERNS = /\bconcerns?\b/g;
-/** Concerns dealt with ("helping to address important concerns") are not weighed. (Read on the 50 characters before "concern".) */
-const CONCERNS_ADDRESSED = /\b(?:address|addresses|addressed|addressing|resolve|resolves|resolved|resolving|allay|allayed|allaying)\s+(?:(?:the|these|those|any|all|important|their|her|his|its|some)\s+){0,2}$/;
+const MODAL_AFTER = guard('modal_after');
+const INFINITIVE_BEFORE = guard('infinitive_before');
+const SKILL_BEFORE = guard('skill_before');
+const SKILL_VERBS = guard('skill_verbs');
+const FIRST_PERSON = guard('first_person');
+const PASSIVE_BEFORE = guard('passive_before');
+const AGENT_AFTER = guard('agent_after');
+const PRAISED = guard('praised');
+const QUALIFIED_AFTER = guard('qualified_after');
+const WEIGHS_CONCERNS = guard('weighs_concerns');
+const CONCERNS_ADDRESSED = guard('concerns_addressed');
 
 function weighsConcerns(text: string): boolean {
   return matchesIn(WEIGHS_CONCERNS, text).some((m) => !CONCERNS_ADDRESSED.test(text.slice(Math.max(0, m.index - 50), m.index)));
@@ -359,22 +342,19 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     if (SKILL_BEFORE.test(lead) && SKILL_VERBS.test(m[0])) continue;
     // A passive with its agent ("it was agreed by all parties that") is someone's conclusion after all, within its
     // clause: in "described by the unit as positive and Mum is doing well", "doing well" is the writer's.
-    if (!passive || (/^\s+by\s+(?!the\s+(?:end|time)\b)[a-z]/.test(after) && !/\b(?:and|but)\b/.test(after))) return true;
+    if (!passive || (AGENT_AFTER.test(after) && !/\b(?:and|but)\b/.test(after))) return true;
   }
   return false;
 }
 
-/** A passive report with its source right after the verdict: "positive experiences reported in the survey", "good progress was also noted within the official report". */
-const REPORTED_PASSIVE_AFTER =
-  /^[^.;,:]{0,16}?\s(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+)?(?:also\s+)?(?:reported|noted|identified|observed|described|recorded|highlighted|praised|found)\s+(?:in|within|by|during|through)\s+(?:the|a|an|his|her|their|its|this|that|these|those|[a-z]+'s)\b/;
+const REPORTED_PASSIVE_AFTER = guard('reported_passive_after');
 
 /** The verdict is followed by a passive report that names its source: someone else's finding, reported. */
 export function reportedPassivelyAfter(norm: string, end: number): boolean {
   return REPORTED_PASSIVE_AFTER.test(norm.slice(end, end + 80));
 }
 
-/** An opening participle clause: "Creating a supportive environment, the team have been praised for ...", "While stressing there was excellent practice, ..., HIQA said". */
-const PARTICIPLE_OPENING = /^\s*(?:while\s+|when\s+|after\s+)?[a-z]+ing\b[^,;]*,/;
+const PARTICIPLE_OPENING = guard('participle_opening');
 
 /**
  * A reporting clause that closes the sentence ("..., inspectors have found."), or the main clause after an
@@ -385,7 +365,7 @@ function reportedAfter(norm: string, end: number, attribution: RegExp): boolean 
   if (opening && end <= opening[0].length) {
     const main = norm.slice(opening[0].length, opening[0].length + 120);
     attribution.lastIndex = 0;
-    if (attribution.test(main) || /\bpraised\b/.test(main)) {
+    if (attribution.test(main) || PRAISED.test(main)) {
       attribution.lastIndex = 0;
       return true;
     }

@@ -2,4 +2,4 @@
 // loaded by commands that may never check a file).
 export { normalise, phraseRegExp, phraseSource, termsRegExp } from './normalise.js';
 export { matchesIn } from './matches.js';
-export { GateScanner, runnable, triggerOf, type CompiledPattern, type RunnablePattern } from '../knowledge/patterns.js';
+export { GateScanner, guardsOf, runnable, triggerOf, type CompiledGuard, type CompiledPattern, type RunnablePattern } from '../knowledge/patterns.js';
