@@ -79,7 +79,6 @@ const THING_REASSURANCE = guard('thing_reassurance');
 const ABSENCE = guard('absence');
 const ABSENCE_OR_NOTHING = guard('absence_or_nothing');
 const FIRST_PERSON_SUBJECT = guard('first_person_subject');
-const SOURCE_HAS = guard('source_has');
 const PAPERWORK_AFTER = guard('paperwork_after');
 const INDIRECT_QUESTION = guard('indirect_question');
 
@@ -94,7 +93,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (THING_REASSURANCE.test(phrase) && NOT_A_PERSON.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
   // "raised no issues with the chronology": about a document, not the child.
   if (ABSENCE.test(phrase) && PAPERWORK_AFTER.test(c.norm.slice(end, end + 60))) return false;
-  if (ABSENCE.test(phrase) && SOURCE_HAS.test(c.norm.slice(Math.max(0, start - 40), start))) return false;
+  if (ABSENCE.test(phrase) && c.sourceHasBefore(start)) return false;
   if (c.inReportedVoice(start) || c.isGeneric()) return false;
   // "the health visitor told me I'm doing really well", "the social worker recorded no concerns": reported, not claimed.
   if (reportedClaim(c, start, end)) return false;

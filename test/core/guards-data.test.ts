@@ -62,3 +62,26 @@ describe('guardsOf', () => {
     expect(() => guardsOf({}, 'context.yaml')('nonesuch')).toThrow('context.yaml has no guard "nonesuch"');
   });
 });
+
+describe('lexicon.yaml', () => {
+  // A list no data file and no code reads is knowledge that does nothing: an author who extends it is misled.
+  it('has no list that nothing reads', () => {
+    const lexicon = parse(readFileSync(join(ROOT, 'packages/core/data/lexicon.yaml'), 'utf8')) as Record<string, string[]>;
+    const lexiconTs = readFileSync(join(ROOT, 'packages/core/src/language/lexicon.ts'), 'utf8');
+    const data = ['packages/core/data/context.yaml', 'packages/core/data/frames.yaml', 'packages/core/data/facts.yaml', ...rules.map((id) => `rules/${id}/patterns.yaml`)]
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
+    const code = [...readdirSync(join(ROOT, 'packages/core/src'), { recursive: true, encoding: 'utf8' }).map((f) => `packages/core/src/${f}`), ...rules.map((id) => `rules/${id}/rule.ts`)]
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.generated.ts') && !f.endsWith('/lexicon.ts'))
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
+    const unread = Object.keys(lexicon).filter((name) => {
+      if (data.includes(`{${name}}`) || data.includes(`{@${name}}`)) return false;
+      if (new RegExp(`\\blists\\.${name}\\b|LEXICON\\.${name}\\b`).test(code)) return false;
+      // Read through lexicon.ts's constant for it, which some module imports.
+      const constant = new RegExp(`export const (\\w+) = LEXICON\\.${name};`).exec(lexiconTs)?.[1];
+      return !(constant && new RegExp(`\\b${constant}\\b`).test(code));
+    });
+    expect(unread).toEqual([]);
+  });
+});

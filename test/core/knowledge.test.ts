@@ -104,6 +104,26 @@ describe('"words" in a configuration', () => {
     expect(contradiction(resolveConfig({ words: { concern_phrase: ['strategy discussion held'] } }))).toEqual(['coping well']);
   });
 
+  // The language context's lists (context.yaml `extensible`): an added word counts wherever the context reads the list.
+  const phrases = (text: string, words?: Record<string, string[]>) =>
+    linter.lint(parseDocument(`${text}\n`, 'text'), words ? resolveConfig({ words }) : config).map((f) => `${f.ruleId}: ${f.phrase}`);
+  it.each([
+    ['terms_of_art', 'A local programme\'s name is not a verdict', 'Mum completed the Successful Families programme.', ['Successful Families'], 'simplistic-outcome: Successful Families'],
+    ['voice_verbs', 'a verb of speech makes the words the speaker\'s', 'Mother recounted that contact is going well.', ['recounted'], 'unevidenced-reassurance: going well'],
+    ['sources', 'a local service that "has no concerns" is where the reassurance comes from', 'The family hub has no concerns.', ['family hub'], 'unevidenced-reassurance: no concerns'],
+    ['family_speakers', 'a family member\'s reported feelings are their own', 'Her aunty feels the placement is positive.', ['aunty'], 'simplistic-outcome: positive'],
+    ['test_words', 'a local test\'s "positive" is a result', 'The sweat patch result was positive, so the placement was not positive.', ['sweat patch'], 'simplistic-outcome: positive'],
+  ])('extends %s of lexicon.yaml: %s', (list, _why, text, words, finding) => {
+    expect(phrases(text)).toContain(finding);
+    expect(phrases(text, { [list]: words })).not.toContain(finding);
+  });
+
+  it('extends a class of facts.yaml for the recorded-concern test: a local concern in the next sentence answers a reassurance rather than evidencing it', () => {
+    const text = 'Mum is coping well. A strategy discussion held on 3 May agreed a section 47 enquiry.';
+    expect(phrases(text)).toEqual([]);
+    expect(phrases(text, { concern_phrase: ['strategy discussion held'] })).toEqual(['outcome-contradicts-findings: coping well']);
+  });
+
   it('an unknown word class is a configuration error naming the key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'caselint-words-'));
     const file = join(dir, '.caselintrc.json');

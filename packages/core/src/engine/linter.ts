@@ -7,7 +7,7 @@ import { DocumentFacts } from '../facts/document.js';
 import { blockFacts, tableFacts, type BlockFact } from '../facts/extract.js';
 import { factSet } from '../facts/prose.js';
 import type { CaseFact, Fact } from '../facts/types.js';
-import { SentenceContext } from '../language/context.js';
+import { contextSet, SentenceContext } from '../language/context.js';
 import { normalise } from '../language/normalise.js';
 import { sentencesOf } from '../language/sentences.js';
 import type { Block, DocxLocation, Finding, LineColumnRange, PdfLocation, RelatedLocation, SourceDocument, Span } from '../types.js';
@@ -260,7 +260,8 @@ export class Linter {
     const out: BlockAnalysis = { facts: [], claims: [], reports: [] };
     const norm = normalise(block.text);
     const sentences = sentencesOf(block.text);
-    const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end)));
+    const set = contextSet(config.words);
+    const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end), set));
     out.facts.push(...blockFacts(block, contexts, factSet(config.words)));
     if (factsOnly) return out;
     // A rule whose trigger words are nowhere in the block has nothing to say about any of its sentences.

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
-import { FAMILY_SPEAKERS, SOURCES, TERMS_OF_ART, TEST_WORDS, VOICE_VERBS } from './lexicon.js';
-import { gateSource } from '../knowledge/literals.js';
+import { expand, gateSource } from '../knowledge/literals.js';
 import { guardsOf } from '../knowledge/patterns.js';
-import { CONTEXT_CLASSES, CONTEXT_GUARDS, RECORDED_CONCERN } from '../knowledge/knowledge.generated.js';
+import {
+  CONTEXT_CLASSES, CONTEXT_EXTENSIBLE, CONTEXT_FRAGMENTS, CONTEXT_GUARDS, CONTEXT_TEMPLATES, FACT_CLASSES, LEXICON, RECORDED_CONCERN, RECORDED_CONCERN_TEMPLATE,
+} from '../knowledge/knowledge.generated.js';
 import { normalise, phraseRegExp } from './normalise.js';
 import type { Sentence } from './sentences.js';
 
@@ -15,39 +16,119 @@ function nlp(text: string) {
   return nlpInstance!(text);
 }
 
-const TERMS_OF_ART_RE = phraseRegExp(TERMS_OF_ART);
-/** The longest word of each term of art: a cheap test before the long alternation (a trie: one comparison a character). */
-const TERMS_OF_ART_GATE = new RegExp(gateSource([...new Set(TERMS_OF_ART.map((t) => normalise(t).split(/\s+/).sort((a, b) => b.length - a.length)[0]!))]));
-const TEST_RE = phraseRegExp(TEST_WORDS, '');
-/** A guard of context.yaml, compiled: the knowledge is data, the questions below are the code. */
-const guard = guardsOf(CONTEXT_GUARDS, 'context.yaml');
-const CONTRAST_RE = guard('contrast');
-const META_RE = guard('meta');
-const FRAMING_RE = guard('framing');
-const CONDITIONAL_RE = guard('conditional');
-const GENERIC_SUBJECT_RE = guard('generic_subject');
-const QUESTION_RE = guard('question');
-const NEGATION_RE = guard('negation');
-const SPEAKER_RE = guard('speaker');
-const VOICE_VERB_RE = guard('voice_verb');
-const BARE_NAME_VOICE_RE = guard('bare_name_voice');
-const NOT_A_NAME = new Set([...SOURCES, ...FAMILY_SPEAKERS, ...CONTEXT_CLASSES.not_a_name!]);
-const NOT_A_SUBJECT = new Set(CONTEXT_CLASSES.not_a_subject);
-const SOURCE_RE = guard('source');
-const OBSERVATION_RE = guard('observation');
-const DATE_RE = guard('date');
-const NOT_A_FIGURE_RE = guard('not_a_figure');
-const AGE_RE = guard('age');
-const FIGURE_RE = guard('figure');
-/** A sentence that records a concern: facts.yaml's recorded_concern, on the facts' own vocabulary. */
-const CONCERN_RE = new RegExp(RECORDED_CONCERN);
-const ELABORATION_RE = guard('elaboration');
-const VIEW_RE = guard('view');
-const VIEW_ADOPTED_RE = guard('view_adopted');
-const SPEECH_INSIDE = guard('speech_inside');
-const SPEECH_BEFORE = guard('speech_before');
-const SPEECH_AFTER = guard('speech_after');
-const PLANS_AHEAD_RE = guard('plans_ahead');
+/**
+ * What the language context knows, compiled: context.yaml's guards over lexicon.yaml's lists, and facts.yaml's
+ * recorded_concern. A configuration's "words" may extend the lists context.yaml names as extensible and the classes
+ * of facts.yaml; the set is then compiled again with them (once per extension), so an added word counts everywhere
+ * the context reads its list.
+ */
+export interface ContextSet {
+  readonly termsOfArt: RegExp;
+  /** The longest word of each term of art: a cheap test before the long alternation. */
+  readonly termsOfArtGate: RegExp;
+  readonly test: RegExp;
+  readonly contrast: RegExp;
+  readonly meta: RegExp;
+  readonly framing: RegExp;
+  readonly conditional: RegExp;
+  readonly generic: RegExp;
+  readonly question: RegExp;
+  readonly negation: RegExp;
+  readonly speaker: RegExp;
+  readonly voiceVerb: RegExp;
+  readonly bareNameVoice: RegExp;
+  readonly voiceVerbs: ReadonlySet<string>;
+  /** Capitalised words before a voice verb that are not people's names: no need to ask compromise. */
+  readonly notAName: ReadonlySet<string>;
+  /** Capitalised sentence openers that are not the person being described. */
+  readonly notASubject: ReadonlySet<string>;
+  readonly source: RegExp;
+  readonly sourceHas: RegExp;
+  readonly observation: RegExp;
+  readonly date: RegExp;
+  readonly notAFigure: RegExp;
+  readonly age: RegExp;
+  readonly figure: RegExp;
+  /** A sentence that records a concern: facts.yaml's recorded_concern, on the facts' own vocabulary. */
+  readonly concern: RegExp;
+  readonly elaboration: RegExp;
+  readonly view: RegExp;
+  readonly viewAdopted: RegExp;
+  readonly speechInside: RegExp;
+  readonly speechBefore: RegExp;
+  readonly speechAfter: RegExp;
+  readonly plansAhead: RegExp;
+}
+
+type Lists = Readonly<Record<string, readonly string[]>>;
+
+function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern: string): ContextSet {
+  const terms = lists.terms_of_art!;
+  return {
+    termsOfArt: phraseRegExp(terms),
+    termsOfArtGate: new RegExp(gateSource([...new Set(terms.map((t) => normalise(t).split(/\s+/).sort((a, b) => b.length - a.length)[0]!))])),
+    test: phraseRegExp(lists.test_words!, ''),
+    contrast: guard('contrast'),
+    meta: guard('meta'),
+    framing: guard('framing'),
+    conditional: guard('conditional'),
+    generic: guard('generic_subject'),
+    question: guard('question'),
+    negation: guard('negation'),
+    speaker: guard('speaker'),
+    voiceVerb: guard('voice_verb'),
+    bareNameVoice: guard('bare_name_voice'),
+    voiceVerbs: new Set(lists.voice_verbs),
+    notAName: new Set([...lists.sources!, ...lists.family_speakers!, ...lists.not_a_name!]),
+    notASubject: new Set(lists.not_a_subject),
+    source: guard('source'),
+    sourceHas: guard('source_has'),
+    observation: guard('observation'),
+    date: guard('date'),
+    notAFigure: guard('not_a_figure'),
+    age: guard('age'),
+    figure: guard('figure'),
+    concern: new RegExp(concern),
+    elaboration: guard('elaboration'),
+    view: guard('view'),
+    viewAdopted: guard('view_adopted'),
+    speechInside: guard('speech_inside'),
+    speechBefore: guard('speech_before'),
+    speechAfter: guard('speech_after'),
+    plansAhead: guard('plans_ahead'),
+  };
+}
+
+const BASE_LISTS: Lists = { ...LEXICON, ...CONTEXT_CLASSES };
+/** The context as the data defines it: the guards the build compiled. */
+const BASE: ContextSet = buildContextSet(guardsOf(CONTEXT_GUARDS, 'context.yaml'), BASE_LISTS, RECORDED_CONCERN);
+const extended = new Map<string, ContextSet>();
+
+/** The context for a configuration's "words" (the base context when they extend nothing it reads). */
+export function contextSet(words?: Readonly<Record<string, readonly string[]>>): ContextSet {
+  if (!words) return BASE;
+  const mine = Object.entries(words).filter(([name, list]) => list.length > 0 && (CONTEXT_EXTENSIBLE.includes(name) || name in FACT_CLASSES));
+  if (mine.length === 0) return BASE;
+  const key = JSON.stringify(mine);
+  let set = extended.get(key);
+  if (!set) {
+    const lists: Record<string, readonly string[]> = { ...BASE_LISTS };
+    const facts: Record<string, readonly string[]> = { ...FACT_CLASSES };
+    for (const [name, list] of mine) {
+      const added = list.map((w) => normalise(w).trim()).filter(Boolean);
+      if (name in FACT_CLASSES) facts[name] = [...facts[name]!, ...added];
+      else lists[name] = [...lists[name]!, ...added];
+    }
+    const guard = (name: string) => {
+      const t = CONTEXT_TEMPLATES[name];
+      if (!t) throw new Error(`context.yaml has no guard "${name}"`);
+      return new RegExp(expand(t.template, lists, CONTEXT_FRAGMENTS), t.flags);
+    };
+    if (extended.size > 16) extended.clear();
+    extended.set(key, (set = buildContextSet(guard, lists, expand(RECORDED_CONCERN_TEMPLATE, facts))));
+  }
+  return set;
+}
 
 /** The shared language context of one sentence, computed lazily: what the rules need to stay precise. */
 export class SentenceContext {
@@ -57,24 +138,28 @@ export class SentenceContext {
   private maskedText?: string;
   private voiceFrom?: number | null;
 
+  /** What the context knows (a configuration may extend it: contextSet). */
+  readonly set: ContextSet;
+
   /** `norm` may be given when the caller normalised the whole block (normalising keeps offsets). */
-  constructor(sentence: Sentence, norm?: string) {
+  constructor(sentence: Sentence, norm?: string, set: ContextSet = BASE) {
     this.sentence = sentence;
     this.norm = norm ?? normalise(sentence.text);
+    this.set = set;
   }
 
   /** The normalised text with names and terms of art blanked out, so their words never trigger a rule. */
   get masked(): string {
     if (this.maskedText === undefined) {
-      this.maskedText = TERMS_OF_ART_GATE.test(this.norm) ? this.norm.replace(TERMS_OF_ART_RE, (m) => ' '.repeat(m.length)) : this.norm;
+      this.maskedText = this.set.termsOfArtGate.test(this.norm) ? this.norm.replace(this.set.termsOfArt, (m) => ' '.repeat(m.length)) : this.norm;
     }
     return this.maskedText;
   }
 
   /** A test or medical result is talked about in this stretch of text. */
   mentionsTest(from?: number, to?: number): boolean {
-    if (from === undefined && to === undefined) return (this.memo.test ??= TEST_RE.test(this.norm));
-    return TEST_RE.test(this.norm.slice(from ?? 0, to ?? this.norm.length));
+    if (from === undefined && to === undefined) return (this.memo.test ??= this.set.test.test(this.norm));
+    return this.set.test.test(this.norm.slice(from ?? 0, to ?? this.norm.length));
   }
 
   /**
@@ -125,8 +210,8 @@ export class SentenceContext {
 
   /** The writer quotes the verdict to qualify or challenge it ("the report says 'passed', but ..."). */
   quotesToQualify(start: number, end: number): boolean {
-    const contrast = (this.memo.contrast ??= CONTRAST_RE.test(this.norm));
-    if (META_RE.test(this.norm.slice(Math.max(0, start - 40), start))) return contrast || this.isQuoted(start, end);
+    const contrast = (this.memo.contrast ??= this.set.contrast.test(this.norm));
+    if (this.set.meta.test(this.norm.slice(Math.max(0, start - 40), start))) return contrast || this.isQuoted(start, end);
     return this.isQuoted(start, end) && contrast;
   }
 
@@ -136,23 +221,23 @@ export class SentenceContext {
    * relationship ... pays dividends"). DOMAIN.md: generic commentary is not a verdict.
    */
   isGeneric(): boolean {
-    return (this.memo.generic ??= GENERIC_SUBJECT_RE.test(this.norm));
+    return (this.memo.generic ??= this.set.generic.test(this.norm));
   }
 
   /** The sentence rejects the pass/fail framing ("not a simple pass or fail", "PAMS has no pass mark"). */
   rejectsFraming(): boolean {
-    return (this.memo.framing ??= FRAMING_RE.test(this.norm));
+    return (this.memo.framing ??= this.set.framing.test(this.norm));
   }
 
   /** The clause before `at` makes what follows conditional, hoped-for or required rather than recorded. */
   conditionalBefore(at: number): boolean {
     const clause = clauseBefore(this.norm, at);
-    if (CONDITIONAL_RE.test(clause)) return true;
+    if (this.set.conditional.test(clause)) return true;
     // A list's later items are in the clause of its first: "whether a child is safe, well-cared for, and able to thrive".
     if (!/^\s*(?:and|or)\s/.test(clause)) return false;
     const items = this.norm.slice(Math.max(0, at - 200), at).split(',');
     for (let i = items.length - 2; i >= 0 && i >= items.length - 5; i--) {
-      if (CONDITIONAL_RE.test(items[i]!)) return true;
+      if (this.set.conditional.test(items[i]!)) return true;
       if (items[i]!.trim().split(/\s+/).length > 4) break;
     }
     return false;
@@ -161,7 +246,7 @@ export class SentenceContext {
   /** A negation in the few words before `at`. */
   negatedBefore(at: number, words = 3): boolean {
     const before = this.norm.slice(Math.max(0, at - 24 * words), at).split(/\s+/).filter(Boolean).slice(-words).join(' ');
-    return NEGATION_RE.test(before);
+    return this.set.negation.test(before);
   }
 
   /**
@@ -180,9 +265,14 @@ export class SentenceContext {
     return v !== undefined && v <= at && !this.norm.slice(v, at).includes(';');
   }
 
+  /** A source "has" (or "had") just before `at`: "the health visitor has no concerns" is the health visitor's. */
+  sourceHasBefore(at: number): boolean {
+    return this.set.sourceHas.test(this.norm.slice(Math.max(0, at - 40), at));
+  }
+
   /** The sentence asks rather than states ("Is she really coping well, or ...?"). */
   isQuestion(): boolean {
-    return (this.memo.question ??= QUESTION_RE.test(this.norm));
+    return (this.memo.question ??= this.set.question.test(this.norm));
   }
 
   /** The phrase at [start, end) sits inside quoted speech ("she said: 'it has been really positive for me'"). */
@@ -190,26 +280,26 @@ export class SentenceContext {
     const span = this.quoteSpans().find(([a, b]) => a <= start && end <= b);
     if (!span) return false;
     const inside = this.norm.slice(span[0], span[1]);
-    return SPEECH_INSIDE.test(inside) || SPEECH_BEFORE.test(this.norm.slice(Math.max(0, span[0] - 41), span[0] - 1)) || SPEECH_AFTER.test(this.norm.slice(span[1] + 1, span[1] + 61));
+    return this.set.speechInside.test(inside) || this.set.speechBefore.test(this.norm.slice(Math.max(0, span[0] - 41), span[0] - 1)) || this.set.speechAfter.test(this.norm.slice(span[1] + 1, span[1] + 61));
   }
 
   private findVoice(): number | undefined {
-    const view = VIEW_RE.exec(this.norm);
+    const view = this.set.view.exec(this.norm);
     // "The unit's view, which I share, is that ...": the writer adopts it.
-    if (view && !VIEW_ADOPTED_RE.test(this.norm)) return view.index + view[0].length;
-    const m = SPEAKER_RE.exec(this.norm);
+    if (view && !this.set.viewAdopted.test(this.norm)) return view.index + view[0].length;
+    const m = this.set.speaker.exec(this.norm);
     if (m) return m.index + m[0].length;
-    if (!VOICE_VERB_RE.test(this.norm)) return undefined;
+    if (!this.set.voiceVerb.test(this.norm)) return undefined;
     // Bare names ("Jade said ...") need part-of-speech knowledge: ask compromise, on this sentence only, and only
     // when a capitalised word stands just before a voice verb.
-    const bare = BARE_NAME_VOICE_RE.exec(this.sentence.text);
-    if (!bare || NOT_A_NAME.has(bare[1]!.toLowerCase())) return undefined;
+    const bare = this.set.bareNameVoice.exec(this.sentence.text);
+    if (!bare || this.set.notAName.has(bare[1]!.toLowerCase())) return undefined;
     const terms = nlp(this.sentence.text).json({ offset: true, terms: { offset: true } }) as CompromiseSentence[];
     for (const s of terms) {
       const list = s.terms;
       for (let i = 1; i < list.length; i++) {
         const word = list[i]!.normal;
-        if (!VOICE_VERBS.includes(word)) continue;
+        if (!this.set.voiceVerbs.has(word)) continue;
         for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
           const t = list[j]!;
           if (t.tags.includes('Person') && !/^(?:i|we|me|us)$/.test(t.normal)) return list[i]!.offset.start + list[i]!.offset.length;
@@ -222,7 +312,7 @@ export class SentenceContext {
 
   /** Evidence in this sentence after `from`, or in `next`: a figure, a named source, an observation, an elaboration. */
   evidenceAfter(from: number, next?: SentenceContext): boolean {
-    if (ELABORATION_RE.test(this.norm.slice(from, from + 400))) return true;
+    if (this.set.elaboration.test(this.norm.slice(from, from + 400))) return true;
     if (this.hasEvidence()) return true;
     return next ? (next.hasEvidence() || next.isDescription()) && !next.isBareReassurance() && !next.recordsConcern() : false;
   }
@@ -232,12 +322,12 @@ export class SentenceContext {
    * it does not support the reassurance before it, it answers it ("Mum is coping well. Carers saw her bed-sharing ...").
    */
   recordsConcern(): boolean {
-    return CONCERN_RE.test(this.norm);
+    return this.set.concern.test(this.norm);
   }
 
   /** A figure, a named source or an observation anywhere in the sentence. */
   hasEvidence(): boolean {
-    return (this.memo.evidence ??= hasEvidence(this.norm));
+    return (this.memo.evidence ??= hasEvidence(this.norm, this.set));
   }
 
   /**
@@ -247,9 +337,9 @@ export class SentenceContext {
   isDescription(): boolean {
     if (this.sentence.words < 10) return false;
     const first = /^([A-Z][a-z'’-]*)\s/.exec(this.sentence.text)?.[1]?.toLowerCase();
-    if (!first || (!/^(?:he|she|they)$/.test(first) && NOT_A_SUBJECT.has(first))) return false;
-    if (VOICE_VERB_RE.test(this.norm.split(/\s+/).slice(0, 4).join(' '))) return false;
-    if (PLANS_AHEAD_RE.test(this.norm)) return false;
+    if (!first || (!/^(?:he|she|they)$/.test(first) && this.set.notASubject.has(first))) return false;
+    if (this.set.voiceVerb.test(this.norm.split(/\s+/).slice(0, 4).join(' '))) return false;
+    if (this.set.plansAhead.test(this.norm)) return false;
     const commas = (this.norm.match(/,\s/g) ?? []).length;
     const clauses = commas + (this.norm.match(/\s(?:and|then)\s/g) ?? []).length;
     return commas >= 1 && clauses >= 2;
@@ -267,9 +357,9 @@ interface CompromiseSentence {
 
 
 /** A figure that is not a date, a named source, or an observation. */
-export function hasEvidence(norm: string): boolean {
-  if (SOURCE_RE.test(norm) || OBSERVATION_RE.test(norm)) return true;
-  return FIGURE_RE.test(norm.replace(DATE_RE, ' ').replace(NOT_A_FIGURE_RE, ' ').replace(AGE_RE, ' '));
+export function hasEvidence(norm: string, set: ContextSet = BASE): boolean {
+  if (set.source.test(norm) || set.observation.test(norm)) return true;
+  return set.figure.test(norm.replace(set.date, ' ').replace(set.notAFigure, ' ').replace(set.age, ' '));
 }
 
 /** The clause that ends at `at`: back to the previous comma, semicolon, colon or dash. */

@@ -2,14 +2,10 @@
 // compiled by scripts/build-knowledge.mjs; extend them there, not in rule logic.
 import { LEXICON } from '../knowledge/knowledge.generated.js';
 
-/** What the verdict words are about, when they are verdicts. */
-export const ASSESSMENT_NOUNS = LEXICON.assessment_nouns;
 /** Real, binary tests and medical or forensic results: their "pass" and "positive" are findings, not verdicts. */
 export const TEST_WORDS = LEXICON.test_words;
 /** Names and terms of art that contain verdict or reassurance words. Masked before rules look. */
 export const TERMS_OF_ART = LEXICON.terms_of_art;
-/** Words that, after a form of "pass", give it another sense (died, handed over, time, motion, bodily). */
-export const PASS_OTHER_SENSES = LEXICON.pass_other_senses;
 /** Family members and pronouns whose reported words are their own voice, not the writer's verdict. */
 export const FAMILY_SPEAKERS = LEXICON.family_speakers;
 /** Verbs that report speech, feelings or views. */
