@@ -22,6 +22,7 @@ export const rule: Rule = {
     supersedes: ['simplistic-outcome', 'unevidenced-reassurance'],
     messages: {
       concerns: '"{{phrase}}" is reassurance, but {{where}} records {{findings}}. Say what is being done about it instead of summarising as reassurance.',
+      evaluationConcerns: '"{{phrase}}" is a favourable judgement, but {{where}} records {{findings}}. Say what the judgement rests on, and what is being done about each.',
       again: '"{{phrase}}" also contradicts what {{where}} records ({{findings}}), as "{{first}}" does above.',
       contradiction: '"{{phrase}}" contradicts what {{where}} records: {{findings}}. Say what was and was not achieved, and what the plan does about each.',
     },
@@ -47,9 +48,10 @@ export const rule: Rule = {
       const { a, d } = answer;
       // A concern that holds the claim ("no concerns remain" in "concerns remain") is not one it answers to.
       const o = answer.o.filter((r) => !(r.here && r.fact.start <= claim.start && claim.end <= r.fact.end));
-      // A reassurance scoped away from the concern ("doing well otherwise") still hides it; but a verdict on an
-      // assessment is answered by the assessment's own areas and deterioration, not by every other concern.
-      const others = claim.kind === 'reassurance' || a.length + d.length > 0 ? o : [];
+      // A reassurance scoped away from the concern ("doing well otherwise") still hides it, and so does an evaluation
+      // of people, care or a home ("well run"); but a verdict on an assessment is answered by the assessment's own
+      // areas and deterioration, not by every other concern.
+      const others = claim.kind === 'reassurance' || claim.answers === 'concerns' || a.length + d.length > 0 ? o : [];
       if (a.length + d.length + others.length === 0) continue;
       const all = [...a, ...d, ...others];
       const key = all.map((x) => `${x.here ? '' : (x.fact as CaseFact).filePath}:${x.fact.start}`).join(',');
@@ -59,7 +61,7 @@ export const rule: Rule = {
       // The first claim that answers to a set of findings names them all; later ones point back to it.
       const message: { messageId: string; data: Record<string, string> } = first
         ? { messageId: 'again', data: { phrase: claim.phrase, first: first.phrase, where, findings: brief(a, d.length, others.length) } }
-        : { messageId: a.length + d.length ? 'contradiction' : 'concerns', data: { phrase: claim.phrase, where, findings: describeFindings(a, d, others) } };
+        : { messageId: a.length + d.length ? 'contradiction' : claim.kind === 'verdict' ? 'evaluationConcerns' : 'concerns', data: { phrase: claim.phrase, where, findings: describeFindings(a, d, others) } };
       const areaFacts = a.map((x) => x.fact);
       ctx.report({
         messageId: message.messageId,

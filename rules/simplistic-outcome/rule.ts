@@ -109,7 +109,8 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
       taken.push([v.start, v.end]);
       const phrase = ctx.sentence.text.slice(v.start, v.end);
       ctx.report({ messageId: 'evaluation', data: { phrase }, start: v.start, end: v.end, expected: [FRAME_EXPECTED] });
-      ctx.claim({ kind: 'verdict', polarity: v.polarity, start: v.start, end: v.end });
+      // An evaluation of people, care or a home: any concern the document records answers it, as it answers reassurance.
+      ctx.claim({ kind: 'verdict', polarity: v.polarity, answers: 'concerns', start: v.start, end: v.end });
     }
     if (extra) {
       for (const m of matchesIn(extra, text)) {

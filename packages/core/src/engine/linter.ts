@@ -242,7 +242,7 @@ export class Linter {
       if (factsOnly) return;
       for (const c of analysis.claims) {
         const at = spanToSource(block, c.start, c.end);
-        claims.push({ kind: c.kind, polarity: c.polarity, start: at.start, end: at.end, ruleId: c.ruleId, phrase: c.phrase, block: index, entry });
+        claims.push({ kind: c.kind, polarity: c.polarity, ...(c.answers ? { answers: c.answers } : {}), start: at.start, end: at.end, ruleId: c.ruleId, phrase: c.phrase, block: index, entry });
       }
       for (const r of analysis.reports) {
         const at = spanToSource(block, r.start, r.end);
@@ -285,7 +285,7 @@ export class Linter {
             if (reported++ < MAX_PER_SENTENCE) out.reports.push(pendingAt(ruleId, d, base + d.start, base + d.end, d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end }))));
           },
           claim: (c) => {
-            if (claimed++ < MAX_PER_SENTENCE) out.claims.push({ kind: c.kind, polarity: c.polarity, start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) });
+            if (claimed++ < MAX_PER_SENTENCE) out.claims.push({ kind: c.kind, polarity: c.polarity, ...(c.answers ? { answers: c.answers } : {}), start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) });
           },
           });
         } catch (e) {

@@ -43,6 +43,12 @@ export interface RuleOptions {
 export interface Claim extends Span {
   kind: 'verdict' | 'reassurance';
   polarity: 'positive' | 'negative';
+  /**
+   * What answers a verdict. A verdict on an assessment, placement or outcome ("passed", "a success") answers to that
+   * assessment's own areas and deterioration (the default); an evaluation of people, care or a home ("well run", "a
+   * warm and nurturing home") is, like a reassurance, answered by any concern the document records (`concerns`).
+   */
+  answers?: 'concerns';
   phrase: string;
   ruleId: string;
   block: number;
@@ -78,7 +84,7 @@ export interface SentenceRuleContext extends SentenceView {
   words?: Readonly<Record<string, readonly string[]>>;
   /** Offsets are into the sentence text. */
   report(d: ReportDescriptor): void;
-  claim(c: Span & { kind: Claim['kind']; polarity: Claim['polarity'] }): void;
+  claim(c: Span & { kind: Claim['kind']; polarity: Claim['polarity']; answers?: Claim['answers'] }): void;
 }
 
 export interface DocumentRuleContext {

@@ -236,11 +236,20 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
     if (ctx.negatedBefore(m.index!, 2)) continue;
     out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
   }
-  if (families & BIT.concern) for (const m of matchesIn(pattern.inconsistent!, norm)) {
-    if (ctx.negatedBefore(m.index!, 2)) continue;
-    const start = subjectStart(ctx.sentence.text, m.index!);
-    const end = m.index! + m[0].length;
-    out.push({ kind: 'concern', what: ctx.sentence.text.slice(start, end), start, end });
+  // Inconsistency and shortfalls are said of something: the concern names it ("staff supervision required improvement").
+  // Two in one sentence ("the care plans required updating and supervision needed to be strengthened") are two
+  // concerns: the second's subject starts after the first.
+  if (families & BIT.concern) {
+    let previousEnd = 0;
+    const said = [...matchesIn(pattern.inconsistent!, norm), ...matchesIn(pattern.shortfall!, norm)].sort((x, y) => x.index! - y.index!);
+    for (const m of said) {
+      if (ctx.negatedBefore(m.index!, 2)) continue;
+      let start = subjectStart(ctx.sentence.text, m.index!);
+      if (start < previousEnd) start = Math.min(m.index!, previousEnd + SUBJECT_JOIN.exec(norm.slice(previousEnd))![0].length);
+      const end = m.index! + m[0].length;
+      previousEnd = end;
+      out.push({ kind: 'concern', what: ctx.sentence.text.slice(start, end), start, end });
+    }
   }
   const parentAsleep = families & BIT.coSleeping ? matchesIn(pattern['asleep-in-own-bed']!, norm).filter((m) => PARENT_ASLEEP_BEFORE.test(norm.slice(Math.max(0, m.index! - 45), m.index!))) : [];
   if (families & BIT.coSleeping) for (const m of [...matchesIn(pattern['co-sleeping']!, norm), ...parentAsleep]) {
@@ -337,6 +346,9 @@ export function splitList(list: string): { text: string; offset: number }[] {
 }
 
 /** Where a fact's phrase starts: at the words before `at` that say whose it is ("Ms Reid's attendance"), if any. */
+/** What joins two things said in one sentence: "..., and", "and", "but". */
+const SUBJECT_JOIN = /^[\s,;]*(?:(?:and|but|while|whilst)\s+)?/;
+
 function subjectStart(text: string, at: number): number {
   const what = subjectBefore(text, at);
   const found = what ? text.lastIndexOf(what, at) : -1;
