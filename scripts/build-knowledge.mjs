@@ -252,7 +252,7 @@ try {
 }
 
 // ---- Guards: the language context (context.yaml) and each rule's own (rules/<id>/patterns.yaml `guards`) ----
-const GUARD_KEYS = new Set(['note', 'pattern', 'flags', 'on', 'match', 'no_match']);
+const GUARD_KEYS = new Set(['note', 'pattern', 'flags', 'on', 'match', 'no_match', 'gate']);
 /**
  * Compile a file's guards: each a named regular expression with {name} expanded, and examples the build checks.
  * A `match` example marks in [brackets] exactly what the guard matches there (a guard read on the sentence as
@@ -263,7 +263,7 @@ function compileGuards(file, guards, env, frags = {}) {
   for (const [name, g] of Object.entries(guards ?? {})) {
     for (const k of Object.keys(g ?? {})) if (!GUARD_KEYS.has(k)) fail(file, `guards: ${name}`, `unknown key "${k}" (known: ${[...GUARD_KEYS].join(', ')})`);
     if (!g?.note) fail(file, `guards: ${name}`, 'needs a note saying what it recognises');
-    if (g?.flags && !/^g?$/.test(g.flags)) fail(file, `guards: ${name}`, 'flags may only be "g"');
+    if (g?.flags && !/^(?:g|i|gi)$/.test(g.flags)) fail(file, `guards: ${name}`, 'flags may only be "g", "i" or "gi"');
     if (g?.on && g.on !== 'text') fail(file, `guards: ${name}`, 'on may only be "text" (the sentence as written)');
     let source;
     try {
@@ -273,7 +273,7 @@ function compileGuards(file, guards, env, frags = {}) {
       fail(file, `guards: ${name}`, e.message);
       continue;
     }
-    const read = (ex) => (g.on === 'text' ? ex : ex.toLowerCase());
+    const read = (ex) => (g.on === 'text' || /i/.test(g.flags ?? '') ? ex : ex.toLowerCase());
     if (!(g.match ?? []).length) fail(file, `guards: ${name}`, 'needs at least one `match` example');
     for (const ex of g.match ?? []) {
       if (typeof ex !== 'string') {
@@ -286,14 +286,20 @@ function compileGuards(file, guards, env, frags = {}) {
         continue;
       }
       const text = read(ex.replace(/[[\]]/g, ''));
-      const found = [...text.matchAll(new RegExp(source, 'g'))].some((m) => m.index === mark.index && m[0].length === mark[1].length);
+      const found = [...text.matchAll(new RegExp(source, `g${/i/.test(g.flags ?? '') ? 'i' : ''}`))].some((m) => m.index === mark.index && m[0].length === mark[1].length);
       if (!found) fail(file, `guards: ${name}`, `does not match exactly the marked phrase of: ${ex}`);
     }
     for (const ex of g.no_match ?? []) {
       if (/\[[^\]]+\]/.test(ex)) fail(file, `guards: ${name}`, `no_match example with a [marked] phrase: ${ex}`);
-      else if (new RegExp(source).test(read(ex))) fail(file, `guards: ${name}`, `matches its no_match example: ${ex}`);
+      else if (new RegExp(source, /i/.test(g.flags ?? '') ? 'i' : '').test(read(ex))) fail(file, `guards: ${name}`, `matches its no_match example: ${ex}`);
     }
-    compiledGuards[name] = { source, flags: g.flags ?? '' };
+    // `gate: true`: the literals one of which every match contains, derived (never written), for a cheap first test.
+    let gate;
+    if (g.gate) {
+      gate = compiler.gateLiterals(compiler.expand(String(g.pattern).replace(/\n\s*/g, ''), env, frags, [], compiler.alternation), g.flags ?? '');
+      if (!gate) fail(file, `guards: ${name}`, 'no gate can be derived: every match must contain some literal word');
+    }
+    compiledGuards[name] = { source, flags: g.flags ?? '', ...(gate ? { gate } : {}) };
   }
   return compiledGuards;
 }
@@ -359,7 +365,7 @@ export const FACT_GATES: Record<string, readonly string[]> = ${json(factGates)};
 /** What keeps a frame's match from being the writer's verdict (frames.yaml guards), by name. */
 export const FRAME_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(frameGuards, null, 1)};
 /** What keeps a match from being a fact in the case now (facts.yaml guards), by name. */
-export const FACT_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(factGuards, null, 1)};
+export const FACT_GUARDS: Record<string, { source: string; flags: string; gate?: readonly string[] }> = ${JSON.stringify(factGuards, null, 1)};
 /** A sentence that records a concern (facts.yaml recorded_concern). */
 export const RECORDED_CONCERN: string = ${json(recordedConcern)};
 /** recorded_concern as written, for compiling it again when a configuration extends a class of facts.yaml. */

@@ -10,7 +10,7 @@ import { CONTEXT_GUARDS, FACT_GUARDS, FRAME_GUARDS } from '../../packages/core/s
 import { guardsOf } from '../../packages/core/src/knowledge/patterns.js';
 import { ROOT } from '../helpers.js';
 
-interface Guard { note: string; on?: 'text'; match?: string[]; no_match?: string[] }
+interface Guard { note: string; on?: 'text'; flags?: string; match?: string[]; no_match?: string[] }
 type Compiled = Record<string, { source: string; flags: string }>;
 
 // Each rule's compiled guards, found the way the rules are: by folder.
@@ -19,10 +19,10 @@ const rules = readdirSync(join(ROOT, 'rules'), { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(ROOT, 'rules', d.name, 'patterns.yaml')))
   .map((d) => d.name);
 
-const files: { data: string; code: string; compiled: () => Promise<Compiled> }[] = [
+const files: { data: string; code: string | string[]; compiled: () => Promise<Compiled> }[] = [
   { data: 'packages/core/data/context.yaml', code: 'packages/core/src/language/context.ts', compiled: async () => CONTEXT_GUARDS },
   { data: 'packages/core/data/frames.yaml', code: 'packages/core/src/language/frames.ts', compiled: async () => FRAME_GUARDS },
-  { data: 'packages/core/data/facts.yaml', code: 'packages/core/src/facts/prose.ts', compiled: async () => FACT_GUARDS },
+  { data: 'packages/core/data/facts.yaml', code: ['packages/core/src/facts/prose.ts', 'packages/core/src/facts/history.ts', 'packages/core/src/facts/status.ts', 'packages/core/src/facts/tables.ts'], compiled: async () => FACT_GUARDS },
   ...rules.map((id) => ({
     data: `rules/${id}/patterns.yaml`,
     code: `rules/${id}/rule.ts`,
@@ -35,23 +35,23 @@ for (const f of files) {
   if (Object.keys(guards).length === 0) continue;
   describe(`guards of ${f.data}`, () => {
     it('are each read by the code, and the code reads no other', () => {
-      const code = readFileSync(join(ROOT, f.code), 'utf8');
+      const code = [f.code].flat().map((c) => readFileSync(join(ROOT, c), 'utf8')).join('\n');
       const read = new Set([...code.matchAll(/\bguard\('([a-z_]+)'\)/g)].map((m) => m[1]!));
       expect([...read].sort()).toEqual(Object.keys(guards).sort());
     });
     for (const [name, g] of Object.entries(guards)) {
       it(`${name}: matches exactly its marked examples, and none of its no_match ones`, async () => {
         const re = guardsOf(await f.compiled(), f.data)(name);
-        const read = (s: string) => (g.on === 'text' ? s : s.toLowerCase());
+        const read = (s: string) => (g.on === 'text' || re.flags.includes('i') ? s : s.toLowerCase());
         for (const ex of g.match ?? []) {
           const at = ex.indexOf('[');
           const phrase = ex.slice(at + 1, ex.indexOf(']'));
           const text = read(ex.replace(/[[\]]/g, ''));
-          const all = new RegExp(re.source, 'g');
+          const all = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
           const spans = [...text.matchAll(all)].map((m) => [m.index, m[0].length]);
           expect(spans, ex).toContainEqual([at, phrase.length]);
         }
-        for (const ex of g.no_match ?? []) expect(new RegExp(re.source).test(read(ex)), ex).toBe(false);
+        for (const ex of g.no_match ?? []) expect(new RegExp(re.source, re.flags.replace('g', '')).test(read(ex)), ex).toBe(false);
       });
     }
   });

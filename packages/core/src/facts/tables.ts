@@ -1,5 +1,13 @@
 import type { Block } from '../types.js';
 import { AREA_HEADER, classifyStatus, STATUS_HEADER, type Status } from './status.js';
+import { FACT_GUARDS } from '../knowledge/knowledge.generated.js';
+import { guardsOf } from '../knowledge/patterns.js';
+
+// Which header and label words are not areas (facts.yaml guards).
+const guard = guardsOf(FACT_GUARDS, 'facts.yaml');
+const STATUS_COLUMN = guard('status_column');
+const NOT_AN_AREA = guard('not_an_area');
+const NOT_AN_OPENING_AREA = guard('not_an_opening_area');
 
 export interface TableArea {
   area: string;
@@ -37,7 +45,7 @@ export function tableAreas(blocks: Block[]): TableArea[] {
     const hasHeader = header !== undefined && !headerIsStatus && headerTexts.some(([, t]) => AREA_HEADER.test(t) || STATUS_HEADER.test(t));
     let areaColumn = 0;
     if (hasHeader) {
-      const named = headerTexts.find(([, t]) => AREA_HEADER.test(t) && !/\b(?:outcome|status|rating|priority|grade|score)\b/i.test(t));
+      const named = headerTexts.find(([, t]) => AREA_HEADER.test(t) && !STATUS_COLUMN.test(t));
       if (named) areaColumn = named[0];
     }
     for (const [r, row] of rows) {
@@ -133,7 +141,7 @@ export function labelArea(text: string): { area: string; areaStart: number; stat
   const status = classifyStatus(m.groups!.status!);
   if (!status) return undefined;
   const area = m.groups!.area!.trim().replace(/[*_`]+/g, '');
-  if (!area || /^(?:outcome|result|status|overall|conclusion|summary|rating|assessment|pams)$/i.test(area)) return undefined;
+  if (!area || NOT_AN_AREA.test(area)) return undefined;
   return { area, areaStart: collapsed.at[m.indices!.groups!.area![0]]!, status, statusText: m.groups!.status!.trim() };
 }
 
@@ -156,7 +164,7 @@ export function openingLabel(text: string): { area: string; areaStart: number; s
   const status = classifyStatus(statusText);
   if (!status) return undefined;
   const area = m.groups!.area!.trim().replace(/[*_`]+/g, '');
-  if (!area || /^(?:outcome|result|status|overall|conclusion|summary|rating|assessment|pams|update|note|comment)$/i.test(area)) return undefined;
+  if (!area || NOT_AN_OPENING_AREA.test(area)) return undefined;
   // The match ends on its [.;], one character that stands in the original too.
   return { area, areaStart: collapsed.at[m.indices!.groups!.area![0]]!, status, statusText, end: collapsed.at[m.index + m[0].length - 1]! + 1 };
 }
