@@ -312,7 +312,8 @@ const contextExtensible = context.extensible ?? [];
 for (const name of contextExtensible) {
   if (!(name in lexicon)) fail('context.yaml', `extensible: ${name}`, 'is not a list of lexicon.yaml');
   // A list another file reads would be extended for the language context and not for that file: half-honoured.
-  const readers = [['frames.yaml', frames], ['facts.yaml', facts], ...ruleOutputs.map((r) => [r.label, r.doc])].filter(([, doc]) => JSON.stringify(doc).includes(`{${name}}`));
+  // (frames.yaml's guards are compiled again too; its frames read only its own classes.)
+  const readers = [['frames.yaml frames', frames.frames], ['facts.yaml', facts], ...ruleOutputs.map((r) => [r.label, r.doc])].filter(([, doc]) => JSON.stringify(doc).includes(`{${name}}`));
   for (const [file] of readers) fail('context.yaml', `extensible: ${name}`, `is also read by ${file}, which does not compile it again for a configuration`);
 }
 const contextGuards = compileGuards('context.yaml', context.guards, { ...lexicon, ...(context.classes ?? {}) }, context.fragments ?? {});
@@ -362,6 +363,8 @@ export const FACT_PATTERNS: Record<string, { id: string; family: string; templat
 export const FACT_CLASSES: Record<string, readonly string[]> = ${json(factClasses)};
 /** Each family's gate keywords, derived from its patterns (or its pattern's condition): a sentence without one skips the family. */
 export const FACT_GATES: Record<string, readonly string[]> = ${json(factGates)};
+/** frames.yaml's guards as written, for compiling them again when a configuration extends a list they read. */
+export const FRAME_GUARD_TEMPLATES: Record<string, { template: string; flags: string }> = ${JSON.stringify(Object.fromEntries(Object.entries(frames.guards ?? {}).map(([n, g]) => [n, { template: String(g.pattern).replace(/\n\s*/g, ''), flags: g.flags ?? '' }])), null, 1)};
 /** What keeps a frame's match from being the writer's verdict (frames.yaml guards), by name. */
 export const FRAME_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(frameGuards, null, 1)};
 /** What keeps a match from being a fact in the case now (facts.yaml guards), by name. */

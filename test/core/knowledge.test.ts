@@ -104,7 +104,8 @@ describe('"words" in a configuration', () => {
     expect(contradiction(resolveConfig({ words: { concern_phrase: ['strategy discussion held'] } }))).toEqual(['coping well']);
   });
 
-  // The language context's lists (context.yaml `extensible`): an added word counts wherever the context reads the list.
+  // The lists of lexicon.yaml a configuration may extend (context.yaml `extensible`): an added word counts wherever
+  // the language context or the frames' guards read the list.
   const phrases = (text: string, words?: Record<string, string[]>) =>
     linter.lint(parseDocument(`${text}\n`, 'text'), words ? resolveConfig({ words }) : config).map((f) => `${f.ruleId}: ${f.phrase}`);
   it.each([
@@ -112,6 +113,8 @@ describe('"words" in a configuration', () => {
     ['voice_verbs', 'a verb of speech makes the words the speaker\'s', 'Mother recounted that contact is going well.', ['recounted'], 'unevidenced-reassurance: going well'],
     ['sources', 'a local service that "has no concerns" is where the reassurance comes from', 'The family hub has no concerns.', ['family hub'], 'unevidenced-reassurance: no concerns'],
     ['family_speakers', 'a family member\'s reported feelings are their own', 'Her aunty feels the placement is positive.', ['aunty'], 'simplistic-outcome: positive'],
+    ['family_members', 'the speaker\'s own family, in a child\'s own words, is their view', 'My nanna is a lovely lady.', ['nanna'], 'simplistic-outcome: a lovely lady'],
+    ['shortfall_nouns', 'a shortfall in what follows records a concern', 'There were shortcomings in the effective management of the home.', ['shortcomings'], 'simplistic-outcome: effective management'],
     ['test_words', 'a local test\'s "positive" is a result', 'The sweat patch result was positive, so the placement was not positive.', ['sweat patch'], 'simplistic-outcome: positive'],
   ])('extends %s of lexicon.yaml: %s', (list, _why, text, words, finding) => {
     expect(phrases(text)).toContain(finding);

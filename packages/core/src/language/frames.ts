@@ -2,11 +2,12 @@
 // writer's own conclusion and without evidence. The frames are data; this module runs them and applies the
 // language context that decides whose conclusion a verdict is.
 import { alternation, expand, gateSource, tokenPrefixes, type WordClasses } from '../knowledge/literals.js';
-import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAME_GUARDS, FRAMES } from '../knowledge/knowledge.generated.js';
+import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAME_GUARD_TEMPLATES, FRAME_GUARDS, FRAMES, LEXICON } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
 import { APPRAISING_VERBS, DESCRIBING_VERBS, RECEIVED_VERBS } from './lexicon.js';
 import { GateScanner, guardsOf, type LiteralsFound } from '../knowledge/patterns.js';
+import { normalise } from './normalise.js';
 
 export interface FrameVerdict {
   /** The frame's id in frames.yaml. */
@@ -47,6 +48,27 @@ export interface FrameSet {
   subjectHead: RegExp;
   /** An aspect of care at the end of a verdict ("unstable accommodation"). */
   aspectLast: RegExp;
+  /** The guards that read lexicon.yaml's lists, which a configuration may extend (the others are fixed). */
+  guards: FrameListGuards;
+}
+
+interface FrameListGuards {
+  ownFamilyBefore: RegExp;
+  familyAfter: RegExp;
+  goalBefore: RegExp;
+  shortfallBefore: RegExp;
+  modalAfter: RegExp;
+}
+
+/** The guards of frames.yaml that read lexicon.yaml's lists, compiled by `guard`. */
+function listGuards(guard: (name: string) => RegExp): FrameListGuards {
+  return {
+    ownFamilyBefore: guard('own_family_before'),
+    familyAfter: guard('family_after'),
+    goalBefore: guard('goal_before'),
+    shortfallBefore: guard('shortfall_before'),
+    modalAfter: guard('modal_after'),
+  };
 }
 
 /** No real sentence holds more candidates for one frame; stop looking past this many. */
@@ -178,8 +200,26 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
     attribution: new RegExp(String.raw`\b(?:${alternation(classes.reporting_verb!)})\b`, 'g'),
     subjectHead: new RegExp(String.raw`\b(?:(?<aspect>${alternation(classes.aspect!)})|${alternation([...classes.person!, ...classes.thing!])})\b`),
     aspectLast: new RegExp(String.raw`\b(?:${alternation(classes.aspect!)})$`),
+    guards: frameListGuards(classes),
   };
 }
+
+/**
+ * The list guards for these classes: as the build compiled them, or compiled again where a configuration extends
+ * one of the lexicon.yaml lists they read (context.yaml names the lists a configuration may extend).
+ */
+function frameListGuards(classes: WordClasses): FrameListGuards {
+  const extendedLists = Object.keys(LEXICON).filter((name) => classes[name]?.length);
+  if (extendedLists.length === 0) return (baseListGuards ??= listGuards(guardsOf(FRAME_GUARDS, 'frames.yaml')));
+  const env: Record<string, readonly string[]> = { ...LEXICON, ...classes };
+  for (const name of extendedLists) env[name] = [...LEXICON[name as keyof typeof LEXICON], ...classes[name]!.map((w) => normalise(w).trim())];
+  return listGuards((name) => {
+    const t = FRAME_GUARD_TEMPLATES[name];
+    if (!t) throw new Error(`frames.yaml has no guard "${name}"`);
+    return new RegExp(expand(t.template, env), t.flags);
+  });
+}
+let baseListGuards: FrameListGuards | undefined;
 
 const BASE_CLASSES: WordClasses = {
   ...FRAME_CLASSES,
@@ -213,24 +253,19 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
 // sentence it reads).
 const guard = guardsOf(FRAME_GUARDS, 'frames.yaml');
 const GENERIC_BEFORE = guard('generic_before');
-const OWN_FAMILY_BEFORE = guard('own_family_before');
 const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
 const RELATIONSHIP_END = guard('relationship_end');
 const QUANTIFIER_NEXT = guard('quantifier_next');
 const OWN_FAMILY_HAD = guard('own_family_had');
-const FAMILY_AFTER = guard('family_after');
 const TEST_SENSE = guard('test_sense');
 const LEGAL_BEFORE = guard('legal_before');
-const GOAL_BEFORE = guard('goal_before');
 const SPEAKER_AFTER = guard('speaker_after');
-const SHORTFALL_BEFORE = guard('shortfall_before');
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
 const RECEIVED = new Set(RECEIVED_VERBS);
 /** Verbs of describing: "was described as ..." is someone's description, passive or not. */
 const DESCRIBING = new Set(DESCRIBING_VERBS);
 /** Verbs of praise: "has been praised for its committed staff" is someone's praise, passive or not. */
 const APPRAISING = new Set(APPRAISING_VERBS);
-const MODAL_AFTER = guard('modal_after');
 const INFINITIVE_BEFORE = guard('infinitive_before');
 const SKILL_BEFORE = guard('skill_before');
 const SKILL_VERBS = guard('skill_verbs');
@@ -289,9 +324,10 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       // that children's rights were respected" the subject class matched "services", before the reporting verb.
       if (attributed(c.norm, start, set.attribution)) continue;
       const lead = clause(c.norm, start);
-      if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || GOAL_BEFORE.test(lead) || MODAL_AFTER.test(text.slice(end, end + 12))) continue;
-      if (OWN_FAMILY_BEFORE.test(lead) || SHORTFALL_BEFORE.test(lead)) continue;
-      if (OWN_FAMILY_HAD.test(lead) && FAMILY_AFTER.test(text.slice(start, end))) continue;
+      const g = set.guards;
+      if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || g.goalBefore.test(lead) || g.modalAfter.test(text.slice(end, end + 12))) continue;
+      if (g.ownFamilyBefore.test(lead) || g.shortfallBefore.test(lead)) continue;
+      if (OWN_FAMILY_HAD.test(lead) && g.familyAfter.test(text.slice(start, end))) continue;
       if (OWN_RELATIONSHIP_BEFORE.test(lead) && RELATIONSHIP_END.test(text.slice(start, end))) continue;
       if (SPEAKER_AFTER.test(text.slice(end, end + 16))) continue;
       if (reportedAfter(c.norm, end, set.attribution) || reportedPassivelyAfter(c.norm, end)) continue;
