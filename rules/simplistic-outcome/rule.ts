@@ -134,6 +134,8 @@ const DISPUTED_BEFORE = guard('disputed_before');
 const GOAL_BEFORE = guard('goal_before');
 const TOLD_BEFORE = guard('told_before');
 const RECEIVED_BEFORE = guard('received_before');
+const OPINION_BEFORE = guard('opinion_before');
+const REPORTED_BEFORE = guard('reported_before');
 const DISPUTED_AFTER = guard('disputed_after');
 const TEST_SUBJECT = guard('test_subject');
 const ON_ASSESSMENT = guard('on_assessment');
@@ -152,7 +154,13 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
+  if (c.countedSubjectBefore(start) || c.concededBefore(start, end)) return false;
   if (TOLD_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
+  // Someone else's view or concession, reported ("the report recognised that the outcomes are good", "he recognised that
+  // she was a good mother"): theirs.
+  if (OPINION_BEFORE.test(c.norm.slice(Math.max(0, start - 160), start))) return false;
+  // Reported in order to qualify it ("the unit reported that her parenting was good, but they had concerns about ...").
+  if (REPORTED_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start)) && DISPUTED_AFTER.test(c.norm.slice(end, end + 300))) return false;
   // "good progress was also noted within the official report": a finding reported with its source.
   if (reportedPassivelyAfter(c.norm, end)) return false;
   // "My husband and I have received both negative viability assessments": someone's conclusion, received (but "received

@@ -33,6 +33,10 @@ export interface ContextSet {
   readonly conditional: RegExp;
   readonly generic: RegExp;
   readonly question: RegExp;
+  readonly countedSubjectBefore: RegExp;
+  readonly concessiveOpening: RegExp;
+  readonly concessionAnswered: RegExp;
+  readonly ownFamilyBefore: RegExp;
   readonly negation: RegExp;
   readonly speaker: RegExp;
   readonly voiceVerb: RegExp;
@@ -74,6 +78,10 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     conditional: guard('conditional'),
     generic: guard('generic_subject'),
     question: guard('question'),
+    countedSubjectBefore: guard('counted_subject_before'),
+    concessiveOpening: guard('concessive_opening'),
+    concessionAnswered: guard('concession_answered'),
+    ownFamilyBefore: guard('own_family_before'),
     negation: guard('negation'),
     speaker: guard('speaker'),
     voiceVerb: guard('voice_verb'),
@@ -222,6 +230,24 @@ export class SentenceContext {
    */
   isGeneric(): boolean {
     return (this.memo.generic ??= this.set.generic.test(this.norm));
+  }
+
+  /** The verdict at `at` has a counted subject just before it ("many homes that are", "most of them are"): generic commentary. */
+  countedSubjectBefore(at: number): boolean {
+    return this.set.countedSubjectBefore.test(this.norm.slice(Math.max(0, at - 80), at));
+  }
+
+  /**
+   * The verdict is conceded in an opening clause and answered by a shortfall in the main one ("Even though they loved their
+   * children, their mum and dad did not always know how to take care of them"): stated in order to qualify it.
+   */
+  concededBefore(start: number, end: number): boolean {
+    return this.set.concessiveOpening.test(this.norm.slice(0, start)) && this.set.concessionAnswered.test(this.norm.slice(end, end + 300));
+  }
+
+  /** The speaker's own family earlier in the sentence ("My brother is still visiting me now, he's doing well"): a child's view. */
+  ownFamilyBefore(at: number): boolean {
+    return this.set.ownFamilyBefore.test(this.norm.slice(Math.max(0, at - 100), at));
   }
 
   /** The sentence rejects the pass/fail framing ("not a simple pass or fail", "PAMS has no pass mark"). */

@@ -255,6 +255,8 @@ const guard = guardsOf(FRAME_GUARDS, 'frames.yaml');
 const GENERIC_BEFORE = guard('generic_before');
 const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
 const RELATIONSHIP_END = guard('relationship_end');
+const OWN_SUPPORT_BEFORE = guard('own_support_before');
+const SUPPORT_END = guard('support_end');
 const QUANTIFIER_NEXT = guard('quantifier_next');
 const OWN_FAMILY_HAD = guard('own_family_had');
 const TEST_SENSE = guard('test_sense');
@@ -270,6 +272,7 @@ const INFINITIVE_BEFORE = guard('infinitive_before');
 const SKILL_BEFORE = guard('skill_before');
 const SKILL_VERBS = guard('skill_verbs');
 const FIRST_PERSON = guard('first_person');
+const NOT_REPORTING_AFTER = guard('not_reporting_after');
 const PASSIVE_BEFORE = guard('passive_before');
 const AGENT_AFTER = guard('agent_after');
 const PRAISED = guard('praised');
@@ -327,8 +330,10 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       const g = set.guards;
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || g.goalBefore.test(lead) || g.modalAfter.test(text.slice(end, end + 12))) continue;
       if (g.ownFamilyBefore.test(lead) || g.shortfallBefore.test(lead)) continue;
+      if (c.countedSubjectBefore(from) || c.concededBefore(from, end)) continue;
       if (OWN_FAMILY_HAD.test(lead) && g.familyAfter.test(text.slice(start, end))) continue;
       if (OWN_RELATIONSHIP_BEFORE.test(lead) && RELATIONSHIP_END.test(text.slice(start, end))) continue;
+      if (OWN_SUPPORT_BEFORE.test(lead) && SUPPORT_END.test(text.slice(start, end))) continue;
       if (SPEAKER_AFTER.test(text.slice(end, end + 16))) continue;
       if (reportedAfter(c.norm, end, set.attribution) || reportedPassivelyAfter(c.norm, end)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
@@ -374,6 +379,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     if (DESCRIBING.has(m[0]) && /^\s+as\b/.test(after)) return true;
     if (APPRAISING.has(m[0]) && passive) return true;
     if (FIRST_PERSON.test(lead)) continue;
+    // "the situation she found herself in", "they accepted the challenge head on": the verb takes an object, not a report.
+    if (NOT_REPORTING_AFTER.test(after)) continue;
     // "was able to recognise her own limitations": a skill, not a report.
     if (SKILL_BEFORE.test(lead) && SKILL_VERBS.test(m[0])) continue;
     // A passive with its agent ("it was agreed by all parties that") is someone's conclusion after all, within its
@@ -416,7 +423,8 @@ function reportedAfter(norm: string, end: number, attribution: RegExp): boolean 
   const comma = tail.lastIndexOf(',');
   if (comma < 0) return false;
   const last = tail.slice(comma + 1);
-  if (!/^\s*(?:[a-z'-]+\s+){1,3}(?:(?:have|has|had)\s+)?[a-z]+\s*[.!]?\s*$/.test(last)) return false;
+  // ("..., which concluded positively." is a relative clause about what came before, not a reporting clause.)
+  if (!/^\s*(?!(?:which|who|that|where|when)\b)(?:[a-z'-]+\s+){1,3}(?:(?:have|has|had)\s+)?[a-z]+\s*[.!]?\s*$/.test(last)) return false;
   for (const m of matchesIn(attribution, last)) if (!FIRST_PERSON.test(last.slice(0, m.index))) return true;
   return false;
 }
