@@ -258,6 +258,10 @@ const GUARD_KEYS = new Set(['note', 'pattern', 'flags', 'on', 'match', 'no_match
  * A `match` example marks in [brackets] exactly what the guard matches there (a guard read on the sentence as
  * written, `on: text`, keeps its capitals); a `no_match` example must not match.
  */
+/** A guard's pattern as written, one line (a pattern may be split over lines for reading). */
+const templateOf = (g) => String(g.pattern).replace(/\n\s*/g, '');
+/** A file's guards as written, for compiling them again when a configuration extends a list they read. */
+const templatesOf = (guards) => Object.fromEntries(Object.entries(guards ?? {}).map(([n, g]) => [n, { template: templateOf(g), flags: g.flags ?? '' }]));
 function compileGuards(file, guards, env, frags = {}) {
   const compiledGuards = {};
   for (const [name, g] of Object.entries(guards ?? {})) {
@@ -267,7 +271,7 @@ function compileGuards(file, guards, env, frags = {}) {
     if (g?.on && g.on !== 'text') fail(file, `guards: ${name}`, 'on may only be "text" (the sentence as written)');
     let source;
     try {
-      source = compiler.expand(String(g.pattern).replace(/\n\s*/g, ''), env, frags);
+      source = compiler.expand(templateOf(g), env, frags);
       new RegExp(source, g.flags ?? '');
     } catch (e) {
       fail(file, `guards: ${name}`, e.message);
@@ -296,7 +300,7 @@ function compileGuards(file, guards, env, frags = {}) {
     // `gate: true`: the literals one of which every match contains, derived (never written), for a cheap first test.
     let gate;
     if (g.gate) {
-      gate = compiler.gateLiterals(compiler.expand(String(g.pattern).replace(/\n\s*/g, ''), env, frags, [], compiler.alternation), g.flags ?? '');
+      gate = compiler.gateLiterals(compiler.expand(templateOf(g), env, frags, [], compiler.alternation), g.flags ?? '');
       if (!gate) fail(file, `guards: ${name}`, 'no gate can be derived: every match must contain some literal word');
     }
     compiledGuards[name] = { source, flags: g.flags ?? '', ...(gate ? { gate } : {}) };
@@ -364,7 +368,7 @@ export const FACT_CLASSES: Record<string, readonly string[]> = ${json(factClasse
 /** Each family's gate keywords, derived from its patterns (or its pattern's condition): a sentence without one skips the family. */
 export const FACT_GATES: Record<string, readonly string[]> = ${json(factGates)};
 /** frames.yaml's guards as written, for compiling them again when a configuration extends a list they read. */
-export const FRAME_GUARD_TEMPLATES: Record<string, { template: string; flags: string }> = ${JSON.stringify(Object.fromEntries(Object.entries(frames.guards ?? {}).map(([n, g]) => [n, { template: String(g.pattern).replace(/\n\s*/g, ''), flags: g.flags ?? '' }])), null, 1)};
+export const FRAME_GUARD_TEMPLATES: Record<string, { template: string; flags: string }> = ${JSON.stringify(templatesOf(frames.guards), null, 1)};
 /** What keeps a frame's match from being the writer's verdict (frames.yaml guards), by name. */
 export const FRAME_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(frameGuards, null, 1)};
 /** What keeps a match from being a fact in the case now (facts.yaml guards), by name. */
@@ -377,7 +381,7 @@ export const RECORDED_CONCERN_TEMPLATE: string = ${json(facts.recorded_concern?.
 /** The language context's guards (context.yaml), by name: a regular-expression source and its flags. */
 export const CONTEXT_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(contextGuards, null, 1)};
 /** The language context's guards as written, for compiling them again when a configuration extends a list. */
-export const CONTEXT_TEMPLATES: Record<string, { template: string; flags: string }> = ${JSON.stringify(Object.fromEntries(Object.entries(context.guards ?? {}).map(([n, g]) => [n, { template: String(g.pattern).replace(/\n\s*/g, ''), flags: g.flags ?? '' }])), null, 1)};
+export const CONTEXT_TEMPLATES: Record<string, { template: string; flags: string }> = ${JSON.stringify(templatesOf(context.guards), null, 1)};
 export const CONTEXT_FRAGMENTS: Record<string, string> = ${json(context.fragments ?? {})};
 /** The lists of lexicon.yaml a configuration may extend (context.yaml extensible). */
 export const CONTEXT_EXTENSIBLE: readonly string[] = ${json(contextExtensible)};

@@ -1,6 +1,6 @@
 // Compiled patterns, as the build writes them into a rule's patterns.generated.ts, and what a rule does with
 // them at load time: one regular expression for the pattern, one for its gate.
-import { gateSource } from './literals.js';
+import { expand, gateSource, type Fragments, type WordClasses } from './literals.js';
 
 export interface CompiledPattern {
   id: string;
@@ -163,5 +163,22 @@ export function guardsOf(guards: Record<string, CompiledGuard>, file: string): (
     const g = guards[name];
     if (!g) throw new Error(`${file} has no guard "${name}"`);
     return new RegExp(g.source, g.flags);
+  };
+}
+
+/**
+ * A file's guards compiled again from their templates, for a configuration that extends word lists they read:
+ * `guard('name')` expands the named template over `lists` (the data's lists with the configuration's words added).
+ */
+export function guardsFromTemplates(
+  templates: Record<string, { template: string; flags: string }>,
+  lists: WordClasses,
+  file: string,
+  fragments: Fragments = {},
+): (name: string) => RegExp {
+  return (name) => {
+    const t = templates[name];
+    if (!t) throw new Error(`${file} has no guard "${name}"`);
+    return new RegExp(expand(t.template, lists, fragments), t.flags);
   };
 }

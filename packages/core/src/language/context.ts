@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { expand, gateSource } from '../knowledge/literals.js';
-import { guardsOf } from '../knowledge/patterns.js';
+import { guardsFromTemplates, guardsOf } from '../knowledge/patterns.js';
 import {
   CONTEXT_CLASSES, CONTEXT_EXTENSIBLE, CONTEXT_FRAGMENTS, CONTEXT_GUARDS, CONTEXT_TEMPLATES, FACT_CLASSES, LEXICON, RECORDED_CONCERN, RECORDED_CONCERN_TEMPLATE,
 } from '../knowledge/knowledge.generated.js';
@@ -115,6 +115,16 @@ const extended = new Map<string, ContextSet>();
 /** The context for a configuration's "words" (the base context when they extend nothing it reads). */
 export function contextSet(words?: Readonly<Record<string, readonly string[]>>): ContextSet {
   if (!words) return BASE;
+  // Asked once per block with the configuration's own words object: known by identity, no key to build.
+  const known = byWords.get(words);
+  if (known) return known;
+  const set = contextSetFor(words);
+  byWords.set(words, set);
+  return set;
+}
+const byWords = new WeakMap<object, ContextSet>();
+
+function contextSetFor(words: Readonly<Record<string, readonly string[]>>): ContextSet {
   const mine = Object.entries(words).filter(([name, list]) => list.length > 0 && (CONTEXT_EXTENSIBLE.includes(name) || name in FACT_CLASSES));
   if (mine.length === 0) return BASE;
   const key = JSON.stringify(mine);
@@ -127,12 +137,8 @@ export function contextSet(words?: Readonly<Record<string, readonly string[]>>):
       if (name in FACT_CLASSES) facts[name] = [...facts[name]!, ...added];
       else lists[name] = [...lists[name]!, ...added];
     }
-    const guard = (name: string) => {
-      const t = CONTEXT_TEMPLATES[name];
-      if (!t) throw new Error(`context.yaml has no guard "${name}"`);
-      return new RegExp(expand(t.template, lists, CONTEXT_FRAGMENTS), t.flags);
-    };
     if (extended.size > 16) extended.clear();
+    const guard = guardsFromTemplates(CONTEXT_TEMPLATES, lists, 'context.yaml', CONTEXT_FRAGMENTS);
     extended.set(key, (set = buildContextSet(guard, lists, expand(RECORDED_CONCERN_TEMPLATE, facts))));
   }
   return set;

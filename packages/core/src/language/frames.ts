@@ -6,7 +6,7 @@ import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, 
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
 import { APPRAISING_VERBS, DESCRIBING_VERBS, RECEIVED_VERBS } from './lexicon.js';
-import { GateScanner, guardsOf, type LiteralsFound } from '../knowledge/patterns.js';
+import { GateScanner, guardsFromTemplates, guardsOf, type LiteralsFound } from '../knowledge/patterns.js';
 import { normalise } from './normalise.js';
 
 export interface FrameVerdict {
@@ -213,11 +213,7 @@ function frameListGuards(classes: WordClasses): FrameListGuards {
   if (extendedLists.length === 0) return (baseListGuards ??= listGuards(guardsOf(FRAME_GUARDS, 'frames.yaml')));
   const env: Record<string, readonly string[]> = { ...LEXICON, ...classes };
   for (const name of extendedLists) env[name] = [...LEXICON[name as keyof typeof LEXICON], ...classes[name]!.map((w) => normalise(w).trim())];
-  return listGuards((name) => {
-    const t = FRAME_GUARD_TEMPLATES[name];
-    if (!t) throw new Error(`frames.yaml has no guard "${name}"`);
-    return new RegExp(expand(t.template, env), t.flags);
-  });
+  return listGuards(guardsFromTemplates(FRAME_GUARD_TEMPLATES, env, 'frames.yaml'));
 }
 let baseListGuards: FrameListGuards | undefined;
 
