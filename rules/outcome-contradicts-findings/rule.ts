@@ -49,9 +49,11 @@ export const rule: Rule = {
       // A concern that holds the claim ("no concerns remain" in "concerns remain") is not one it answers to.
       const o = answer.o.filter((r) => !(r.here && r.fact.start <= claim.start && claim.end <= r.fact.end));
       // A reassurance scoped away from the concern ("doing well otherwise") still hides it, and so does an evaluation
-      // of people, care or a home ("well run"); but a verdict on an assessment is answered by the assessment's own
-      // areas and deterioration, not by every other concern.
-      const others = claim.kind === 'reassurance' || claim.answers === 'concerns' || a.length + d.length > 0 ? o : [];
+      // of people, care or a home ("well run"). A verdict on an assessment, placement or outcome is answered by
+      // DOMAIN.md's signals (unmet areas, deterioration, a positive test, co-sleeping, concerns that remain, a skill
+      // done only with support), not by a service's shortfall: a parenting assessment is not contradicted by care
+      // plans that "required updating".
+      const others = claim.kind === 'reassurance' || claim.answers === 'concerns' || a.length + d.length > 0 ? o : o.filter((r) => !(r.fact.kind === 'concern' && r.fact.shortfall));
       if (a.length + d.length + others.length === 0) continue;
       const all = [...a, ...d, ...others];
       const key = all.map((x) => `${x.here ? '' : (x.fact as CaseFact).filePath}:${x.fact.start}`).join(',');

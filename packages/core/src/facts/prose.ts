@@ -62,6 +62,8 @@ const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 export interface FactSet {
   /** Each pattern by its id in facts.yaml. */
   pattern: Record<string, RegExp>;
+  /** The patterns of the area family (an area and its unmet status), in facts.yaml's order. */
+  areaPatterns: RegExp[];
   plans: [PlanKind, RegExp][];
   allocation: [AllocationKind, RegExp][];
   events: [EventKind, RegExp][];
@@ -89,6 +91,7 @@ function buildFactSet(sources: Record<string, string>, gates: Record<Family, rea
   });
   return {
     pattern,
+    areaPatterns: Object.values(FACT_PATTERNS).filter((p) => p.family === 'area').map((p) => pattern[p.id]!),
     plans: kinds('plan', 'plan'),
     allocation: kinds('allocation', 'allocation'),
     events: kinds('event', 'event'),
@@ -196,10 +199,11 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
       }
     }
   }
-  if (families & BIT.area) for (const re of [pattern['areas-then-status']!, pattern['status-then-list']!, pattern['list-then-status']!, pattern['unmet-needs-in']!]) {
+  if (families & BIT.area) for (const re of set.areaPatterns) {
     for (const m of matchesIn(re, norm)) {
       const whole = m.groups!.list!;
-      const statusText = m.groups!.status!;
+      // "physical care was graded 4": a grade said as a number.
+      const statusText = /^[345]$/.test(m.groups!.status!) ? `grade ${m.groups!.status}` : m.groups!.status!;
       if (NO_AREAS.test(norm.slice(Math.max(0, m.index! - 12), m.index! + 20))) continue;
       // "the PAMS update shows that safety in the home is still not achieved": the list starts after "shows that".
       const lead = REPORTED_THAT.exec(whole)?.[0].length ?? 0;
@@ -239,16 +243,21 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
   // Inconsistency and shortfalls are said of something: the concern names it ("staff supervision required improvement").
   // Two in one sentence ("the care plans required updating and supervision needed to be strengthened") are two
   // concerns: the second's subject starts after the first.
+  // A shortfall ("required updating") is marked as one: it answers an evaluation of a service, not an assessment's verdict.
   if (families & BIT.concern) {
     let previousEnd = 0;
-    const said = [...matchesIn(pattern.inconsistent!, norm), ...matchesIn(pattern.shortfall!, norm)].sort((x, y) => x.index! - y.index!);
-    for (const m of said) {
+    const said = [
+      ...[...matchesIn(pattern.inconsistent!, norm), ...matchesIn(pattern['support-needed']!, norm), ...matchesIn(pattern['low-scaling']!, norm)].map((m) => ({ m, shortfall: false })),
+      ...matchesIn(pattern.shortfall!, norm).map((m) => ({ m, shortfall: true })),
+    ].sort((x, y) => x.m.index! - y.m.index!);
+    for (const { m, shortfall } of said) {
       if (ctx.negatedBefore(m.index!, 2)) continue;
       let start = subjectStart(ctx.sentence.text, m.index!);
       if (start < previousEnd) start = Math.min(m.index!, previousEnd + SUBJECT_JOIN.exec(norm.slice(previousEnd))![0].length);
       const end = m.index! + m[0].length;
       previousEnd = end;
-      out.push({ kind: 'concern', what: ctx.sentence.text.slice(start, end), start, end });
+      const what = ctx.sentence.text.slice(start, end);
+      out.push(shortfall ? { kind: 'concern', what, shortfall, start, end } : { kind: 'concern', what, start, end });
     }
   }
   const parentAsleep = families & BIT.coSleeping ? matchesIn(pattern['asleep-in-own-bed']!, norm).filter((m) => PARENT_ASLEEP_BEFORE.test(norm.slice(Math.max(0, m.index! - 45), m.index!))) : [];

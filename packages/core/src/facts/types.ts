@@ -12,7 +12,8 @@ export type EventKind = 'placement' | 'move';
 export type FactBody =
   | { kind: 'area'; area: string; status: Status; statusText: string; from: 'table' | 'list' | 'prose' }
   | { kind: 'deterioration'; what: string }
-  | { kind: 'concern'; what: string }
+  /** `shortfall`: a service's shortfall said in so many words ("the care plans required updating"), not a sign about the child or parent. */
+  | { kind: 'concern'; what: string; shortfall?: true }
   | { kind: 'co-sleeping' }
   | { kind: 'plan'; plan: PlanKind }
   | { kind: 'allocation'; allocation: AllocationKind; year?: number }
