@@ -248,7 +248,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
     let previousEnd = 0;
     const said = [
       ...[...matchesIn(pattern.inconsistent!, norm), ...matchesIn(pattern['support-needed']!, norm), ...matchesIn(pattern['low-scaling']!, norm), ...matchesIn(pattern['passed-out']!, norm)].map((m) => ({ m, shortfall: false })),
-      ...matchesIn(pattern.shortfall!, norm).map((m) => ({ m, shortfall: true })),
+      ...[...matchesIn(pattern.shortfall!, norm), ...matchesIn(pattern['shortfall-found']!, norm)].map((m) => ({ m, shortfall: true })),
     ].sort((x, y) => x.m.index! - y.m.index!);
     for (const { m, shortfall } of said) {
       if (ctx.negatedBefore(m.index!, 2)) continue;
