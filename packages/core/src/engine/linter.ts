@@ -262,6 +262,7 @@ export class Linter {
     const sentences = sentencesOf(block.text);
     const set = contextSet(config.words);
     const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end), set));
+    for (let i = 1; i < contexts.length; i++) contexts[i]!.previous = contexts[i - 1];
     out.facts.push(...blockFacts(block, contexts, factSet(config.words)));
     if (factsOnly) return out;
     // A rule whose trigger words are nowhere in the block has nothing to say about any of its sentences.

@@ -62,6 +62,8 @@ export interface ContextSet {
   readonly speechBefore: RegExp;
   readonly speechAfter: RegExp;
   readonly plansAhead: RegExp;
+  readonly reportThat: RegExp;
+  readonly backshiftedOpening: RegExp;
 }
 
 type Lists = Readonly<Record<string, readonly string[]>>;
@@ -104,6 +106,8 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     speechBefore: guard('speech_before'),
     speechAfter: guard('speech_after'),
     plansAhead: guard('plans_ahead'),
+    reportThat: guard('report_that'),
+    backshiftedOpening: guard('backshifted_opening'),
   };
 }
 
@@ -156,6 +160,9 @@ export class SentenceContext {
   readonly set: ContextSet;
 
   /** `norm` may be given when the caller normalised the whole block (normalising keeps offsets). */
+  /** The sentence before this one in its block (set by the linter), for an account that runs on. */
+  previous?: SentenceContext;
+
   constructor(sentence: Sentence, norm?: string, set: ContextSet = BASE) {
     this.sentence = sentence;
     this.norm = norm ?? normalise(sentence.text);
@@ -180,7 +187,7 @@ export class SentenceContext {
    * Whole-sentence answers, computed once: a rule may ask about every match in a sentence, and a runaway
    * "sentence" (a pasted block with no full stops) must not turn each question into a scan of all of it.
    */
-  private readonly memo: { test?: boolean; contrast?: boolean; framing?: boolean; evidence?: boolean; generic?: boolean; question?: boolean } = {};
+  private readonly memo: { test?: boolean; contrast?: boolean; framing?: boolean; evidence?: boolean; generic?: boolean; question?: boolean; continues?: boolean } = {};
 
   /** The phrase at [start, end) is in quotation marks (double, or single ones that are not apostrophes). */
   isQuoted(start: number, end: number): boolean {
@@ -290,11 +297,28 @@ export class SentenceContext {
     return this.voiceFrom ?? undefined;
   }
 
-  /** The phrase at `at` lies in a family member's or a named person's reported words or feelings. */
+  /** The phrase at `at` lies in someone's reported words or feelings: begun in this sentence, or carried on from the one before. */
   inReportedVoice(at: number): boolean {
     const v = this.voiceStart();
     // A semicolon ends the reported clause: "she said the baby sleeps in his basket; safe sleep advice given".
-    return v !== undefined && v <= at && !this.norm.slice(v, at).includes(';');
+    if (v !== undefined && v <= at && !this.norm.slice(v, at).includes(';')) return true;
+    return this.continuesReport() && !this.norm.slice(0, at).includes(';');
+  }
+
+  /**
+   * An account reported in the sentence before runs on into this one, told in the past perfect: "The social worker
+   * said that the mother was bereft. She had engaged well with the social workers": the second is the social
+   * worker's account too, as both readers of published court reports took it.
+   */
+  continuesReport(): boolean {
+    if (this.memo.continues !== undefined) return this.memo.continues;
+    const before = this.previous;
+    let continues = false;
+    if (before && this.set.backshiftedOpening.test(this.norm)) {
+      const m = this.set.reportThat.exec(before.norm);
+      continues = !!m && !before.norm.slice(m.index).includes(';');
+    }
+    return (this.memo.continues = continues);
   }
 
   /** A source "has" (or "had") just before `at`: "the health visitor has no concerns" is the health visitor's. */
