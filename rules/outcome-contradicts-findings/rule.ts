@@ -30,7 +30,9 @@ export const rule: Rule = {
 
   document(ctx) {
     const facts = ctx.facts;
-    const claims = facts.claims.filter((c) => c.polarity === 'positive');
+    // Two rules may claim overlapping words ("went well" as reassurance, "well" as a verdict on the placement): the
+    // outer claim speaks for both. Claims are answered in the order they are written, so "above" is above.
+    const claims = outermost(facts.claims.filter((c) => c.polarity === 'positive'));
     if (claims.length === 0) return;
     const hasEntries = facts.facts.some((f) => f.entry > 0) || claims.some((c) => c.entry > 0);
     // This document's areas as the case sees them: each unmet area once, and the areas a table or list records as met.
@@ -317,6 +319,19 @@ function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
 
 function describeConcern(f: ConcernFact): string {
   return f.kind === 'co-sleeping' ? 'co-sleeping or bed-sharing seen' : f.what.toLowerCase();
+}
+
+/** Claims in document order, without any that lies inside another (the longer one kept). */
+function outermost(claims: Claim[]): Claim[] {
+  const sorted = [...claims].sort((x, y) => x.start - y.start || y.end - x.end);
+  const out: Claim[] = [];
+  let end = -1;
+  for (const c of sorted) {
+    if (c.end <= end) continue;
+    out.push(c);
+    end = c.end;
+  }
+  return out;
 }
 
 /** Facts (sorted by start) without those that overlap one kept before: one pass, as a dense document has hundreds. */

@@ -16,7 +16,7 @@ interface FactPattern { id: string; family: string; plan?: string; allocation?: 
 const data = parse(readFileSync(join(ROOT, 'packages/core/data/facts.yaml'), 'utf8')) as { patterns: FactPattern[] };
 
 const KIND: Record<string, SentenceFact['kind']> = {
-  area: 'area', rated: 'area', deterioration: 'deterioration', concern: 'concern', coSleeping: 'co-sleeping', plan: 'plan', allocation: 'allocation', event: 'event',
+  area: 'area', rated: 'area', rating: 'area', deterioration: 'deterioration', concern: 'concern', skill: 'concern', shortfall: 'concern', finding: 'concern', coSleeping: 'co-sleeping', plan: 'plan', allocation: 'allocation', event: 'event',
 };
 
 /** The facts of the pattern's kind (and sub-kind) that a one-sentence text records, as spans in the text. */

@@ -41,6 +41,10 @@ export const GATE_KEYWORDS = {
   area: FACT_GATES.area!,
   deterioration: FACT_GATES.deterioration!,
   concern: FACT_GATES.concern!,
+  skill: FACT_GATES.skill!,
+  shortfall: FACT_GATES.shortfall!,
+  finding: FACT_GATES.finding!,
+  rating: FACT_GATES.rating!,
   coSleeping: FACT_GATES.coSleeping!,
   plan: FACT_GATES.plan!,
   allocation: FACT_GATES.allocation!,
@@ -64,13 +68,20 @@ export interface FactSet {
   pattern: Record<string, RegExp>;
   /** The patterns of the area family (an area and its unmet status), in facts.yaml's order. */
   areaPatterns: RegExp[];
+  /** The skill family's (a skill not yet secure, a low scaling, passing out) and the shortfall family's. */
+  skillPatterns: RegExp[];
+  shortfallPatterns: RegExp[];
+  /** The shortfalls an inspection finds (family finding), and areas rated in prose (family rating). */
+  findingPatterns: RegExp[];
+  ratingPatterns: RegExp[];
+  areaAndRatingPatterns: RegExp[];
   plans: [PlanKind, RegExp][];
   allocation: [AllocationKind, RegExp][];
   events: [EventKind, RegExp][];
   /** Each family's gate, anchored: does one of its keywords start here? */
   gateAt: RegExp[];
   /** For each three characters of the gate alphabet (five bits each), the families with a keyword that starts with them. */
-  starts: Uint8Array;
+  starts: Uint16Array;
   /** Families that run on every sentence: a configured word too short to find by its first three characters. */
   always: number;
 }
@@ -81,7 +92,8 @@ function buildFactSet(sources: Record<string, string>, gates: Record<Family, rea
   // The patterns of one family, in the order facts.yaml gives them, each with the kind of fact it records.
   const kinds = <K extends string>(family: Family, key: 'plan' | 'allocation' | 'event') =>
     Object.values(FACT_PATTERNS).filter((p) => p.family === family).map((p) => [p[key] as K, pattern[p.id]!] as [K, RegExp]);
-  const starts = new Uint8Array(1 << 15);
+  const ofFamily = (family: Family) => Object.values(FACT_PATTERNS).filter((p) => p.family === family).map((p) => pattern[p.id]!);
+  const starts = new Uint16Array(1 << 15);
   FAMILIES.forEach((family, i) => {
     for (const keyword of gates[family]) {
       const lead = keyword.replace(/^\\b/, '');
@@ -91,7 +103,12 @@ function buildFactSet(sources: Record<string, string>, gates: Record<Family, rea
   });
   return {
     pattern,
-    areaPatterns: Object.values(FACT_PATTERNS).filter((p) => p.family === 'area').map((p) => pattern[p.id]!),
+    areaPatterns: ofFamily('area'),
+    skillPatterns: ofFamily('skill'),
+    shortfallPatterns: ofFamily('shortfall'),
+    findingPatterns: ofFamily('finding'),
+    ratingPatterns: ofFamily('rating'),
+    areaAndRatingPatterns: [...ofFamily('area'), ...ofFamily('rating')],
     plans: kinds('plan', 'plan'),
     allocation: kinds('allocation', 'allocation'),
     events: kinds('event', 'event'),
@@ -199,7 +216,9 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
       }
     }
   }
-  if (families & BIT.area) for (const re of set.areaPatterns) {
+  // An area's status in prose: the area family, and the ratings said with their verb ("was rated red"), gated apart
+  // since their words ("assessed", "recorded") are common.
+  if (families & (BIT.area | BIT.rating)) for (const re of families & BIT.rating ? (families & BIT.area ? set.areaAndRatingPatterns : set.ratingPatterns) : set.areaPatterns) {
     for (const m of matchesIn(re, norm)) {
       const whole = m.groups!.list!;
       // "physical care was graded 4": a grade said as a number.
@@ -244,12 +263,13 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
   // Two in one sentence ("the care plans required updating and supervision needed to be strengthened") are two
   // concerns: the second's subject starts after the first.
   // A shortfall ("required updating") is marked as one: it answers an evaluation of a service, not an assessment's verdict.
-  if (families & BIT.concern) {
+  if (families & (BIT.concern | BIT.skill | BIT.shortfall | BIT.finding)) {
     let previousEnd = 0;
-    const said = [
-      ...[...matchesIn(pattern.inconsistent!, norm), ...matchesIn(pattern['support-needed']!, norm), ...matchesIn(pattern['low-scaling']!, norm), ...matchesIn(pattern['passed-out']!, norm)].map((m) => ({ m, shortfall: false })),
-      ...[...matchesIn(pattern.shortfall!, norm), ...matchesIn(pattern['shortfall-found']!, norm)].map((m) => ({ m, shortfall: true })),
-    ].sort((x, y) => x.m.index! - y.m.index!);
+    const signs: RegExpExecArray[] = families & BIT.concern ? matchesIn(pattern.inconsistent!, norm) : [];
+    if (families & BIT.skill) for (const re of set.skillPatterns) signs.push(...matchesIn(re, norm));
+    const shortfalls = families & BIT.shortfall ? set.shortfallPatterns.flatMap((re) => matchesIn(re, norm)) : [];
+    if (families & BIT.finding) for (const re of set.findingPatterns) shortfalls.push(...matchesIn(re, norm));
+    const said = [...signs.map((m) => ({ m, shortfall: false })), ...shortfalls.map((m) => ({ m, shortfall: true }))].sort((x, y) => x.m.index! - y.m.index!);
     for (const { m, shortfall } of said) {
       if (ctx.negatedBefore(m.index!, 2)) continue;
       let start = subjectStart(ctx.sentence.text, m.index!);
