@@ -389,8 +389,10 @@ function subjectBefore(text: string, at: number): string {
   const before = text.slice(Math.max(0, at - 200), at).trimEnd();
   // The clause: after the last comma, semicolon, colon or full stop (a sentence may run on past "in week 5. Her").
   const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('. ')) + 1);
-  const words = clause.trim().split(/\s+/).filter(Boolean).slice(-6);
+  const all = clause.trim().split(/\s+/).filter(Boolean);
+  const words = all.slice(-6);
   const possessive = words.findIndex((w) => /['’]s$/.test(w));
-  const subject = possessive >= 0 ? words.slice(possessive + 1) : words.slice(-4);
+  // A short clause is its own subject ("She can make up bottles"); a longer one keeps its last four words.
+  const subject = possessive >= 0 ? words.slice(possessive + 1) : all.length <= 6 ? all : words.slice(-4);
   return subject.filter((w) => !/^(?:has|had|have|also|then|further|significantly|rapidly)$/i.test(w)).join(' ');
 }
