@@ -66,15 +66,8 @@ const ALL_FAMILIES = (1 << FAMILIES.length) - 1;
 export interface FactSet {
   /** Each pattern by its id in facts.yaml. */
   pattern: Record<string, RegExp>;
-  /** The patterns of the area family (an area and its unmet status), in facts.yaml's order. */
-  areaPatterns: RegExp[];
-  /** The skill family's (a skill not yet secure, a low scaling, passing out) and the shortfall family's. */
-  skillPatterns: RegExp[];
-  shortfallPatterns: RegExp[];
-  /** The shortfalls an inspection finds (family finding), and areas rated in prose (family rating). */
-  findingPatterns: RegExp[];
-  ratingPatterns: RegExp[];
-  areaAndRatingPatterns: RegExp[];
+  /** Each family's patterns, in facts.yaml's order. */
+  byFamily: Record<Family, RegExp[]>;
   plans: [PlanKind, RegExp][];
   allocation: [AllocationKind, RegExp][];
   events: [EventKind, RegExp][];
@@ -92,7 +85,6 @@ function buildFactSet(sources: Record<string, string>, gates: Record<Family, rea
   // The patterns of one family, in the order facts.yaml gives them, each with the kind of fact it records.
   const kinds = <K extends string>(family: Family, key: 'plan' | 'allocation' | 'event') =>
     Object.values(FACT_PATTERNS).filter((p) => p.family === family).map((p) => [p[key] as K, pattern[p.id]!] as [K, RegExp]);
-  const ofFamily = (family: Family) => Object.values(FACT_PATTERNS).filter((p) => p.family === family).map((p) => pattern[p.id]!);
   const starts = new Uint16Array(1 << 15);
   FAMILIES.forEach((family, i) => {
     for (const keyword of gates[family]) {
@@ -103,12 +95,7 @@ function buildFactSet(sources: Record<string, string>, gates: Record<Family, rea
   });
   return {
     pattern,
-    areaPatterns: ofFamily('area'),
-    skillPatterns: ofFamily('skill'),
-    shortfallPatterns: ofFamily('shortfall'),
-    findingPatterns: ofFamily('finding'),
-    ratingPatterns: ofFamily('rating'),
-    areaAndRatingPatterns: [...ofFamily('area'), ...ofFamily('rating')],
+    byFamily: Object.fromEntries(FAMILIES.map((f) => [f, Object.values(FACT_PATTERNS).filter((p) => p.family === f).map((p) => pattern[p.id]!)])) as Record<Family, RegExp[]>,
     plans: kinds('plan', 'plan'),
     allocation: kinds('allocation', 'allocation'),
     events: kinds('event', 'event'),
@@ -195,6 +182,12 @@ export function familiesIn(norm: string, set: FactSet = factSet()): number {
   return found;
 }
 
+/** The patterns of those of the given families the sentence can hold, in the order given. */
+function patternsOf(set: FactSet, families: number, ...names: Family[]): RegExp[] {
+  const found = names.filter((f) => families & BIT[f]);
+  return found.length === 1 ? set.byFamily[found[0]!] : found.flatMap((f) => set.byFamily[f]);
+}
+
 /** Extract the facts one sentence records. */
 export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): SentenceFact[] {
   const norm = ctx.norm;
@@ -218,7 +211,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
   }
   // An area's status in prose: the area family, and the ratings said with their verb ("was rated red"), gated apart
   // since their words ("assessed", "recorded") are common.
-  if (families & (BIT.area | BIT.rating)) for (const re of families & BIT.rating ? (families & BIT.area ? set.areaAndRatingPatterns : set.ratingPatterns) : set.areaPatterns) {
+  if (families & (BIT.area | BIT.rating)) for (const re of patternsOf(set, families, 'area', 'rating')) {
     for (const m of matchesIn(re, norm)) {
       const whole = m.groups!.list!;
       // "physical care was graded 4": a grade said as a number.
@@ -265,10 +258,8 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
   // A shortfall ("required updating") is marked as one: it answers an evaluation of a service, not an assessment's verdict.
   if (families & (BIT.concern | BIT.skill | BIT.shortfall | BIT.finding)) {
     let previousEnd = 0;
-    const signs: RegExpExecArray[] = families & BIT.concern ? matchesIn(pattern.inconsistent!, norm) : [];
-    if (families & BIT.skill) for (const re of set.skillPatterns) signs.push(...matchesIn(re, norm));
-    const shortfalls = families & BIT.shortfall ? set.shortfallPatterns.flatMap((re) => matchesIn(re, norm)) : [];
-    if (families & BIT.finding) for (const re of set.findingPatterns) shortfalls.push(...matchesIn(re, norm));
+    const signs = [...(families & BIT.concern ? matchesIn(pattern.inconsistent!, norm) : []), ...patternsOf(set, families, 'skill').flatMap((re) => matchesIn(re, norm))];
+    const shortfalls = patternsOf(set, families, 'shortfall', 'finding').flatMap((re) => matchesIn(re, norm));
     const said = [...signs.map((m) => ({ m, shortfall: false })), ...shortfalls.map((m) => ({ m, shortfall: true }))].sort((x, y) => x.m.index! - y.m.index!);
     for (const { m, shortfall } of said) {
       if (ctx.negatedBefore(m.index!, 2)) continue;
