@@ -32,7 +32,11 @@ export const rule: Rule = {
     const facts = ctx.facts;
     // Two rules may claim overlapping words ("went well" as reassurance, "well" as a verdict on the placement): the
     // outer claim speaks for both. Claims are answered in the order they are written, so "above" is above.
-    const claims = outermost(facts.claims.filter((c) => c.polarity === 'positive'));
+    // A word the document records as an area's status is no verdict: "Cooking is also outstanding" (not yet done).
+    const statuses = facts.of('area').filter((f) => f.from === 'prose' && f.status === 'unmet');
+    // (A prose area's span is the area; its status follows within a few words.)
+    const isStatus = (c: Claim) => statuses.some((f) => c.start >= f.end && c.start - f.end <= 40 && normaliseWord(f.statusText).includes(normaliseWord(c.phrase)));
+    const claims = outermost(facts.claims.filter((c) => c.polarity === 'positive' && !(statuses.length && isStatus(c))));
     if (claims.length === 0) return;
     const hasEntries = facts.facts.some((f) => f.entry > 0) || claims.some((c) => c.entry > 0);
     // This document's areas as the case sees them: each unmet area once, and the areas a table or list records as met.
@@ -357,3 +361,7 @@ function tally(items: Recorded<DeteriorationFact | ConcernFact>[]): string[] {
 
 export type { DocumentFacts };
 export default rule;
+
+function normaliseWord(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}

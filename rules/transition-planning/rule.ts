@@ -20,7 +20,8 @@ export const rule: Rule = {
 
   document(ctx) {
     const f = ctx.facts;
-    const moves = f.of('event').filter((e) => e.event === 'move');
+    // A placement still to be made is a move to come ("the plan is for Harley to be placed in foster care").
+    const moves = f.of('event').filter((e) => e.event === 'move' || (e.event === 'placement' && e.planned));
     if (moves.length === 0) return;
     const missing: string[] = [];
     if (!f.hasPlan('transition') && f.phrases(ctx.options.plans, 'record').length === 0) missing.push('transition plan');

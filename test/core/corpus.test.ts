@@ -85,22 +85,35 @@ for (const { name, path, cases } of sets) {
   });
 }
 
-type Expectation = { must?: string[]; none_of?: string[]; mentions?: Record<string, string[]>; severity?: Record<string, number> };
+// `known`: expectations a reviewer judged the rules right to miss, or left for later, each with its reason; each must
+// still fail, so a change that meets one fails its test until the entry is removed.
+type Known = { must?: string; mention?: [string, string]; reason: string };
+type Expectation = { must?: string[]; none_of?: string[]; mentions?: Record<string, string[]>; severity?: Record<string, number>; known?: Known[] };
 
-for (const dir of [join(CORPUS, 'reports'), join(ROOT, 'test/fixtures/heldout-reports'), join(ROOT, 'test/fixtures/blind3-reports'), join(ROOT, 'test/fixtures/blind6-reports'), join(ROOT, 'test/fixtures/blind8-docs')]) {
+for (const dir of [join(CORPUS, 'reports'), join(ROOT, 'test/fixtures/heldout-reports'), join(ROOT, 'test/fixtures/blind3-reports'), join(ROOT, 'test/fixtures/blind6-reports'), join(ROOT, 'test/fixtures/blind8-docs'), join(ROOT, 'test/fixtures/blind11-docs'), join(ROOT, 'test/fixtures/blind12-docs')]) {
   if (!existsSync(join(dir, 'expected.json'))) continue;
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Expectation>;
   describe(`reports in ${dir.split('/').slice(-2).join('/')}`, () => {
     for (const [file, want] of Object.entries(expected)) {
       it(file, async () => {
         const findings = linter.lint(await readDocument(join(dir, file)), config);
+        const names = (rule: string, t: string) => findings.some((h) => h.ruleId === rule && h.message.toLowerCase().includes(t.toLowerCase()));
+        const knownMust = new Map((want.known ?? []).filter((k) => k.must).map((k) => [k.must!, k.reason]));
+        const knownMention = new Map((want.known ?? []).filter((k) => k.mention).map((k) => [k.mention!.join('\u0000'), k.reason]));
+        for (const k of want.known ?? []) {
+          expect(typeof k.reason === 'string' && k.reason.length > 0, 'a known failure gives its reason').toBe(true);
+          if (k.must) expect(findings.some((f) => f.ruleId === k.must), `known: ${k.must} (${k.reason}) now fires: remove it from "known"`).toBe(false);
+          if (k.mention) expect(names(...k.mention), `known: ${k.mention[0]} not naming "${k.mention[1]}" (${k.reason}) now names it: remove it from "known"`).toBe(false);
+        }
         for (const rule of want.must ?? []) {
+          if (knownMust.has(rule)) continue;
           const hits = findings.filter((f) => f.ruleId === rule);
           expect(hits.length, `${rule} must fire`).toBeGreaterThan(0);
           const sev = want.severity?.[rule];
           if (sev) expect(hits.some((h) => h.severity >= sev), `${rule} severity ${sev}`).toBe(true);
           for (const t of want.mentions?.[rule] ?? []) {
-            expect(hits.some((h) => h.message.toLowerCase().includes(t.toLowerCase())), `${rule} names "${t}"`).toBe(true);
+            if (knownMention.has(`${rule}\u0000${t}`)) continue;
+            expect(names(rule, t), `${rule} names "${t}"`).toBe(true);
           }
         }
         for (const rule of want.none_of ?? []) {

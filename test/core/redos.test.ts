@@ -62,6 +62,8 @@ const BOUNDED: [string, string][] = [
   ['continue(?:\\s+to\\s+be|s\\s+to\\s+be)', 'frames.yaml predicate: [^,.;:!?]{0,60}? from each subject, at most three degree words'],
   ['\\b(?:i|i\'m|i\\s+am)\\b[^.;]{0,60}\\bhave', 'frames.yaml guard own_family_had: read on the clause before a verdict, at most 200 characters'],
   ['\\b(?:i|we|us)\\b[^.;]{0,40}\\b(?:have|has|had|built', 'frames.yaml guard own_relationship_before: read on the clause before a verdict, at most 200 characters'],
+  ['(?:police|officers)\\s+(?:were\\s+|was\\s+)?(?:called', 'facts.yaml concern (police called to domestic abuse): [^.;|]{0,60}? from each keyword'],
+  ['\\b(?:asked|ask|asking|asks|wondered|enquired|explored|discussed)\\s+', 'unevidenced-reassurance guard indirect_question: read on the 80 characters before the reassurance'],
   // Expressions in the verdict rules and the language layer, which are being rewritten as data (lexicon.ts,
   // context.ts, simplistic-outcome, unevidenced-reassurance): they read one sentence of block text, with white-space
   // runs of at most 16 characters; bench/pathological.mjs measures the families that reach them.

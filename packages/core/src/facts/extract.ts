@@ -2,7 +2,7 @@ import type { SentenceContext } from '../language/context.js';
 import { spanToSource } from '../document/segments.js';
 import type { Block } from '../types.js';
 import { factSet, sentenceFacts, type FactSet, type SentenceFact } from './prose.js';
-import { labelArea, openingLabel, tableAreas } from './tables.js';
+import { labelArea, listAreas, openingLabel, tableAreas } from './tables.js';
 import type { Fact } from './types.js';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -44,9 +44,19 @@ export function blockFacts(block: Block, sentences: SentenceContext[], set: Fact
   return out;
 }
 
-/** Assessment areas from the document's tables, placed in the document (tables span blocks, so this runs per document). */
+/**
+ * Assessment areas from the document's tables and from lists led by a status line, placed in the document (both
+ * span blocks, so this runs per document).
+ */
 export function tableFacts(blocks: Block[], entries: number[]): Fact[] {
-  return tableAreas(blocks).map((t) => {
+  const listed = listAreas(blocks).map((l): Fact => {
+    const at = spanToSource(blocks[l.block]!, 0, blocks[l.block]!.text.length);
+    return {
+      kind: 'area', from: 'list', area: l.area, status: l.status, statusText: l.statusText,
+      start: at.start, end: at.end, block: l.block, entry: entries[l.block]!, label: `${l.area}: ${l.statusText}`,
+    };
+  });
+  return listed.concat(tableAreas(blocks).map((t) => {
     const areaBlock = blocks[t.areaBlock]!;
     const statusBlock = blocks[t.statusBlock]!;
     const a = spanToSource(areaBlock, 0, areaBlock.text.length);
@@ -55,5 +65,5 @@ export function tableFacts(blocks: Block[], entries: number[]): Fact[] {
       kind: 'area', from: 'table', area: t.area, status: t.status, statusText: t.statusText,
       start: a.start, end: Math.max(a.end, s.end), block: t.areaBlock, entry: entries[t.areaBlock]!, label: `${t.area}: ${t.statusText}`,
     };
-  });
+  }));
 }

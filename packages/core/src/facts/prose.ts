@@ -24,6 +24,7 @@ export const NOT_A_MENTION = guard('not_a_mention');
 export const PLAN_ABSENT_BEFORE = guard('plan_absent_before');
 export const PLAN_ABSENT_AFTER = guard('plan_absent_after');
 const HYPOTHETICAL_PLACED = guard('hypothetical_placed');
+const PLACEMENT_PLANNED = guard('placement_planned');
 const PLACEMENT_STARTS_BEFORE = guard('placement_starts_before');
 const PLACEMENT_STARTS_AFTER = guard('placement_started_after');
 const HYPOTHETICAL_MOVE = guard('hypothetical_move');
@@ -320,7 +321,9 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
       // "Mother was herself placed in foster care aged 12": someone's history, not a placement in the case now.
       if (toldAsHistory(norm, m.index!, end)) continue;
       const year = yearOfClause(norm, m.index!, end);
-      out.push(year ? { kind: 'event', event, year, start: m.index!, end } : { kind: 'event', event, start: m.index!, end });
+      const fact: SentenceFact = year ? { kind: 'event', event, year, start: m.index!, end } : { kind: 'event', event, start: m.index!, end };
+      if (event === 'placement' && m[0].startsWith('placed') && PLACEMENT_PLANNED.test(before)) (fact as Extract<SentenceFact, { kind: 'event' }>).planned = true;
+      out.push(fact);
     }
   }
   return out;

@@ -8,6 +8,8 @@ const guard = guardsOf(FACT_GUARDS, 'facts.yaml');
 const STATUS_COLUMN = guard('status_column');
 const NOT_AN_AREA = guard('not_an_area');
 const NOT_AN_OPENING_AREA = guard('not_an_opening_area');
+const SUB_AREA_HEADER = guard('sub_area_header');
+const LIST_LEAD = guard('list_lead');
 
 export interface TableArea {
   area: string;
@@ -45,7 +47,7 @@ export function tableAreas(blocks: Block[]): TableArea[] {
     const hasHeader = header !== undefined && !headerIsStatus && headerTexts.some(([, t]) => AREA_HEADER.test(t) || STATUS_HEADER.test(t));
     let areaColumn = 0;
     if (hasHeader) {
-      const named = headerTexts.find(([, t]) => AREA_HEADER.test(t) && !STATUS_COLUMN.test(t));
+      const named = headerTexts.find(([, t]) => SUB_AREA_HEADER.test(t)) ?? headerTexts.find(([, t]) => AREA_HEADER.test(t) && !STATUS_COLUMN.test(t));
       if (named) areaColumn = named[0];
     }
     for (const [r, row] of rows) {
@@ -68,11 +70,47 @@ export function tableAreas(blocks: Block[]): TableArea[] {
   return out;
 }
 
+export interface ListArea {
+  area: string;
+  status: Status;
+  statusText: string;
+  /** Block index of the list item. */
+  block: number;
+}
+
 /**
- * A label line has at most 113 characters that are not white space: 60 of area, the separator, 50 of status, ")" and
- * "." (everything else in LABEL is white space). Longer text, such as most paragraphs, is no label.
+ * Read areas from a list led by a line that gives their status: "Areas still outstanding" (or "## Domains not yet
+ * achieved:") then one area an item. The list is the run of list items right after the line; an item that gives
+ * its own status ("Cooking - achieved") is a label line, read where its block is.
  */
-const LABEL_MAX_VISIBLE = 113;
+export function listAreas(blocks: Block[]): ListArea[] {
+  const out: ListArea[] = [];
+  for (let i = 0; i < blocks.length - 1; i++) {
+    const lead = blocks[i]!;
+    if (lead.kind !== 'paragraph' && lead.kind !== 'heading') continue;
+    if (blocks[i + 1]!.kind !== 'list-item') continue;
+    const text = lead.text.replace(/[*_#`]+/g, '').trim().replace(/\s*:$/, '');
+    if (text.length > 60 || !LIST_LEAD.test(text)) continue;
+    const status = classifyStatus(text);
+    if (!status) continue;
+    for (let j = i + 1; j < blocks.length && blocks[j]!.kind === 'list-item'; j++) {
+      const item = blocks[j]!.text;
+      if (labelArea(item) || openingLabel(item)) continue;
+      // The area is the item's first words, before any full stop, colon, dash or bracket that explains it.
+      const area = item.split(/[.:;(]|\s[-–—]\s/)[0]!.replace(/[*_`]+/g, '').trim();
+      if (area.length < 2 || area.length > 60) continue;
+      out.push({ area, status, statusText: text, block: j });
+    }
+  }
+  return out;
+}
+
+/**
+ * A label line has at most 235 characters that are not white space: 60 of area, the separator, 50 of status, ")", a
+ * bracketed note of at most 120 and "." (everything else in LABEL is white space). Longer text, such as most
+ * paragraphs, is no label.
+ */
+const LABEL_MAX_VISIBLE = 235;
 
 /** Is the character at i white space, as `\s` in an expression? */
 function isSpace(text: string, i: number): boolean {
@@ -126,9 +164,10 @@ export function collapseSpace(text: string, maxVisible = Infinity): { text: stri
   return { text: out, at };
 }
 
-// Reads collapsed text (see collapseSpace) of at most 113 visible characters, so at most 455 characters with no
+// Reads collapsed text (see collapseSpace) of at most 235 visible characters, so at most 940 characters with no
 // white-space run longer than three: its lazy groups and `\s*` have a few thousand ways at most to split the line.
-const LABEL = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*[.;]?\s*$/d;
+// A bracketed note may follow the status ("Freedom Programme: not yet started (referral made 30/05).").
+const LABEL = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*(?:\([^()\n]{1,120}\)\s*)?[.;]?\s*$/d;
 
 /** "Safety: Unachieved", "Safe sleeping - not achieved", "Budgeting (unachieved)": one area with its status. */
 export function labelArea(text: string): { area: string; areaStart: number; status: Status; statusText: string } | undefined {

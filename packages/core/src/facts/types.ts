@@ -17,7 +17,8 @@ export type FactBody =
   | { kind: 'co-sleeping' }
   | { kind: 'plan'; plan: PlanKind }
   | { kind: 'allocation'; allocation: AllocationKind; year?: number }
-  | { kind: 'event'; event: EventKind; year?: number }
+  /** `planned`: a placement still to be made ("to be placed with her aunt"), which the child will move into. */
+  | { kind: 'event'; event: EventKind; year?: number; planned?: true }
   /** The document's own date: the case knows when each of its documents was written, even one that records nothing else. */
   | { kind: 'dated' };
 

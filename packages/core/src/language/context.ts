@@ -272,6 +272,10 @@ export class SentenceContext {
   conditionalBefore(at: number): boolean {
     const clause = clauseBefore(this.norm, at);
     if (this.set.conditional.test(clause)) return true;
+    // A bracketed aside belongs to the clause it interrupts: "whether they can give good enough parenting (in
+    // Winnicott's sense: care that meets his needs reliably) ...".
+    const open = this.norm.lastIndexOf('(', at);
+    if (open > 0 && this.norm.lastIndexOf(')', at) < open && this.set.conditional.test(clauseBefore(this.norm, open))) return true;
     // A list's later items are in the clause of its first: "whether a child is safe, well-cared for, and able to thrive".
     if (!/^\s*(?:and|or)\s/.test(clause)) return false;
     const items = this.norm.slice(Math.max(0, at - 200), at).split(',');
