@@ -42,7 +42,8 @@ export const rule: Rule = {
     // This document's areas as the case sees them: each unmet area once, and the areas a table or list records as met.
     const areas = facts.forCase().filter((f): f is FactOf<'area'> => f.kind === 'area');
     const deteriorations = dedupe(facts.of('deterioration'));
-    const concerns = [...dedupe(facts.of('concern')), ...facts.of('co-sleeping')];
+    // Co-sleeping that a safer-sleep plan in the document (or its case) deals with has travelled with the verdict.
+    const concerns = [...dedupe(facts.of('concern')), ...(facts.hasPlan('safer-sleep') ? [] : facts.of('co-sleeping'))];
     // Claims that answer to the same facts share one related list (and one message), so a summary with
     // several verdicts costs no more than one.
     const relatedCache = new Map<string, ReportDescriptor['related']>();

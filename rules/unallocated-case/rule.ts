@@ -65,7 +65,7 @@ export const rule: Rule = {
           ? unallocated ? 'The social worker left and the case is recorded as unallocated' : 'The social worker left'
           : 'The case is recorded as unallocated',
         times: gaps.length > 1 ? ` (${gaps.length} entries)` : '',
-        sofar: sofar > 0 ? `; by ${formatDate(latest!)} that is ${sofar} days without a worker` : '',
+        sofar: sofar > 0 ? `; by ${formatDate(latest!)} that is ${sofar} day${sofar === 1 ? '' : 's'} without a worker` : '',
       },
       start: first.start,
       end: first.end,

@@ -77,11 +77,14 @@ export class DocumentFacts {
   private clauseDate(item: Fact, around: string | undefined): string | undefined {
     const dates = datesIn(item.label);
     if (!dates.length) return around;
-    const at = Math.max(0, item.label.indexOf(this.document.text.slice(item.start, item.end)));
+    const text = this.document.text.slice(item.start, item.end);
+    const at = Math.max(0, item.label.indexOf(text));
     // The date of its own clause ("left on 3 February"), else the nearest before it ("On 3 February, the worker
-    // left"); never one after it in another clause ("reallocated to Sam, who visited on 24 March").
-    const clauseEnd = CLAUSE_END.exec(item.label.slice(at));
-    const end = clauseEnd ? at + clauseEnd.index : item.label.length;
+    // left"); never one after it in another clause ("reallocated to Sam, who visited on 24 March"). The clause
+    // ends after the fact's own words, which may hold commas ("the social worker, Laura Dempsey, left").
+    const from = at + (item.label.startsWith(text, at) ? text.length : 0);
+    const clauseEnd = CLAUSE_END.exec(item.label.slice(from));
+    const end = clauseEnd ? from + clauseEnd.index : item.label.length;
     const candidates = dates.filter((d) => d.index < end);
     if (!candidates.length) return around;
     const nearest = candidates.reduce((best, d) => (Math.abs(d.index - at) < Math.abs(best.index - at) ? d : best));

@@ -13,6 +13,7 @@ const CLAUSE_BREAK = guard('clause_break');
 const BEFORE = guard('history_marker');
 const WORKER = guard('worker_history');
 const LEAD = guard('history_lead');
+const AGE = guard('history_age');
 /** Cheap gate: a sentence without one of the markers' literals (derived by the build) has no history marker. */
 const GATE = new RegExp(gateSource(['history_marker', 'history_lead', 'worker_history'].flatMap((name) => FACT_GUARDS[name]!.gate ?? [])));
 
@@ -39,9 +40,10 @@ function clauseAround(norm: string, start: number, end: number): { from: number;
  * earlier child or worker, or "years ago". Only the clause that records the event is looked at.
  */
 export function toldAsHistory(norm: string, start: number, end: number, workerLeft = false): boolean {
-  if (!GATE.test(norm)) return false;
   const { from, to } = clauseAround(norm, start, end);
   const clause = norm.slice(from, to);
+  if (AGE.test(clause)) return true;
+  if (!GATE.test(norm)) return false;
   const lead = norm.slice(Math.max(from, norm.lastIndexOf(',', start - 1) + 1), start);
   return BEFORE.test(clause) || LEAD.test(lead) || (workerLeft && WORKER.test(clause));
 }

@@ -29,6 +29,7 @@ const PLACEMENT_STARTS_BEFORE = guard('placement_starts_before');
 const PLACEMENT_STARTS_AFTER = guard('placement_started_after');
 const HYPOTHETICAL_MOVE = guard('hypothetical_move');
 const GERUND_MOVE = guard('gerund_move');
+const SERVICE_STEP = guard('service_step');
 const MOVE_GENERIC_AFTER = guard('move_generic_after');
 const MOVE_IS_PLACEMENT = guard('move_is_placement');
 const MOVE_DESTINATION = guard('move_destination');
@@ -314,6 +315,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
         if (m[0].endsWith('placement') && !PLACEMENT_STARTS_BEFORE.test(before) && !PLACEMENT_STARTS_AFTER.test(norm.slice(end, end + 40))) continue;
       } else {
         if (HYPOTHETICAL_MOVE.test(before)) continue;
+        if (SERVICE_STEP.test(norm.slice(m.index!, end + 40))) continue;
         if (GERUND_MOVE.test(m[0]) && MOVE_GENERIC_AFTER.test(norm.slice(end, end + 60))) continue;
       }
       // "Fewer children are being placed in foster care": about no particular child.

@@ -120,6 +120,17 @@ function isSpace(text: string, i: number): boolean {
 }
 const SPACE = /\s/;
 
+const SEPARATOR = /[:(]|\s[-–—]\s/;
+
+/** A label's separator comes after at most 60 visible characters of area: most paragraphs have none so near their start. */
+function separatorNearStart(text: string): boolean {
+  const at = text.search(SEPARATOR);
+  if (at < 0) return false;
+  let visible = 0;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) > 32 && !isSpace(text, i) && ++visible > 62) return false;
+  return true;
+}
+
 function tooLongForLabel(text: string): boolean {
   let visible = 0;
   // Every character that is not white space counts, letters beyond ASCII too: the bound below depends on it.
@@ -171,7 +182,7 @@ const LABEL = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|
 
 /** "Safety: Unachieved", "Safe sleeping - not achieved", "Budgeting (unachieved)": one area with its status. */
 export function labelArea(text: string): { area: string; areaStart: number; status: Status; statusText: string } | undefined {
-  if (tooLongForLabel(text)) return undefined;
+  if (tooLongForLabel(text) || !separatorNearStart(text)) return undefined;
   const collapsed = collapseSpace(text);
   const m = LABEL.exec(collapsed.text);
   if (!m) return undefined;
