@@ -14,23 +14,7 @@ export function normalise(text: string): string {
   let lower = text.toLowerCase();
   // A few characters lower-case to two ("İ"); keep those as they are, so offsets never drift.
   if (lower.length !== text.length) lower = text.replace(/[^]/g, (c) => (c.toLowerCase().length === 1 ? c.toLowerCase() : c));
-  return narrow(text, lower.replace(FOLD_RE, (c) => FOLD[c]!));
-}
-
-// V8 keeps a string with any character past U+00FF two bytes a character, and so is every string cut from it or
-// made from it by a replacement, even when, as here, the folding has left only Latin-1. Each regular expression is
-// then compiled twice (once for each width) and runs on twice the bytes. A typographic apostrophe is in most
-// documents written in Word, so a folder's normalised text was mostly two-byte: made one-byte again here.
-const WIDE = /[^\x00-\xff]/;
-// What a Latin-1 decoder (windows-1252 in the encoding standard) turns into other characters.
-const NOT_LATIN1 = /[^\x00-\x7f\xa0-\xff]/;
-const latin1 = new TextDecoder('latin1');
-
-function narrow(text: string, folded: string): string {
-  if (!WIDE.test(text) || NOT_LATIN1.test(folded)) return folded;
-  const bytes = new Uint8Array(folded.length);
-  for (let i = 0; i < folded.length; i++) bytes[i] = folded.charCodeAt(i);
-  return latin1.decode(bytes);
+  return lower.replace(FOLD_RE, (c) => FOLD[c]!);
 }
 
 /**
