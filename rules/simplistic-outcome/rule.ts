@@ -10,6 +10,7 @@ const guard = guardsOf(GUARDS, 'rules/simplistic-outcome/patterns.yaml');
 const MAX_MATCHES = 40;
 const TARGET_WORD = guard('target_word');
 const ASSESSMENT = guard('assessment');
+const AREAS_STATED_AFTER = guard('areas_stated_after');
 const JUDGES_PLACEMENT = guard('judges_placement');
 const JUDGES_PROGRESS = guard('judges_progress');
 const JUDGES_PARENTING = guard('judges_parenting');
@@ -94,6 +95,8 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
         if (pattern.needsAssessment && !ASSESSMENT.test(text)) continue;
         if (pattern.needsTarget && !TARGET_WORD.test(text)) continue;
         if (pattern.needsNoEvidence && ctx.ctx.evidenceAfter(end)) continue;
+        // An assessment's verdict with the areas it rests on is what the fix asks for.
+        if (AREAS_STATED_AFTER.test(ctx.ctx.norm.slice(end, end + 160))) continue;
         // "The unit described the assessment as positive; however the profile shows safety as unachieved": reported to be disputed.
         if (pattern.attributed && DISPUTED_AFTER.test(ctx.ctx.norm.slice(end, end + 300))) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
