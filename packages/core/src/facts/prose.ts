@@ -312,7 +312,9 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
       const before = norm.slice(Math.max(0, m.index! - 60), m.index!);
       if (event === 'placement') {
         if (m[0].startsWith('placed') && HYPOTHETICAL_PLACED.test(before)) continue;
-        if (m[0].endsWith('placement') && !PLACEMENT_STARTS_BEFORE.test(before) && !PLACEMENT_STARTS_AFTER.test(norm.slice(end, end + 40))) continue;
+        // Read before the word "placement" itself, so that the match's own verb counts ("move to a new foster placement").
+        const word = end - 'placement'.length;
+        if (m[0].endsWith('placement') && !PLACEMENT_STARTS_BEFORE.test(before) && !PLACEMENT_STARTS_BEFORE.test(norm.slice(Math.max(0, word - 60), word)) && !PLACEMENT_STARTS_AFTER.test(norm.slice(end, end + 40))) continue;
       } else {
         if (HYPOTHETICAL_MOVE.test(before)) continue;
         if (SERVICE_STEP.test(norm.slice(m.index!, end + 40))) continue;

@@ -121,6 +121,9 @@ function isSpace(text: string, i: number): boolean {
 const SPACE = /\s/;
 
 const SEPARATOR = /[:(]|\s[-–—]\s/;
+/** The gap of an aligned field (see LEADER), looked for only in a short line. */
+const LEADER_GAP = /\.{3}| {2}|\t/;
+const LEADER_MAX_LENGTH = 140;
 
 /** A label's separator comes after at most 60 visible characters of area: most paragraphs have none so near their start. */
 function separatorNearStart(text: string): boolean {
@@ -180,11 +183,17 @@ export function collapseSpace(text: string, maxVisible = Infinity): { text: stri
 // A bracketed note may follow the status ("Freedom Programme: not yet started (referral made 30/05).").
 const LABEL = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*(?:\([^()\n]{1,120}\)\s*)?[.;]?\s*$/d;
 
+// Fields exported from case-recording systems, aligned by dot leaders, a gap of spaces or a tab ("Safety ....... AMBER",
+// "Parental mental health  RED"): letters and single spaces, so the area, the gap and the status cannot share text.
+const LEADER = /^\s*(?<area>[a-z](?:[a-z'\/&-]| (?! )){1,58}[a-z)])(?: ?\.{3,} ?| {2,3}|\t{1,3})(?<status>[a-z](?:[a-z0-9\/-]| (?! )){0,40})\s*$/di;
+
 /** "Safety: Unachieved", "Safe sleeping - not achieved", "Budgeting (unachieved)": one area with its status. */
 export function labelArea(text: string): { area: string; areaStart: number; status: Status; statusText: string } | undefined {
-  if (tooLongForLabel(text) || !separatorNearStart(text)) return undefined;
+  if (tooLongForLabel(text)) return undefined;
+  const separated = separatorNearStart(text);
+  if (!separated && !(text.length <= LEADER_MAX_LENGTH && LEADER_GAP.test(text))) return undefined;
   const collapsed = collapseSpace(text);
-  const m = LABEL.exec(collapsed.text);
+  const m = separated ? LABEL.exec(collapsed.text) : LEADER.exec(collapsed.text);
   if (!m) return undefined;
   // "Hygiene: Grade 4. Bedding was soiled ...": a label that opens sentences of evidence (see openingLabel).
   if (/[.;]\s/.test(m.groups!.status!)) return undefined;
