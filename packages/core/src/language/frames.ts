@@ -5,7 +5,7 @@ import { alternation, expand, gateSource, tokenPrefixes, type WordClasses } from
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAME_GUARD_TEMPLATES, FRAME_GUARDS, FRAMES, LEXICON } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
-import { APPRAISING_VERBS, DESCRIBING_VERBS, RECEIVED_VERBS } from './lexicon.js';
+import { APPRAISING_VERBS, DESCRIBING_VERBS, HEARSAY_VERBS, RECEIVED_VERBS } from './lexicon.js';
 import { GateScanner, guardsFromTemplates, guardsOf, type LiteralsFound } from '../knowledge/patterns.js';
 import { normalise } from './normalise.js';
 
@@ -255,6 +255,7 @@ const OWN_SUPPORT_BEFORE = guard('own_support_before');
 const SUPPORT_END = guard('support_end');
 const QUANTIFIER_NEXT = guard('quantifier_next');
 const OWN_FAMILY_HAD = guard('own_family_had');
+const OWN_POSSESSIVE_BEFORE = guard('own_possessive_before');
 const TEST_SENSE = guard('test_sense');
 const LEGAL_BEFORE = guard('legal_before');
 const SPEAKER_AFTER = guard('speaker_after');
@@ -264,6 +265,7 @@ const RECEIVED = new Set(RECEIVED_VERBS);
 const DESCRIBING = new Set(DESCRIBING_VERBS);
 /** Verbs of praise: "has been praised for its committed staff" is someone's praise, passive or not. */
 const APPRAISING = new Set(APPRAISING_VERBS);
+const HEARSAY = new Set(HEARSAY_VERBS);
 const INFINITIVE_BEFORE = guard('infinitive_before');
 const SKILL_BEFORE = guard('skill_before');
 const SKILL_VERBS = guard('skill_verbs');
@@ -327,7 +329,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || g.goalBefore.test(lead) || g.modalAfter.test(text.slice(end, end + 12))) continue;
       if (g.ownFamilyBefore.test(lead) || g.shortfallBefore.test(lead)) continue;
       if (c.countedSubjectBefore(from) || c.concededBefore(from, end)) continue;
-      if (OWN_FAMILY_HAD.test(lead) && g.familyAfter.test(text.slice(start, end))) continue;
+      if ((OWN_FAMILY_HAD.test(lead) || OWN_POSSESSIVE_BEFORE.test(lead)) && g.familyAfter.test(text.slice(start, end))) continue;
       if (OWN_RELATIONSHIP_BEFORE.test(lead) && RELATIONSHIP_END.test(text.slice(start, end))) continue;
       if (OWN_SUPPORT_BEFORE.test(lead) && SUPPORT_END.test(text.slice(start, end))) continue;
       if (SPEAKER_AFTER.test(text.slice(end, end + 16))) continue;
@@ -374,6 +376,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     // "was described as being a devoted parent": a description is someone's, passive or not.
     if (DESCRIBING.has(m[0]) && /^\s+as\b/.test(after)) return true;
     if (APPRAISING.has(m[0]) && passive) return true;
+    // "It was reported that there was a stable team": someone reported it, though the passive does not say who.
+    if (HEARSAY.has(m[0]) && passive && /^\s+that\b/.test(after)) return true;
     if (FIRST_PERSON.test(lead)) continue;
     // "the situation she found herself in", "they accepted the challenge head on": the verb takes an object, not a report.
     if (NOT_REPORTING_AFTER.test(after)) continue;
