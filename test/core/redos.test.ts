@@ -53,7 +53,7 @@ const BOUNDED: [string, string][] = [
   ['\\bmy\\s+(?:(?:', 'context.yaml guard own_family_before: read on the 100 characters before a phrase'],
   ['\\b(?:reported|reports|said|says|stated|states|told\\s+(?:us|me', 'simplistic-outcome guard reported_before: read on the 120 characters before a verdict'],
   ['\\b(?:i|we)\\s+(?:(?!that\\b)[a-z\']+\\s+){0,5}?(?:had|have|has|received', 'frames.yaml guard own_support_before: read on the clause before a verdict, at most 200 characters'],
-  ['^[^.;]*\\b(?:but|however|although|though|yet|whereas|while)\\b[^.;]*\\b(?:not|no|never|unachieved', 'frames.yaml guard qualified_after: read on the 300 characters after a verdict'],
+  ['^(?:[^.;]*\\b(?:but|however|although|though|yet|whereas|while)\\b[^.;]*\\b(?:not|no|never|unachieved', 'frames.yaml guard qualified_after: read on the 300 characters after a verdict'],
   ['(?:\\s*,\\s*and\\s+|\\s*,\\s*|\\s+and\\s+)', 'frames.yaml evaluation lists: at most four words, each at most four degree words before it'],
   ['\\b(?:in\\s+her\\s+evidence|in\\s+his\\s+evidence', 'frames.ts attribution (reporting verbs): read on at most 200 characters before a verdict and 200 after it'],
   ['\\b(?:(?:(?:c(?:an(?:not)?|ould)|if|m(?:ay|ight|ust)|should|w(?:hether|ould))))\\b(?:\\s+(?:not|never', 'facts.yaml guards hypothetical_placed and hypothetical_move (fragment modal_be, lexicon event_modals): read on the 60 characters before the event'],
