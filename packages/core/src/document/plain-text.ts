@@ -10,7 +10,7 @@ interface Line {
   number: number;
 }
 
-const LIST_MARKER = /^(\s*)([-*•‣◦·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+/;
+export const LIST_MARKER = /^(\s*)([-*•‣◦·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+/;
 
 /**
  * Plain text to blocks. Blank lines separate paragraphs; within a paragraph a line break ends the block

@@ -4,6 +4,7 @@ import { openDocxPackage, partDirectory, type DocxPackage } from './docx-package
 import { readStyles } from './docx-styles.js';
 import { ReadError } from './errors.js';
 import { boundSpaceRuns } from '../document/segments.js';
+import { typedStructure } from './typed-structure.js';
 import type { ZipLimits } from './zip.js';
 
 export interface ReadDocxOptions {
@@ -34,8 +35,9 @@ export function readDocxPackage(bytes: Uint8Array, path: string | undefined, opt
     ...(path !== undefined ? { path } : {}),
     format: 'docx',
     text: rendering.text,
-    // White-space runs cut as for text and Markdown (see boundSpaceRuns); docx locations stay with their blocks.
-    blocks: rendering.blocks.map(boundSpaceRuns),
+    // Lists and tables typed as text read as in a .txt (see typedStructure); white-space runs cut as for text and
+    // Markdown (see boundSpaceRuns); docx locations stay with their blocks.
+    blocks: typedStructure(rendering.blocks).map(boundSpaceRuns),
     directives: [],
   };
   paragraphIndex.set(document, rendering.paragraphStarts);

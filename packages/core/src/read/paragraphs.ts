@@ -3,6 +3,7 @@ import type { Block, DocxLocation, Format, SourceDocument } from '../types.js';
 import { paragraphAt } from './docx-body.js';
 import { docxLocationAt } from './docx.js';
 import { paragraphIndex } from './docx-reading.js';
+import { typedStructure } from './typed-structure.js';
 
 /** One paragraph of a word-processor document, as a reader recovered it from the file. */
 export interface ReadParagraph {
@@ -48,13 +49,14 @@ export function documentFromParagraphs(paragraphs: readonly ReadParagraph[], for
       block.kind = first.kind;
       if (first.depth !== undefined) block.depth = first.depth;
     }
-    blocks.push(boundSpaceRuns(block));
+    blocks.push(block);
   }
   const document: SourceDocument = {
     ...(path !== undefined ? { path } : {}),
     format,
     text: paragraphs.map((p) => p.text).join('\n'),
-    blocks,
+    // Lists and tables typed as text read as in a .txt (see typedStructure); white-space runs cut as for text.
+    blocks: typedStructure(blocks).map(boundSpaceRuns),
     directives: [],
   };
   paragraphIndex.set(document, starts);
