@@ -112,7 +112,7 @@ describe('hostile or unreadable PDFs', () => {
     const doc = await documentFromBytes(minimalPdf('BT /F1 10 Tf 20 150 Td (Ms Carter has passed.) Tj 0 -12 Td (She is engaging well.) Tj ET'), 'report.PDF');
     expect(doc.format).toBe('pdf');
     expect(doc.text).toBe('Ms Carter has passed.\nShe is engaging well.');
-    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([['paragraph', 'Ms Carter has passed.\nShe is engaging well.']]);
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([['paragraph', 'Ms Carter has passed. She is engaging well.']]);
     expect(doc.locationAt?.(doc.text.indexOf('engaging'))).toEqual({ page: 1, line: 2 });
   });
 

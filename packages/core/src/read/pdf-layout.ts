@@ -1,4 +1,6 @@
 import { BlockTextBuilder, boundSpaceRuns } from '../document/segments.js';
+import { runsOn } from '../document/split-lines.js';
+import { isDelimiterRow, splitRow } from '../document/table-row.js';
 import type { Block, PdfLocation, SourceDocument } from '../types.js';
 
 /** A run of text as pdf.js places it: baseline origin (PDF units, y upwards), advance width and font size. */
@@ -26,7 +28,8 @@ interface LaidLine {
   size: number;
   x: number;
   right: number;
-  cells: { x: number; text: string; offset: number }[];
+  /** `starts`: where spans after the cell's first start, at a gap too narrow for a cell's (see splitAtColumns). */
+  cells: { x: number; text: string; offset: number; starts?: { x: number; at: number }[] }[];
   /** Offset of the line in the document text. */
   offset: number;
   text: string;
@@ -109,17 +112,19 @@ function pdfLocationAt(lines: readonly LaidLine[], offset: number): PdfLocation 
 
 /** Join a line's spans into text: a space where the gap is a space's, a tab between cells. */
 function layLine(line: PdfLine, page: number, number: number, offset: number): LaidLine {
-  const cells: { x: number; parts: string[] }[] = [];
+  // Each cell's pieces, and where each span after its first starts (its x, and its first piece).
+  const cells: { x: number; parts: string[]; starts: { x: number; part: number }[] }[] = [];
   let previous: PdfSpan | undefined;
   for (const span of line.spans) {
     const gap = previous ? span.x - (previous.x + previous.width) : 0;
     const current = cells.at(-1);
     const loneMarker = current && LIST_MARKER.test(current.parts.join('').trim()) && current.parts.join('').trim().length <= 4;
     if (!current || (gap > CELL_GAP * line.size && !loneMarker)) {
-      cells.push({ x: span.x, parts: [span.text] });
+      cells.push({ x: span.x, parts: [span.text], starts: [] });
     } else {
       const before = current.parts.at(-1)!;
       if (gap > SPACE_GAP * line.size && !/\s$/.test(before) && !/^\s/.test(span.text)) current.parts.push(' ');
+      if (gap > SPACE_GAP * line.size && span.text.trim()) current.starts.push({ x: span.x, part: current.parts.length });
       current.parts.push(span.text);
     }
     previous = span;
@@ -127,14 +132,46 @@ function layLine(line: PdfLine, page: number, number: number, offset: number): L
   let text = '';
   const laidCells: LaidLine['cells'] = [];
   for (const cell of cells) {
-    const cellText = cell.parts.join('').replace(/\s+/g, ' ').trim();
+    const raw = cell.parts.join('');
+    const cellText = raw.replace(/\s+/g, ' ').trim();
     if (!cellText) continue;
     if (text) text += '\t';
-    laidCells.push({ x: cell.x, text: cellText, offset: offset + text.length });
+    // Where each later span starts in the cell's text: the length of the text before it, white space collapsed.
+    const starts: { x: number; at: number }[] = [];
+    for (const start of cell.starts) {
+      let at = cell.parts.slice(0, start.part).join('').replace(/\s+/g, ' ').trimStart().length;
+      while (cellText[at] === ' ') at++;
+      if (at > 0 && at < cellText.length) starts.push({ x: start.x, at });
+    }
+    laidCells.push({ x: cell.x, text: cellText, offset: offset + text.length, ...(starts.length ? { starts } : {}) });
     text += cellText;
   }
   const last = line.spans.at(-1);
   return { page, line: number, y: line.y, size: line.size, x: line.spans[0]?.x ?? 0, right: last ? last.x + last.width : 0, cells: laidCells, offset, text };
+}
+
+/**
+ * A line's cells cut again where a span starts at a table column (within a point): a cell's text that runs close
+ * to the next column ("Nova found in" just before "HV record") is apart from it by less than a cell gap.
+ */
+function splitAtColumns(cells: LaidLine['cells'], columns: readonly number[]): LaidLine['cells'] {
+  if (!cells.some((c) => c.starts)) return cells;
+  const out: LaidLine['cells'] = [];
+  for (const cell of cells) {
+    let piece = { x: cell.x, text: cell.text, offset: cell.offset };
+    let from = 0;
+    for (const start of cell.starts ?? []) {
+      if (!columns.some((c) => Math.abs(c - start.x) <= 1) || columns.some((c) => Math.abs(c - piece.x) <= 1 && Math.abs(c - start.x) <= 1)) continue;
+      const cut = start.at - from;
+      const head = piece.text.slice(0, cut).trimEnd();
+      if (!head) continue;
+      out.push({ x: piece.x, text: head, offset: piece.offset });
+      piece = { x: start.x, text: piece.text.slice(cut), offset: piece.offset + cut };
+      from = start.at;
+    }
+    out.push(piece);
+  }
+  return out;
 }
 
 /** The body text's font size: the size most characters are set in. */
@@ -181,7 +218,8 @@ function recoverBlocks(lines: readonly LaidLine[], text: string, running: Readon
     const pieces = paragraph.map((line, i) => (i === 0 ? { text: line.text.slice(skip), offset: line.offset + skip } : line));
     paragraph = [];
     if (first === last && skip >= first.text.length) return;
-    const builder = joinPieces(pieces);
+    // A paragraph's lines are wrapped prose: joined by a space (standing for the line break), as a .txt's are.
+    const builder = joinPieces(pieces, ' ');
     blocks.push({
       kind: depth !== undefined ? 'heading' : marker ? 'list-item' : 'paragraph',
       text: builder.text,
@@ -193,7 +231,9 @@ function recoverBlocks(lines: readonly LaidLine[], text: string, running: Readon
   const flushRow = () => {
     if (!table) return;
     for (const cell of table.cells) {
-      const builder = joinPieces(cell.pieces);
+      // A cell's lines are its paragraphs, or one paragraph wrapped to the cell's width: a line that runs on from
+      // the one before (see runsOn) joins it by a space, as a .txt's wrapped lines do.
+      const builder = joinPieces(cell.pieces, (before, next) => (runsOn(before, next) ? ' ' : '\n'));
       const at = locationOf(lines, cell.pieces[0]!.offset);
       blocks.push({
         kind: 'table-cell',
@@ -207,13 +247,60 @@ function recoverBlocks(lines: readonly LaidLine[], text: string, running: Readon
   };
   const columnOf = (columns: number[], x: number, size: number) => columns.findIndex((c) => Math.abs(c - x) <= size);
 
+  // A table typed with pipes ("| Area | Status |"), one row a line: its rows and cells as a .txt's, by the text.
+  let typed: { index: number; row: number } | undefined;
   for (const line of lines) {
     if (running.has(line)) continue;
+    const typedCells = line.cells.length === 1 && line.text.includes('|') && headingDepth(line) === undefined ? splitRow(line.text) : undefined;
+    if (typedCells) {
+      flushParagraph();
+      flushRow();
+      table = undefined;
+      typed ??= { index: tables++, row: 0 };
+      if (isDelimiterRow(line.text)) continue;
+      for (const [column, cell] of typedCells.entries()) {
+        if (!cell.text) continue;
+        const header = typed.row === 0;
+        blocks.push({
+          kind: 'table-cell',
+          text: cell.text,
+          segments: [{ at: 0, source: line.offset + cell.start, length: cell.text.length }],
+          table: { table: typed.index, row: typed.row, column, header },
+          pdf: { page: line.page, line: line.line },
+        });
+      }
+      typed.row++;
+      continue;
+    }
+    typed = undefined;
     if (table) {
       const step = line.page === table.last.page ? table.last.y - line.y : 0;
+      if (line.cells.length < table.columns.length) {
+        const cells = splitAtColumns(line.cells, table.columns);
+        if (cells.length > line.cells.length) line.cells = cells;
+      }
       const aligned = line.cells.map((c) => columnOf(table!.columns, c.x, line.size));
-      const isRow = line.cells.length >= 2 && line.cells.length >= table.columns.length - 1 && aligned.every((c) => c >= 0);
-      const continues = !isRow && line.cells.length >= 1 && step <= 2 * line.size && aligned.every((c) => c > 0) && headingDepth(line) === undefined;
+      // A line under the row continues its cells; under the first column only when it runs on from that cell's
+      // text (a wrapped "Engagement with / professionals"), so a paragraph after the table is not taken in.
+      const runsOnFirst = (text: string) => {
+        const pieces = table!.cells.find((x) => x.column === 0)?.pieces;
+        return pieces !== undefined && runsOn(pieces.at(-1)!.text, text);
+      };
+      // A line just under the row with fewer cells than the table has columns wraps that row rather than starting
+      // one: when it has nothing in the first column, or its first cell runs on from the row's ("Safety when
+      // carer is / absent").
+      const wraps =
+        line.cells.length < table.columns.length &&
+        step <= 1.5 * line.size &&
+        aligned.every((c) => c >= 0) &&
+        (aligned[0] === 0 ? runsOnFirst(line.cells[0]!.text) : true);
+      const isRow = !wraps && line.cells.length >= 2 && line.cells.length >= table.columns.length - 1 && aligned.every((c) => c >= 0);
+      const continues =
+        !isRow &&
+        line.cells.length >= 1 &&
+        step <= 2 * line.size &&
+        aligned.every((c, i) => c > 0 || (c === 0 && runsOnFirst(line.cells[i]!.text))) &&
+        headingDepth(line) === undefined;
       if (isRow) {
         flushRow();
         table.row++;
@@ -248,18 +335,22 @@ function recoverBlocks(lines: readonly LaidLine[], text: string, running: Readon
 }
 
 /**
- * Pieces of the document text (lines, or cells of lines) as one block's text, a line break between each two:
- * the document's own when they are consecutive, else one of the block's alone (a running footer, or the other
- * cells of a row, lie between them in the document).
+ * Pieces of the document text (lines, or cells of lines) as one block's text, `separator` (a line break unless
+ * told) between each two: mapped to the document's own line break when they are consecutive, else the block's
+ * alone (a running footer, or the other cells of a row, lie between them in the document).
  */
-function joinPieces(pieces: readonly { text: string; offset: number }[]): BlockTextBuilder {
+function joinPieces(
+  pieces: readonly { text: string; offset: number }[],
+  separator: string | ((before: string, next: string) => string) = '\n',
+): BlockTextBuilder {
   const builder = new BlockTextBuilder();
   pieces.forEach((piece, i) => {
     const previous = pieces[i - 1];
     if (previous) {
       const end = previous.offset + previous.text.length;
-      if (piece.offset === end + 1) builder.mapped('\n', end);
-      else builder.unmapped('\n');
+      const between = typeof separator === 'string' ? separator : separator(previous.text, piece.text);
+      if (piece.offset === end + 1) builder.mapped(between, end);
+      else builder.unmapped(between);
     }
     builder.mapped(piece.text, piece.offset);
   });
@@ -273,11 +364,20 @@ function locationOf(lines: readonly LaidLine[], offset: number): PdfLocation {
 
 /** Whether `line` starts a new paragraph after `previous` (see pdfDocument). */
 function startsParagraph(previous: LaidLine, line: LaidLine, left: number, right: number): boolean {
-  if (LIST_MARKER.test(line.text)) return true;
+  const short = previous.right < left + 0.85 * (right - left);
+  // A dash at the start of a line under a full line that ends mid-sentence is the writer's dash, wrapped there
+  // ("I agree the placement is stable / - she has lived ..."), not a list marker.
+  const wrappedDash = /^[-–—]\s/.test(line.text) && !short && !/[.!?:;]["')\]”’]?$/.test(previous.text) && line.x <= previous.x + 1;
+  if (LIST_MARKER.test(line.text) && !wrappedDash) return true;
   if (Math.abs(line.size - previous.size) > 0.1 * Math.min(line.size, previous.size)) return true;
   if (line.page === previous.page && previous.y - line.y > 1.6 * Math.max(line.size, previous.size)) return true;
   // A first-line indent starts a paragraph; a list item's wrapped lines are indented less than its text, not more.
   if (line.x > previous.x + 1.5 * line.size && !LIST_MARKER.test(previous.text)) return true;
-  const short = previous.right < left + 0.85 * (right - left);
-  return short && (/[.!?:;)\]"'”’]$/.test(previous.text) || /^[A-Z0-9"“‘(]/.test(line.text));
+  if (short && (/[.!?:;)\]"'”’]$/.test(previous.text) || /^[A-Z0-9"“‘(]/.test(line.text))) return true;
+  // A sentence ends the line before, and the line's first word would have fitted after it with room to spare:
+  // the writer ended the paragraph there, not the layout (paragraphs set with no space between them).
+  const word = /^\S+/.exec(line.text)?.[0].length ?? 0;
+  const perCharacter = line.text.length > 0 ? (line.right - line.x) / line.text.length : 0;
+  const fits = previous.right + (word + 1) * perCharacter + line.size < right;
+  return fits && /[.!?)]["')\]”’]?$/.test(previous.text) && /^[A-Z0-9"“‘(]/.test(line.text);
 }
