@@ -197,6 +197,9 @@ describe('linear readers', () => {
     const label = labelArea(line)!;
     expect(label).toMatchObject({ area: 'Safe sleeping', status: 'unmet', statusText: 'Unachieved', areaStart: 2 });
     expect(labelArea('Safety: Unachieved')).toMatchObject({ area: 'Safety', areaStart: 0 });
+    // A second status after the note is the one the writer ends on.
+    expect(labelArea('Routines: MEDIUM priority (bedtime from 7pm to 11pm) - not there yet')).toMatchObject({ area: 'Routines', status: 'unmet', statusText: 'MEDIUM priority - not there yet' });
+    expect(labelArea('Freedom Programme: not yet started (referral made 30/05) - achieved')).toMatchObject({ status: 'met' });
     expect(labelArea(`Sécurité ${'é'.repeat(200)}: non atteint`)).toBeUndefined(); // too long, letters beyond ASCII counted
     const opening = openingLabel(`Hygiene:${sp(500)}Grade 4.${sp(20)}Bedding was soiled.`)!;
     expect(opening).toMatchObject({ area: 'Hygiene', statusText: 'Grade 4', areaStart: 0, end: 8 + 500 + 8 });

@@ -106,11 +106,11 @@ export function listAreas(blocks: Block[]): ListArea[] {
 }
 
 /**
- * A label line has at most 235 characters that are not white space: 60 of area, the separator, 50 of status, ")", a
- * bracketed note of at most 120 and "." (everything else in LABEL is white space). Longer text, such as most
- * paragraphs, is no label.
+ * A label line has at most 277 characters that are not white space: 60 of area, the separator, 50 of status, ")", a
+ * bracketed note of at most 120, a dash and a second status of at most 40, and "." (everything else in LABEL is
+ * white space). Longer text, such as most paragraphs, is no label.
  */
-const LABEL_MAX_VISIBLE = 235;
+const LABEL_MAX_VISIBLE = 277;
 
 /** Is the character at i white space, as `\s` in an expression? */
 function isSpace(text: string, i: number): boolean {
@@ -178,10 +178,11 @@ export function collapseSpace(text: string, maxVisible = Infinity): { text: stri
   return { text: out, at };
 }
 
-// Reads collapsed text (see collapseSpace) of at most 235 visible characters, so at most 940 characters with no
+// Reads collapsed text (see collapseSpace) of at most 277 visible characters, so at most 1,108 characters with no
 // white-space run longer than three: its lazy groups and `\s*` have a few thousand ways at most to split the line.
 // A bracketed note may follow the status ("Freedom Programme: not yet started (referral made 30/05).").
-const LABEL = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*(?:\([^()\n]{1,120}\)\s*)?[.;]?\s*$/d;
+// A second status may follow the note after a dash ("Routines: MEDIUM priority (bedtime 7pm to 11pm) - not there yet").
+const LABEL = /^\s*(?<area>[^:()\n–—-]{2,60}?)\s*(?::|\s-\s|\s–\s|\s—\s|\()\s*(?<status>[^():\n]{2,50}?)\)?\s*(?:\([^()\n]{1,120}\)\s*(?:[-–—]\s*(?<then>[^():\n.;–—-]{2,40}?)\s*)?)?[.;]?\s*$/d;
 
 // Fields exported from case-recording systems, aligned by dot leaders, a gap of spaces or a tab ("Safety ....... AMBER",
 // "Parental mental health  RED"): letters and single spaces, so the area, the gap and the status cannot share text.
@@ -197,11 +198,13 @@ export function labelArea(text: string): { area: string; areaStart: number; stat
   if (!m) return undefined;
   // "Hygiene: Grade 4. Bedding was soiled ...": a label that opens sentences of evidence (see openingLabel).
   if (/[.;]\s/.test(m.groups!.status!)) return undefined;
-  const status = classifyStatus(m.groups!.status!);
+  // The later status, after the note, is the one the writer ends on; the first stands where it does not classify.
+  const then = m.groups!.then ? classifyStatus(m.groups!.then) : undefined;
+  const status = then ?? classifyStatus(m.groups!.status!);
   if (!status) return undefined;
   const area = m.groups!.area!.trim().replace(/[*_`]+/g, '');
   if (!area || NOT_AN_AREA.test(area)) return undefined;
-  return { area, areaStart: collapsed.at[m.indices!.groups!.area![0]]!, status, statusText: m.groups!.status!.trim() };
+  return { area, areaStart: collapsed.at[m.indices!.groups!.area![0]]!, status, statusText: then ? `${m.groups!.status!.trim()} - ${m.groups!.then!.trim()}` : m.groups!.status!.trim() };
 }
 
 // Reads the start of collapsed text (see collapseSpace): at most 60 + 40 + a few visible characters can match, and no
