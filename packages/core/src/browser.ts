@@ -1,7 +1,7 @@
 // @caselint/core/browser: the checking path alone (text or Markdown -> document -> language -> facts -> engine ->
 // messages), for bundling into a web page or a browser extension. Nothing here reads files; the Node-only parts
 // (read/, config loading from disk, the batch reports) stay behind the main entry point.
-export type { Block, BlockKind, Finding, RelatedLocation, SourceDocument, Span, Severity } from './types.js';
+export type { Block, BlockKind, DocxLocation, Finding, RelatedLocation, SourceDocument, Span, Severity } from './types.js';
 export { parseDocument, parseMarkdown, parsePlainText } from './document/index.js';
 export { Linter, LintCache } from './engine/linter.js';
 export type { Rule, RuleMeta, RuleOptions } from './engine/rule.js';
@@ -19,3 +19,5 @@ export type { ReportDescriptor, RelatedElsewhere } from './engine/rule.js';
 export { commentParagraphs, type CommentedFinding } from './report/comment-text.js';
 export { boundSpaceRuns } from './document/segments.js';
 export { lineColumn } from './document/lines.js';
+// Lists and tables typed as text in a word-processor document (the Word add-in builds its text as the .docx reader does).
+export { typedStructure } from './read/typed-structure.js';

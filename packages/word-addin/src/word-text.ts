@@ -1,8 +1,9 @@
 // The text caselint checks, built from what Word's API says about the body paragraphs the way the .docx reader
 // builds it from document.xml (packages/core/src/read/docx-body.ts): one line per body paragraph, paragraphs in
 // tables included; a block per paragraph outside tables and one per top-level table cell (nested tables are
-// flattened into the enclosing cell). Pure: no Office.js here, so it is tested on plain data.
-import { boundSpaceRuns, lineColumn, type Block, type BlockKind, type SourceDocument } from '@caselint/core/browser';
+// flattened into the enclosing cell); lists and tables typed as text read as the reader reads them (typedStructure).
+// Pure: no Office.js here, so it is tested on plain data.
+import { boundSpaceRuns, lineColumn, typedStructure, type Block, type BlockKind, type DocxLocation, type SourceDocument } from '@caselint/core/browser';
 
 /** What the pane loads of one body paragraph (Word.Paragraph properties of the same names). */
 export interface ParagraphInfo {
@@ -28,7 +29,10 @@ export function buildWordText(paragraphs: ParagraphInfo[]): WordText {
   let tableIndex = -1;
   let cell: { row: number; column: number; start: number; texts: string[] } | undefined;
   const finishCell = () => {
-    if (cell) pushBlock(blocks, 'table-cell', cell.start, cell.texts.join('\n'), { table: { table: tableIndex, row: cell.row, column: cell.column, header: cell.row === 0 } });
+    if (cell) {
+      const place = { table: tableIndex + 1, row: cell.row + 1, cell: cell.column + 1 };
+      pushBlock(blocks, paragraphStarts, 'table-cell', cell.start, cell.texts.join('\n'), { table: { table: tableIndex, row: cell.row, column: cell.column, header: cell.row === 0 } }, place);
+    }
     cell = undefined;
   };
   paragraphs.forEach((paragraph, index) => {
@@ -39,8 +43,8 @@ export function buildWordText(paragraphs: ParagraphInfo[]): WordText {
     if (paragraph.tableNestingLevel === 0) {
       finishCell();
       const depth = headingDepth(paragraph);
-      if (depth !== undefined) pushBlock(blocks, 'heading', start, text, { depth });
-      else pushBlock(blocks, paragraph.isListItem ? 'list-item' : 'paragraph', start, text, {});
+      if (depth !== undefined) pushBlock(blocks, paragraphStarts, 'heading', start, text, { depth });
+      else pushBlock(blocks, paragraphStarts, paragraph.isListItem ? 'list-item' : 'paragraph', start, text, {});
       return;
     }
     const here = paragraph.tableNestingLevel === 1 ? paragraph.cell : undefined;
@@ -54,7 +58,10 @@ export function buildWordText(paragraphs: ParagraphInfo[]): WordText {
     cell?.texts.push(text);
   });
   finishCell();
-  const document: SourceDocument = { format: 'docx', text: paragraphs.map((p) => asChecked(p.text)).join('\n'), blocks, directives: [] };
+  // As the .docx reader: lists and tables typed as text (one paragraph a line, as in a .txt opened in Word) read as
+  // in a .txt, then white-space runs cut. typedStructure goes by each block's paragraph number.
+  const text = paragraphs.map((p) => asChecked(p.text)).join('\n');
+  const document: SourceDocument = { format: 'docx', text, blocks: typedStructure(blocks).map(boundSpaceRuns), directives: [] };
   return { document, paragraphStarts };
 }
 
@@ -77,14 +84,18 @@ function headingDepth(paragraph: ParagraphInfo): number | undefined {
   return level !== undefined && level >= 1 && level <= 9 ? level : undefined;
 }
 
-/** A block for `text` at `start`, surrounding white space trimmed as the .docx reader trims it; none when empty. */
-function pushBlock(blocks: Block[], kind: BlockKind, start: number, text: string, extra: Partial<Pick<Block, 'depth' | 'table'>>): void {
+/**
+ * A block for `text` at `start`, surrounding white space trimmed as the .docx reader trims it; none when empty. Located,
+ * as the reader locates it, by the paragraph its first character is in (typedStructure goes by that paragraph).
+ */
+function pushBlock(blocks: Block[], paragraphStarts: number[], kind: BlockKind, start: number, text: string, extra: Partial<Pick<Block, 'depth' | 'table'>>, place: Omit<DocxLocation, 'paragraph'> = {}): void {
   let from = 0;
   let to = text.length;
   while (from < to && isSpace(text.charCodeAt(from))) from++;
   while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
   if (from === to) return;
-  blocks.push(boundSpaceRuns({ kind, text: text.slice(from, to), segments: [{ at: 0, source: start + from, length: to - from }], ...extra }));
+  const docx: DocxLocation = { paragraph: paragraphIndexAt(paragraphStarts, start + from) + 1, ...place };
+  blocks.push({ kind, text: text.slice(from, to), segments: [{ at: 0, source: start + from, length: to - from }], ...extra, docx });
 }
 
 function isSpace(code: number): boolean {
