@@ -90,7 +90,7 @@ for (const { name, path, cases } of sets) {
 type Known = { must?: string; mention?: [string, string]; none_of?: string; reason: string };
 type Expectation = { must?: string[]; none_of?: string[]; mentions?: Record<string, string[]>; severity?: Record<string, number>; known?: Known[] };
 
-for (const dir of [join(CORPUS, 'reports'), join(ROOT, 'test/fixtures/heldout-reports'), join(ROOT, 'test/fixtures/blind3-reports'), join(ROOT, 'test/fixtures/blind6-reports'), join(ROOT, 'test/fixtures/blind8-docs'), join(ROOT, 'test/fixtures/blind11-docs'), join(ROOT, 'test/fixtures/blind12-docs'), join(ROOT, 'test/fixtures/blind13-docs'), join(ROOT, 'test/fixtures/blind15-docs')]) {
+for (const dir of [join(CORPUS, 'reports'), join(ROOT, 'test/fixtures/heldout-reports'), join(ROOT, 'test/fixtures/blind3-reports'), join(ROOT, 'test/fixtures/blind6-reports'), join(ROOT, 'test/fixtures/blind8-docs'), join(ROOT, 'test/fixtures/blind11-docs'), join(ROOT, 'test/fixtures/blind12-docs'), join(ROOT, 'test/fixtures/blind13-docs'), join(ROOT, 'test/fixtures/blind15-docs'), join(ROOT, 'test/fixtures/blind16-docs')]) {
   if (!existsSync(join(dir, 'expected.json'))) continue;
   const expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as Record<string, Expectation>;
   describe(`reports in ${dir.split('/').slice(-2).join('/')}`, () => {

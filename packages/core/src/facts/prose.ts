@@ -30,6 +30,7 @@ const PLACEMENT_STARTS_AFTER = guard('placement_started_after');
 const HYPOTHETICAL_MOVE = guard('hypothetical_move');
 const GERUND_MOVE = guard('gerund_move');
 const SERVICE_STEP = guard('service_step');
+const HOSPITAL_DISCHARGE = guard('hospital_discharge');
 const MOVE_GENERIC_AFTER = guard('move_generic_after');
 const MOVE_IS_PLACEMENT = guard('move_is_placement');
 const MOVE_DESTINATION = guard('move_destination');
@@ -318,6 +319,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
       } else {
         if (HYPOTHETICAL_MOVE.test(before)) continue;
         if (SERVICE_STEP.test(norm.slice(m.index!, end + 40))) continue;
+        if (HOSPITAL_DISCHARGE.test(norm.slice(m.index!, end + 60))) continue;
         if (GERUND_MOVE.test(m[0]) && MOVE_GENERIC_AFTER.test(norm.slice(end, end + 60))) continue;
       }
       // "Fewer children are being placed in foster care": about no particular child.
@@ -326,7 +328,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
       if (toldAsHistory(norm, m.index!, end)) continue;
       const year = yearOfClause(norm, m.index!, end);
       const fact: SentenceFact = year ? { kind: 'event', event, year, start: m.index!, end } : { kind: 'event', event, start: m.index!, end };
-      if (event === 'placement' && m[0].startsWith('placed') && PLACEMENT_PLANNED.test(before)) (fact as Extract<SentenceFact, { kind: 'event' }>).planned = true;
+      if (event === 'placement' && m[0].startsWith('placed') && PLACEMENT_PLANNED.test(norm.slice(Math.max(0, m.index! - 120), m.index!))) (fact as Extract<SentenceFact, { kind: 'event' }>).planned = true;
       out.push(fact);
     }
   }
