@@ -51,6 +51,8 @@ const BOUNDED: [string, string][] = [
   ['^\\s*(?:although|though|while|whilst|even\\s+though)\\b[^,;:]*$', 'context.yaml guard concessive_opening: anchored at the start, one pass'],
   ['(?:aim|goal|hope|intention|ambition|objective|target)\\s+(?:is|was|will\\s+be|remains)|it\\s+is', 'context.yaml guard conditional: read on the clause before a verdict, at most 300 characters (and list items of at most 200)'],
   ['\\bmy\\s+(?:(?:', 'context.yaml guard own_family_before: read on the 100 characters before a phrase'],
+  ['(?:guardian\\s+ad\\s+litem|gal|casa', 'frames.yaml guard professional_subject: read on the clause before a verdict, at most 200 characters'],
+  ['\\brecommend(?:ed|s)?\\s+that\\b[^.;]{0,60}', 'facts.yaml guard placement_planned: read on the 120 characters before "placed"'],
   ['\\b(?:reported|reports|said|says|stated|states|told\\s+(?:us|me', 'simplistic-outcome guard reported_before: read on the 120 characters before a verdict'],
   ['\\b(?:i|we)\\s+(?:(?!that\\b)[a-z\']+\\s+){0,5}?(?:had|have|has|received', 'frames.yaml guard own_support_before: read on the clause before a verdict, at most 200 characters'],
   ['^(?:[^.;]*\\b(?:but|however|although|though|yet|whereas|while)\\b[^.;]*\\b(?:not|no|never|unachieved', 'frames.yaml guard qualified_after: read on the 300 characters after a verdict'],
