@@ -250,6 +250,7 @@ export function frameSet(words?: Readonly<Record<string, readonly string[]>>): F
 const guard = guardsOf(FRAME_GUARDS, 'frames.yaml');
 const GENERIC_BEFORE = guard('generic_before');
 const PROFESSIONAL_SUBJECT = guard('professional_subject');
+const PHYSICAL_WARMTH = guard('physical_warmth');
 const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
 const RELATIONSHIP_END = guard('relationship_end');
 const OWN_SUPPORT_BEFORE = guard('own_support_before');
@@ -331,6 +332,8 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (g.ownFamilyBefore.test(lead) || g.shortfallBefore.test(lead)) continue;
       // "Our Guardian ad Litem was an angel": a verdict on a worker, not on the family, the placement or the assessment.
       if (PROFESSIONAL_SUBJECT.test(lead)) continue;
+      // "Flat warm, one bedroom": the heating, not the warmth of care.
+      if (PHYSICAL_WARMTH.test(text.slice(from, end))) continue;
       if (c.countedSubjectBefore(from) || c.concededBefore(from, end)) continue;
       if ((OWN_FAMILY_HAD.test(lead) || OWN_POSSESSIVE_BEFORE.test(lead)) && g.familyAfter.test(text.slice(start, end))) continue;
       if (OWN_RELATIONSHIP_BEFORE.test(lead) && RELATIONSHIP_END.test(text.slice(start, end))) continue;
