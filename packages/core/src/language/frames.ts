@@ -251,6 +251,7 @@ const guard = guardsOf(FRAME_GUARDS, 'frames.yaml');
 const GENERIC_BEFORE = guard('generic_before');
 const PROFESSIONAL_SUBJECT = guard('professional_subject');
 const PHYSICAL_WARMTH = guard('physical_warmth');
+const INFERENCE_SUBJECT = guard('inference_subject');
 const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
 const RELATIONSHIP_END = guard('relationship_end');
 const OWN_SUPPORT_BEFORE = guard('own_support_before');
@@ -385,6 +386,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     // "It was reported that there was a stable team": someone reported it, though the passive does not say who.
     if (HEARSAY.has(m[0]) && passive && /^\s+that\b/.test(after)) return true;
     if (FIRST_PERSON.test(lead)) continue;
+    // "This indicates that she is a good mum": the writer's own inference, not a report.
+    if (INFERENCE_SUBJECT.test(lead)) continue;
     // "the situation she found herself in", "they accepted the challenge head on": the verb takes an object, not a report.
     if (NOT_REPORTING_AFTER.test(after)) continue;
     // "was able to recognise her own limitations": a skill, not a report.
