@@ -162,11 +162,10 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   // Someone else's view or concession, reported ("the report recognised that the outcomes are good", "he recognised that
   // she was a good mother"): theirs.
   if (OPINION_BEFORE.test(c.norm.slice(Math.max(0, start - 160), start))) return false;
-  // Reported in order to qualify it ("the unit reported that her parenting was good, but they had concerns about ...").
-  if (REPORTED_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start)) && DISPUTED_AFTER.test(c.norm.slice(end, end + 300))) return false;
-  // Someone else's word, in their quotation marks ("the closing summary states that he \"passed his PAMS\""): reported as
-  // theirs, which the writer can then answer (DOMAIN.md: a verdict attributed and quoted is not the writer's).
-  if (c.isQuoted(start, end) && REPORTED_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
+  // Reported in order to qualify it ("the unit reported that her parenting was good, but they had concerns about ..."),
+  // or in the reporter's own quotation marks ("the closing summary states that he \"passed his PAMS\""): theirs, which
+  // the writer can then answer (DOMAIN.md: a verdict attributed and quoted is not the writer's).
+  if (REPORTED_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start)) && (c.isQuoted(start, end) || DISPUTED_AFTER.test(c.norm.slice(end, end + 300)))) return false;
   // "good progress was also noted within the official report": a finding reported with its source.
   if (reportedPassivelyAfter(c.norm, end)) return false;
   // "My husband and I have received both negative viability assessments": someone's conclusion, received (but "received

@@ -20,4 +20,4 @@ export { commentParagraphs, type CommentedFinding } from './report/comment-text.
 export { boundSpaceRuns } from './document/segments.js';
 export { lineColumn } from './document/lines.js';
 // Lists and tables typed as text in a word-processor document (the Word add-in builds its text as the .docx reader does).
-export { typedStructure } from './read/typed-structure.js';
+export { wordProcessorBlocks } from './read/typed-structure.js';

@@ -1,9 +1,9 @@
 // The text caselint checks, built from what Word's API says about the body paragraphs the way the .docx reader
 // builds it from document.xml (packages/core/src/read/docx-body.ts): one line per body paragraph, paragraphs in
 // tables included; a block per paragraph outside tables and one per top-level table cell (nested tables are
-// flattened into the enclosing cell); lists and tables typed as text read as the reader reads them (typedStructure).
+// flattened into the enclosing cell); lists and tables typed as text read as the reader reads them (wordProcessorBlocks).
 // Pure: no Office.js here, so it is tested on plain data.
-import { boundSpaceRuns, lineColumn, typedStructure, type Block, type BlockKind, type DocxLocation, type SourceDocument } from '@caselint/core/browser';
+import { lineColumn, wordProcessorBlocks, type Block, type BlockKind, type DocxLocation, type SourceDocument } from '@caselint/core/browser';
 
 /** What the pane loads of one body paragraph (Word.Paragraph properties of the same names). */
 export interface ParagraphInfo {
@@ -58,10 +58,9 @@ export function buildWordText(paragraphs: ParagraphInfo[]): WordText {
     cell?.texts.push(text);
   });
   finishCell();
-  // As the .docx reader: lists and tables typed as text (one paragraph a line, as in a .txt opened in Word) read as
-  // in a .txt, then white-space runs cut. typedStructure goes by each block's paragraph number.
+  // Finished as the .docx reader finishes its blocks (typed lists and tables, by each block's paragraph number).
   const text = paragraphs.map((p) => asChecked(p.text)).join('\n');
-  const document: SourceDocument = { format: 'docx', text, blocks: typedStructure(blocks).map(boundSpaceRuns), directives: [] };
+  const document: SourceDocument = { format: 'docx', text, blocks: wordProcessorBlocks(blocks), directives: [] };
   return { document, paragraphStarts };
 }
 

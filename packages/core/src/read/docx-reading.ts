@@ -3,8 +3,7 @@ import { renderBody, type BodyRendering } from './docx-body.js';
 import { openDocxPackage, partDirectory, type DocxPackage } from './docx-package.js';
 import { readStyles } from './docx-styles.js';
 import { ReadError } from './errors.js';
-import { boundSpaceRuns } from '../document/segments.js';
-import { typedStructure } from './typed-structure.js';
+import { wordProcessorBlocks } from './typed-structure.js';
 import type { ZipLimits } from './zip.js';
 
 export interface ReadDocxOptions {
@@ -35,9 +34,7 @@ export function readDocxPackage(bytes: Uint8Array, path: string | undefined, opt
     ...(path !== undefined ? { path } : {}),
     format: 'docx',
     text: rendering.text,
-    // Lists and tables typed as text read as in a .txt (see typedStructure); white-space runs cut as for text and
-    // Markdown (see boundSpaceRuns); docx locations stay with their blocks.
-    blocks: typedStructure(rendering.blocks).map(boundSpaceRuns),
+    blocks: wordProcessorBlocks(rendering.blocks),
     directives: [],
   };
   paragraphIndex.set(document, rendering.paragraphStarts);

@@ -1,9 +1,8 @@
-import { boundSpaceRuns } from '../document/segments.js';
 import type { Block, DocxLocation, Format, SourceDocument } from '../types.js';
 import { paragraphAt } from './docx-body.js';
 import { docxLocationAt } from './docx.js';
 import { paragraphIndex } from './docx-reading.js';
-import { typedStructure } from './typed-structure.js';
+import { wordProcessorBlocks } from './typed-structure.js';
 
 /** One paragraph of a word-processor document, as a reader recovered it from the file. */
 export interface ReadParagraph {
@@ -55,8 +54,7 @@ export function documentFromParagraphs(paragraphs: readonly ReadParagraph[], for
     ...(path !== undefined ? { path } : {}),
     format,
     text: paragraphs.map((p) => p.text).join('\n'),
-    // Lists and tables typed as text read as in a .txt (see typedStructure); white-space runs cut as for text.
-    blocks: typedStructure(blocks).map(boundSpaceRuns),
+    blocks: wordProcessorBlocks(blocks),
     directives: [],
   };
   paragraphIndex.set(document, starts);

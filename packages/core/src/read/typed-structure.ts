@@ -1,4 +1,5 @@
 import { LIST_MARKER } from '../document/plain-text.js';
+import { boundSpaceRuns } from '../document/segments.js';
 import { runsOn } from '../document/split-lines.js';
 import { isDelimiterRow, splitRow } from '../document/table-row.js';
 import type { Block } from '../types.js';
@@ -15,6 +16,15 @@ import type { Block } from '../types.js';
  * Table numbers are given again in document order (a typed table is numbered with the real ones); a typed row's
  * Word location stays its paragraph.
  */
+/**
+ * A word-processor document's blocks as every reader of one finishes them (the .docx, .doc, .odt and .rtf readers and
+ * the Word add-in): lists and tables typed as text read as in a .txt (typedStructure), then white-space runs cut as
+ * for text and Markdown (boundSpaceRuns; Word locations stay with their blocks).
+ */
+export function wordProcessorBlocks(blocks: readonly Block[]): Block[] {
+  return typedStructure(blocks).map(boundSpaceRuns);
+}
+
 export function typedStructure(blocks: readonly Block[]): Block[] {
   const out: Block[] = [];
   const renumber = new Map<number, number>();
