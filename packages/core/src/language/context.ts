@@ -276,8 +276,9 @@ export class SentenceContext {
     // Winnicott's sense: care that meets his needs reliably) ...".
     const open = this.norm.lastIndexOf('(', at);
     if (open > 0 && this.norm.lastIndexOf(')', at) < open && this.set.conditional.test(clauseBefore(this.norm, open))) return true;
-    // A list's later items are in the clause of its first: "whether a child is safe, well-cared for, and able to thrive".
-    if (!/^\s*(?:and|or)\s/.test(clause)) return false;
+    // A list's later items are in the clause of its first: "whether a child is safe, well-cared for, and able to thrive",
+    // "whether the child is settled, happy and doing well".
+    if (!/^\s*(?:(?:[a-z-]+\s+){0,2}(?:and|or)\s|$)/.test(clause)) return false;
     const items = this.norm.slice(Math.max(0, at - 200), at).split(',');
     for (let i = items.length - 2; i >= 0 && i >= items.length - 5; i--) {
       if (this.set.conditional.test(items[i]!)) return true;

@@ -251,6 +251,7 @@ const guard = guardsOf(FRAME_GUARDS, 'frames.yaml');
 const GENERIC_BEFORE = guard('generic_before');
 const PROFESSIONAL_SUBJECT = guard('professional_subject');
 const PHYSICAL_WARMTH = guard('physical_warmth');
+const SELF_JUDGEMENT = guard('self_judgement');
 const INFERENCE_SUBJECT = guard('inference_subject');
 const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
 const RELATIONSHIP_END = guard('relationship_end');
@@ -333,6 +334,8 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (g.ownFamilyBefore.test(lead) || g.shortfallBefore.test(lead)) continue;
       // "Our Guardian ad Litem was an angel": a verdict on a worker, not on the family, the placement or the assessment.
       if (PROFESSIONAL_SUBJECT.test(lead)) continue;
+      // "I feel I was a good mum": the speaker's account of themself (DOMAIN.md: the parent's own voice).
+      if (SELF_JUDGEMENT.test(lead)) continue;
       // "Flat warm, one bedroom": the heating, not the warmth of care.
       if (PHYSICAL_WARMTH.test(text.slice(from, end))) continue;
       if (c.countedSubjectBefore(from) || c.concededBefore(from, end)) continue;
