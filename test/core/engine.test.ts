@@ -56,6 +56,14 @@ describe('engine', () => {
     const off = resolveConfig({ rules: { 'outcome-contradicts-findings': 'off' } });
     expect(linter.lint(doc, off).map((f) => f.ruleId)).toEqual(['simplistic-outcome']);
   });
+
+  it('reports the same words once when two verdict rules find them, but keeps findings that only overlap', () => {
+    const linter = new Linter(rules);
+    const found = (text: string, config = defaultConfig()) => linter.lint(parseDocument(text, 'text'), config).map((f) => `${f.ruleId}: ${f.phrase}`);
+    expect(found('Mark is thriving in his adoptive home.\n')).toEqual(['unevidenced-reassurance: thriving']);
+    expect(found('Mark is thriving in his adoptive home.\n', resolveConfig({ rules: { 'unevidenced-reassurance': 'off' } }))).toEqual(['simplistic-outcome: thriving']);
+    expect(found('He came across as calm and content during the visit.\n')).toEqual(['simplistic-outcome: calm', 'unevidenced-reassurance: calm and content']);
+  });
 });
 
 describe('outcome-contradicts-findings message', () => {

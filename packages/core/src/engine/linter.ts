@@ -307,8 +307,10 @@ export class Linter {
     const byStart = [...active].sort((a, b) => a.start - b.start);
     const longest = byStart.reduce((n, p) => Math.max(n, p.end - p.start), 0);
     for (const p of active) {
-      const sup = this.byId.get(p.ruleId)?.meta.supersedes;
-      if (!sup) continue;
+      const meta = this.byId.get(p.ruleId)?.meta;
+      const same = meta?.supersedesOnSameWords;
+      const sup = meta?.supersedes;
+      if (!sup && !same) continue;
       let lo = 0;
       let hi = byStart.length;
       while (lo < hi) {
@@ -318,7 +320,9 @@ export class Linter {
       }
       for (let k = lo; k < byStart.length && byStart[k]!.start < p.end; k++) {
         const q = byStart[k]!;
-        if (q !== p && sup.includes(q.ruleId) && q.start < p.end && p.start < q.end) superseded.add(q);
+        if (q === p || superseded.has(p)) continue;
+        if (sup?.includes(q.ruleId) && q.start < p.end && p.start < q.end) superseded.add(q);
+        else if (same?.includes(q.ruleId) && q.start === p.start && q.end === p.end) superseded.add(q);
       }
     }
     const starts = lineStarts(doc.text);
