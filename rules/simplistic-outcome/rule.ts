@@ -1,4 +1,4 @@
-import { frameGate, frameSet, frameVerdicts, reportedPassivelyAfter, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { frameGate, frameSet, frameVerdicts, reportedAfterPhrase, reportedPassivelyAfter, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { GateScanner, guardsOf, matchesIn, runnable, termsRegExp, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { GUARDS, PATTERNS } from './patterns.generated.js';
@@ -168,6 +168,8 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   if (REPORTED_BEFORE.test(c.norm.slice(Math.max(0, start - 120), start)) && (c.isQuoted(start, end) || DISPUTED_AFTER.test(c.norm.slice(end, end + 300)))) return false;
   // "good progress was also noted within the official report": a finding reported with its source.
   if (reportedPassivelyAfter(c.norm, end)) return false;
+  // "..., inspectors have said.": a reporting clause closing the sentence makes all of it theirs.
+  if (reportedAfterPhrase(c, end, frameSet(ctx.words))) return false;
   // "My husband and I have received both negative viability assessments": someone's conclusion, received (but "received
   // a pass" is still the pass/fail verdict).
   if (POSITIVE_OR_NEGATIVE.test(verdict) && RECEIVED_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;

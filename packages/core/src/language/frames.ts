@@ -372,6 +372,11 @@ export function reportedClaim(c: SentenceContext, at: number, end: number, set: 
   return attributed(c.norm, at, set.attribution) || reportedAfter(c.norm, end, set.attribution);
 }
 
+/** A reporting clause closes the sentence after the phrase ending at `end` ("..., inspectors have said."). */
+export function reportedAfterPhrase(c: SentenceContext, end: number, set: FrameSet = frameSet()): boolean {
+  return reportedAfter(c.norm, end, set.attribution, true);
+}
+
 /** A verb of speech, thought or finding before `at` whose subject is not the writer (I, we). */
 function attributed(norm: string, at: number, attribution: RegExp): boolean {
   let before = norm.slice(Math.max(0, at - 200), at);
@@ -415,7 +420,7 @@ const PARTICIPLE_OPENING = guard('participle_opening');
  * A reporting clause that closes the sentence ("..., inspectors have found."), or the main clause after an
  * opening participle clause that holds the verdict ("Emphasising the boy's need for ..., the judge found ...").
  */
-function reportedAfter(norm: string, end: number, attribution: RegExp): boolean {
+function reportedAfter(norm: string, end: number, attribution: RegExp, needsSubject = false): boolean {
   const opening = PARTICIPLE_OPENING.exec(norm);
   if (opening && end <= opening[0].length) {
     const main = norm.slice(opening[0].length, opening[0].length + 120);
@@ -437,7 +442,12 @@ function reportedAfter(norm: string, end: number, attribution: RegExp): boolean 
   const last = tail.slice(comma + 1);
   // ("..., which concluded positively." is a relative clause about what came before, not a reporting clause.)
   if (!/^\s*(?!(?:which|who|that|where|when)\b)(?:[a-z'-]+\s+){1,3}(?:(?:have|has|had)\s+)?[a-z]+\s*[.!]?\s*$/.test(last)) return false;
-  for (const m of matchesIn(attribution, last)) if (!FIRST_PERSON.test(last.slice(0, m.index))) return true;
+  for (const m of matchesIn(attribution, last)) {
+    const subject = last.slice(0, m.index);
+    // A note's closing instruction ("assessment positive, agree closure") has no subject: it reports nothing.
+    if (needsSubject && !/[a-z]/.test(subject) && !/^(?:said|says|wrote|writes)$/.test(m[0])) continue;
+    if (!FIRST_PERSON.test(subject)) return true;
+  }
   return false;
 }
 
