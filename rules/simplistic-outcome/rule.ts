@@ -1,4 +1,4 @@
-import { frameGate, frameSet, frameVerdicts, reportedAfterPhrase, reportedPassivelyAfter, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { frameGate, frameSet, frameVerdicts, genericBefore, reportedAfterPhrase, reportedPassivelyAfter, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { GateScanner, guardsOf, matchesIn, runnable, termsRegExp, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { GUARDS, PATTERNS } from './patterns.generated.js';
@@ -101,9 +101,12 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
         if (pattern.attributed && DISPUTED_AFTER.test(ctx.ctx.norm.slice(end, end + 300))) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         const npText = np ? text.slice(np[0], np[1]) : '';
+        const target = (pattern.target as Target | undefined) ?? targetOf(npText || text);
         if (!accept(ctx, start, end, npText, np?.[0])) continue;
+        // "the importance and value of good parenting skills": commentary, not a record.
+        if (target !== 'assessment' && genericBefore(ctx.ctx, Math.min(start, np?.[0] ?? start))) continue;
         taken.push([start, end]);
-        emit(ctx, start, end, (pattern.target as Target | undefined) ?? targetOf(npText || text));
+        emit(ctx, start, end, target);
       }
     }
     // Verdicts recognised by their frame: a subject and an evaluation (frames.yaml).

@@ -8,7 +8,7 @@ export type { Rule, RuleMeta, RuleOptions } from './engine/rule.js';
 export { resolveConfig, defaultConfig, checkRuleSetting, setDefaultCatalogue, validate as validateConfig, ConfigError, type Catalogue } from './config/load.js';
 export type { RawConfig, ResolvedConfig, ResolvedRule, RuleSetting } from './config/types.js';
 // What the rules import from '@caselint/core' (a browser bundle maps that name to this entry point).
-export { frameVerdicts, frameSet, frameGate, reportedClaim, reportedAfterPhrase, reportedPassivelyAfter } from './language/frames.js';
+export { frameVerdicts, frameSet, frameGate, genericBefore, reportedClaim, reportedAfterPhrase, reportedPassivelyAfter } from './language/frames.js';
 export { phraseSource } from './language/normalise.js';
 export * as lexicon from './language/lexicon.js';
 export type { Claim, DocumentRuleContext, SentenceRuleContext } from './engine/rule.js';

@@ -6,7 +6,7 @@ export { readDocument, readFileBytes, documentFromBytes, type ReadOptions, type 
 export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, DOCUMENT_EXTENSIONS, directiveText, directiveOnLine, lineStarts, lineColumn, rangeOf, toSource, spanToSource } from './document/index.js';
 export { sentencesOf, retextSentences, tokensOf, type Sentence, type Token } from './language/sentences.js';
 export { SentenceContext, contextSet, hasEvidence, type ContextSet } from './language/context.js';
-export { frameVerdicts, frameSet, frameGate, reportedClaim, reportedAfterPhrase, reportedPassivelyAfter, type FrameVerdict, type FrameSet } from './language/frames.js';
+export { frameVerdicts, frameSet, frameGate, genericBefore, reportedClaim, reportedAfterPhrase, reportedPassivelyAfter, type FrameVerdict, type FrameSet } from './language/frames.js';
 export { normalise, phraseRegExp, phraseSource, termsRegExp } from './language/normalise.js';
 export { matchesIn } from './language/matches.js';
 export * as lexicon from './language/lexicon.js';

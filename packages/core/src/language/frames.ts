@@ -270,6 +270,8 @@ const DESCRIBING = new Set(DESCRIBING_VERBS);
 /** Verbs of praise: "has been praised for its committed staff" is someone's praise, passive or not. */
 const APPRAISING = new Set(APPRAISING_VERBS);
 const HEARSAY = new Set(HEARSAY_VERBS);
+/** Received verbs whose subject is the one who tells ('I told her that ...'), not the one told. */
+const TELLING = /^(?:told|informed|advised)$/;
 const INFINITIVE_BEFORE = guard('infinitive_before');
 const SKILL_BEFORE = guard('skill_before');
 const SKILL_VERBS = guard('skill_verbs');
@@ -372,6 +374,14 @@ export function reportedClaim(c: SentenceContext, at: number, end: number, set: 
   return attributed(c.norm, at, set.attribution) || reportedAfter(c.norm, end, set.attribution);
 }
 
+/**
+ * The clause before `start` makes what follows advice, a requirement, an aim or generic commentary ("the importance of
+ * good parenting", "children should have a stable home"): frames.yaml's `generic_before`, for the rules' own patterns.
+ */
+export function genericBefore(c: SentenceContext, start: number): boolean {
+  return GENERIC_BEFORE.test(clause(c.norm, start));
+}
+
 /** A reporting clause closes the sentence after the phrase ending at `end` ("..., inspectors have said."). */
 export function reportedAfterPhrase(c: SentenceContext, end: number, set: FrameSet = frameSet()): boolean {
   return reportedAfter(c.norm, end, set.attribution, true);
@@ -387,7 +397,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     const after = before.slice(m.index + m[0].length);
     const passive = PASSIVE_BEFORE.test(lead);
     // ("I am pleased to hear that ..." endorses what was heard; "Conference was told that ..." records it.)
-    if (RECEIVED.has(m[0]) && !passive && !/\bto\s+$/.test(lead)) return true;
+    // ("I told her that she was a good mum": the writer's own verdict, said to someone.)
+    if (RECEIVED.has(m[0]) && !passive && !/\bto\s+$/.test(lead) && !(TELLING.test(m[0]) && FIRST_PERSON.test(lead))) return true;
     // "was described as being a devoted parent": a description is someone's, passive or not.
     if (DESCRIBING.has(m[0]) && /^\s+as\b/.test(after)) return true;
     if (APPRAISING.has(m[0]) && passive) return true;
