@@ -251,6 +251,8 @@ const guard = guardsOf(FRAME_GUARDS, 'frames.yaml');
 const GENERIC_BEFORE = guard('generic_before');
 const PROFESSIONAL_SUBJECT = guard('professional_subject');
 const PHYSICAL_WARMTH = guard('physical_warmth');
+const HELPER_PRAISED = guard('helper_praised');
+const SPEAKER_IN_SENTENCE = /\b(?:i|me|my|myself|we|us|our)\b/;
 const SELF_JUDGEMENT = guard('self_judgement');
 const INFERENCE_SUBJECT = guard('inference_subject');
 const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
@@ -340,6 +342,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (SELF_JUDGEMENT.test(lead)) continue;
       // "Flat warm, one bedroom": the heating, not the warmth of care.
       if (PHYSICAL_WARMTH.test(text.slice(from, end))) continue;
+      if (HELPER_PRAISED.test(lead + text.slice(start, end)) && SPEAKER_IN_SENTENCE.test(c.norm)) continue;
       if (c.countedSubjectBefore(from) || c.concededBefore(from, end)) continue;
       if ((OWN_FAMILY_HAD.test(lead) || OWN_POSSESSIVE_BEFORE.test(lead)) && g.familyAfter.test(text.slice(start, end))) continue;
       if (OWN_RELATIONSHIP_BEFORE.test(lead) && RELATIONSHIP_END.test(text.slice(start, end))) continue;
