@@ -52,6 +52,7 @@ const BOUNDED: [string, string][] = [
   ['(?:aim|goal|hope|intention|ambition|objective|target)\\s+(?:is|was|will\\s+be|remains)|it\\s+is', 'context.yaml guard conditional: read on the clause before a verdict, at most 300 characters (and list items of at most 200)'],
   ['\\bmy\\s+(?:(?:', 'context.yaml guard own_family_before: read on the 100 characters before a phrase'],
   ['(?:guardian\\s+ad\\s+litem|gal|casa', 'frames.yaml guard professional_subject: read on the clause before a verdict, at most 200 characters'],
+  ['\\b(?<!\\b(?:able|appears?|appeared|seems?|seemed)\\s)to\\s+', 'frames.yaml guard infinitive_before: read on the clause before a verdict, at most 200 characters'],
   ['\\brecommend(?:ed|s)?\\s+that\\b[^.;]{0,60}', 'facts.yaml guard placement_planned: read on the 120 characters before "placed"'],
   ['\\b(?:reported|reports|said|says|stated|states|told\\s+(?:us|me', 'simplistic-outcome guard reported_before: read on the 120 characters before a verdict'],
   ['\\b(?:i|we)\\s+(?:(?!that\\b)[a-z\']+\\s+){0,5}?(?:had|have|has|received', 'frames.yaml guard own_support_before: read on the clause before a verdict, at most 200 characters'],
@@ -90,6 +91,10 @@ const KNOWN_UNBOUNDED: [string, string][] = [
   ['\\b(?:(?:(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been|been|\'s|seems?', 'verdict predicates (lexicon, via matches.ts)'],
   ['(?<!\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|of\\s+the|several|some|most|no)\\s+)\\b(?<v>', 'outcome nouns (lexicon, via matches.ts)'],
   ['\\b(?:chronology|draft|statement|wording|minutes|dispute|matter|claim|bill', 'unevidenced-reassurance guard not_a_person'],
+  // recheck finds a polynomial attack on this union of ten alternatives on some runs and not on others (each
+  // alternative alone is safe); V8 runs its attack strings in linear time (32,000 repeats of "show\t" or
+  // "there\thas\t": under 7 ms).
+  ['\\b(?<v>(?:thriv(?:es|ed|ing|e)|flourish(?:es|ed|ing)?', 'frames.yaml progress (see the note above)'],
 ];
 
 /** Exponential expressions allowed because what reaches them cannot pump them. */
