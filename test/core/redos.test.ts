@@ -86,7 +86,7 @@ const BOUNDED: [string, string][] = [
 const KNOWN_UNBOUNDED: [string, string][] = [
   ['\\b(?:her|his|their|(?!(?:authority|authority\'s|council', 'context.ts:190'],
   ['\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:january|february', 'context.ts:264 (dates)'],
-  ['\\d|\\b(?:once|twice|three\\s+times|daily', 'context.ts:264 (frequencies)'],
+  ['\\d|\\b(?:once', 'context.ts:264 (frequencies)'],
   ['\\b(?:(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been|been|\'s|seems?', 'verdict predicates (lexicon, via matches.ts)'],
   ['\\b(?:(?:(?:is|are|was|were|has\\s+been|have\\s+been|had\\s+been|been|\'s|seems?', 'verdict predicates (lexicon, via matches.ts)'],
   ['(?<!\\b(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|of\\s+the|several|some|most|no)\\s+)\\b(?<v>', 'outcome nouns (lexicon, via matches.ts)'],
