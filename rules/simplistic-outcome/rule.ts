@@ -1,4 +1,4 @@
-import { frameGate, frameSet, frameVerdicts, genericBefore, reportedAfterPhrase, reportedPassivelyAfter, type Rule, type SentenceRuleContext } from '@caselint/core';
+import { frameGate, frameSet, frameVerdicts, genericBefore, reportedAfterPhrase, reportedPassivelyAfter, type FrameSet, type Rule, type SentenceRuleContext } from '@caselint/core';
 import { GateScanner, guardsOf, matchesIn, runnable, termsRegExp, type CompiledPattern } from '@caselint/core/terms';
 import { docsUrl } from '../docs.js';
 import { GUARDS, PATTERNS } from './patterns.generated.js';
@@ -78,6 +78,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     if (!extra && !words && !GATES.any(found) && !frameGate(text)) return;
     if (ctx.ctx.rejectsFraming() || ctx.ctx.isQuestion() || ctx.ctx.isGeneric()) return;
     const taken: [number, number][] = [];
+    const set = frameSet(ctx.words);
     for (let i = 0; i < VERDICT_PATTERNS.length; i++) {
       const pattern = VERDICT_PATTERNS[i]!;
       if (!GATES.passes(i, found)) continue;
@@ -102,7 +103,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         const npText = np ? text.slice(np[0], np[1]) : '';
         const target = (pattern.target as Target | undefined) ?? targetOf(npText || text);
-        if (!accept(ctx, start, end, npText, np?.[0])) continue;
+        if (!accept(ctx, set, start, end, npText, np?.[0])) continue;
         // "the importance and value of good parenting skills": commentary, not a record.
         if (target !== 'assessment' && genericBefore(ctx.ctx, Math.min(start, np?.[0] ?? start))) continue;
         taken.push([start, end]);
@@ -110,7 +111,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
       }
     }
     // Verdicts recognised by their frame: a subject and an evaluation (frames.yaml).
-    for (const v of frameVerdicts(ctx.ctx, frameSet(ctx.words), ctx.next)) {
+    for (const v of frameVerdicts(ctx.ctx, set, ctx.next)) {
       if (taken.some(([a, b]) => v.start < b && a < v.end)) continue;
       taken.push([v.start, v.end]);
       const phrase = ctx.sentence.text.slice(v.start, v.end);
@@ -123,7 +124,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
         const start = m.index!;
         const end = start + m[0].length;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
-        if (!accept(ctx, start, end, '', undefined)) continue;
+        if (!accept(ctx, set, start, end, '', undefined)) continue;
         taken.push([start, end]);
         emit(ctx, start, end, targetOf(text));
       }
@@ -149,7 +150,7 @@ const TEST_BEFORE = guard('test_before');
 const POSITIVE_OR_NEGATIVE = guard('positive_or_negative');
 const CONDITION_AFTER = guard('condition_after');
 
-function accept(ctx: SentenceRuleContext, start: number, end: number, npText: string, npStart: number | undefined): boolean {
+function accept(ctx: SentenceRuleContext, set: FrameSet, start: number, end: number, npText: string, npStart: number | undefined): boolean {
   const c = ctx.ctx;
   const verdict = c.norm.slice(start, end);
   // "passed her driving test", "the drug test was positive": real tests and results, not verdicts.
@@ -172,7 +173,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number, npText: st
   // "good progress was also noted within the official report": a finding reported with its source.
   if (reportedPassivelyAfter(c.norm, end)) return false;
   // "..., inspectors have said.": a reporting clause closing the sentence makes all of it theirs.
-  if (reportedAfterPhrase(c, end, frameSet(ctx.words))) return false;
+  if (reportedAfterPhrase(c, end, set)) return false;
   // "My husband and I have received both negative viability assessments": someone's conclusion, received (but "received
   // a pass" is still the pass/fail verdict).
   if (POSITIVE_OR_NEGATIVE.test(verdict) && RECEIVED_BEFORE.test(c.norm.slice(Math.max(0, start - 40), start))) return false;

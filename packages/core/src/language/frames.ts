@@ -5,7 +5,7 @@ import { alternation, expand, gateSource, tokenPrefixes, type WordClasses } from
 import { EVALUATION_NEGATIVE, EVALUATION_POSITIVE, EVALUATION_VERDICT_NEGATIVE, FRAME_CLASSES, FRAME_FRAGMENTS, FRAME_GUARD_TEMPLATES, FRAME_GUARDS, FRAMES, LEXICON } from '../knowledge/knowledge.generated.js';
 import type { SentenceContext } from './context.js';
 import { matchesIn } from './matches.js';
-import { APPRAISING_VERBS, DESCRIBING_VERBS, HEARSAY_VERBS, RECEIVED_VERBS } from './lexicon.js';
+import { APPRAISING_VERBS, DESCRIBING_VERBS, HEARSAY_VERBS, RECEIVED_VERBS, TELLING_VERBS } from './lexicon.js';
 import { GateScanner, guardsFromTemplates, guardsOf, type LiteralsFound } from '../knowledge/patterns.js';
 import { normalise } from './normalise.js';
 
@@ -252,7 +252,7 @@ const GENERIC_BEFORE = guard('generic_before');
 const PROFESSIONAL_SUBJECT = guard('professional_subject');
 const PHYSICAL_WARMTH = guard('physical_warmth');
 const HELPER_PRAISED = guard('helper_praised');
-const SPEAKER_IN_SENTENCE = /\b(?:i|me|my|myself|we|us|our)\b/;
+const SPEAKER_IN_SENTENCE = guard('speaker_in_sentence');
 const SELF_JUDGEMENT = guard('self_judgement');
 const INFERENCE_SUBJECT = guard('inference_subject');
 const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
@@ -273,7 +273,7 @@ const DESCRIBING = new Set(DESCRIBING_VERBS);
 const APPRAISING = new Set(APPRAISING_VERBS);
 const HEARSAY = new Set(HEARSAY_VERBS);
 /** Received verbs whose subject is the one who tells ('I told her that ...'), not the one told. */
-const TELLING = /^(?:told|informed|advised)$/;
+const TELLING = new Set(TELLING_VERBS);
 const INFINITIVE_BEFORE = guard('infinitive_before');
 const SKILL_BEFORE = guard('skill_before');
 const SKILL_VERBS = guard('skill_verbs');
@@ -401,7 +401,7 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
     const passive = PASSIVE_BEFORE.test(lead);
     // ("I am pleased to hear that ..." endorses what was heard; "Conference was told that ..." records it.)
     // ("I told her that she was a good mum": the writer's own verdict, said to someone.)
-    if (RECEIVED.has(m[0]) && !passive && !/\bto\s+$/.test(lead) && !(TELLING.test(m[0]) && FIRST_PERSON.test(lead))) return true;
+    if (RECEIVED.has(m[0]) && !passive && !/\bto\s+$/.test(lead) && !(TELLING.has(m[0]) && FIRST_PERSON.test(lead))) return true;
     // "was described as being a devoted parent": a description is someone's, passive or not.
     if (DESCRIBING.has(m[0]) && /^\s+as\b/.test(after)) return true;
     if (APPRAISING.has(m[0]) && passive) return true;

@@ -21,6 +21,7 @@ export const TIME_NOUNS = LEXICON.time_nouns;
 export const RECEIVED_VERBS = LEXICON.received_verbs;
 /** Hearsay: "it was reported that ..." is someone else's report, though the passive names no one. */
 export const HEARSAY_VERBS = LEXICON.hearsay_verbs;
+export const TELLING_VERBS = LEXICON.telling_verbs;
 /** Describing: "was described as a devoted parent" is someone's description. */
 export const DESCRIBING_VERBS = LEXICON.describing_verbs;
 /** Appraising: "has been praised for its committed staff" is someone's praise, passive or not. */
