@@ -18,9 +18,9 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
   trigger: TRIGGER,
   meta: {
     id: 'unevidenced-reassurance',
-    // "She is thriving", "Home conditions were appropriate": one finding, this rule's (its message says what to
-    // observe), where simplistic-outcome reports the same words.
-    supersedesOnSameWords: ['simplistic-outcome'],
+    // "She is thriving", "The placement went well": one finding, this rule's (its message says what to observe),
+    // where simplistic-outcome reports the same words or some of them ("well").
+    supersedesWithin: ['simplistic-outcome'],
     severity: 'warn',
     summary: 'Reassurance ("no concerns", "doing well", "settled", "fine") with no evidence in the same sentence or the next one.',
     lesson:

@@ -57,12 +57,14 @@ describe('engine', () => {
     expect(linter.lint(doc, off).map((f) => f.ruleId)).toEqual(['simplistic-outcome']);
   });
 
-  it('reports the same words once when two verdict rules find them, but keeps findings that only overlap', () => {
+  it('reports the same words once when two verdict rules find them, or words inside the other finding', () => {
     const linter = new Linter(rules);
     const found = (text: string, config = defaultConfig()) => linter.lint(parseDocument(text, 'text'), config).map((f) => `${f.ruleId}: ${f.phrase}`);
     expect(found('Mark is thriving in his adoptive home.\n')).toEqual(['unevidenced-reassurance: thriving']);
     expect(found('Mark is thriving in his adoptive home.\n', resolveConfig({ rules: { 'unevidenced-reassurance': 'off' } }))).toEqual(['simplistic-outcome: thriving']);
-    expect(found('He came across as calm and content during the visit.\n')).toEqual(['simplistic-outcome: calm', 'unevidenced-reassurance: calm and content']);
+    expect(found('He came across as calm and content during the visit.\n')).toEqual(['unevidenced-reassurance: calm and content']);
+    expect(found('The placement went well.\n')).toEqual(['unevidenced-reassurance: went well']);
+    expect(found('The placement went well.\n', resolveConfig({ rules: { 'unevidenced-reassurance': 'off' } }))).toEqual(['simplistic-outcome: well']);
   });
 });
 

@@ -308,9 +308,9 @@ export class Linter {
     const longest = byStart.reduce((n, p) => Math.max(n, p.end - p.start), 0);
     for (const p of active) {
       const meta = this.byId.get(p.ruleId)?.meta;
-      const same = meta?.supersedesOnSameWords;
+      const within = meta?.supersedesWithin;
       const sup = meta?.supersedes;
-      if (!sup && !same) continue;
+      if (!sup && !within) continue;
       let lo = 0;
       let hi = byStart.length;
       while (lo < hi) {
@@ -322,7 +322,7 @@ export class Linter {
         const q = byStart[k]!;
         if (q === p || superseded.has(p)) continue;
         if (sup?.includes(q.ruleId) && q.start < p.end && p.start < q.end) superseded.add(q);
-        else if (same?.includes(q.ruleId) && q.start === p.start && q.end === p.end) superseded.add(q);
+        else if (within?.includes(q.ruleId) && q.start >= p.start && q.end <= p.end) superseded.add(q);
       }
     }
     const starts = lineStarts(doc.text);

@@ -19,8 +19,11 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** Findings of these rules at the same place are dropped when this rule reports there (one message, the stronger). */
   supersedes?: string[];
-  /** Findings of these rules on exactly the same words are dropped when this rule reports them ("thriving" once, not twice). */
-  supersedesOnSameWords?: string[];
+  /**
+   * Findings of these rules on the same words, or on words inside this finding's, are dropped when this rule reports
+   * them ("thriving" once, not twice; "went well" once, not again as "well").
+   */
+  supersedesWithin?: string[];
   /**
    * The options the rule accepts, by key, each a list of phrases (a local authority's own wording), with one line
    * saying what the phrases add: `{ plans: 'extra names for a safer sleep plan' }`. A rule without it takes no
