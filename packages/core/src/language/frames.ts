@@ -196,8 +196,9 @@ function build(classes: WordClasses, added: readonly string[] | undefined): Fram
     prefixes: new Set(prefixes),
     degree: new Set(classes.degree!),
     negative: new RegExp(`^(?:${alternation(classes.evaluation_negative!)})$`),
-    // A verb of speech, thought or finding before the verdict: the verdict is reported, not the writer's.
-    attribution: new RegExp(String.raw`\b(?:${alternation(classes.reporting_verb!)})\b`, 'g'),
+    // A verb of speech, thought or finding before the verdict: the verdict is reported, not the writer's. The verbs
+    // of describing are among them, or "was regarded as a good mum" would never reach the check that reads them.
+    attribution: new RegExp(String.raw`\b(?:${alternation([...new Set([...classes.reporting_verb!, ...DESCRIBING_VERBS])])})\b`, 'g'),
     subjectHead: new RegExp(String.raw`\b(?:(?<aspect>${alternation(classes.aspect!)})|${alternation([...classes.person!, ...classes.thing!])})\b`),
     aspectLast: new RegExp(String.raw`\b(?:${alternation(classes.aspect!)})$`),
     guards: frameListGuards(classes),
