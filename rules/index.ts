@@ -21,6 +21,9 @@ export const rules: readonly Rule[] = [
 
 export const ruleById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.meta.id, r]));
 
+/** The verdict rules: a sentence counts as flagged, in the accuracy sets, when one of these reports in it. */
+export const VERDICT_RULES: ReadonlySet<string> = new Set([simplisticOutcome, unevidencedReassurance, outcomeContradictsFindings].map((r) => r.meta.id));
+
 const recommended: RawConfig = { rules: Object.fromEntries(rules.map((r) => [r.meta.id, r.meta.severity])) };
 
 /** Presets: `recommended` holds the review's lessons; `strict` will add recording-quality rules as they come. */

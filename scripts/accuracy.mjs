@@ -19,7 +19,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const VERDICT_RULES = new Set(['simplistic-outcome', 'unevidenced-reassurance', 'outcome-contradicts-findings']);
 
 const { values } = parseArgs({
   options: {
@@ -41,10 +40,10 @@ if (values.by && !['set', 'genre'].includes(values.by)) {
   process.exit(2);
 }
 
-let core, rules;
+let core, rules, VERDICT_RULES;
 try {
   core = await import('@caselint/core');
-  ({ rules } = await import('@caselint/rules'));
+  ({ rules, VERDICT_RULES } = await import('@caselint/rules'));
 } catch {
   console.error('caselint accuracy: the engine is not built; run `npm run build` first');
   process.exit(2);

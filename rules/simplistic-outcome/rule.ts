@@ -102,8 +102,8 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
         if (pattern.attributed && DISPUTED_AFTER.test(ctx.ctx.norm.slice(end, end + 300))) continue;
         if (taken.some(([a, b]) => start < b && a < end)) continue;
         const npText = np ? text.slice(np[0], np[1]) : '';
-        const target = (pattern.target as Target | undefined) ?? targetOf(npText || text);
         if (!accept(ctx, set, start, end, npText, np?.[0])) continue;
+        const target = (pattern.target as Target | undefined) ?? targetOf(npText || text);
         // "the importance and value of good parenting skills": commentary, not a record.
         if (target !== 'assessment' && genericBefore(ctx.ctx, Math.min(start, np?.[0] ?? start))) continue;
         taken.push([start, end]);

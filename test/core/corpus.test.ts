@@ -2,11 +2,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultConfig, Linter, parseDocument, readDocument } from '@caselint/core';
-import { rules } from '@caselint/rules';
+import { rules, VERDICT_RULES as FAMILY } from '@caselint/rules';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CORPUS, ROOT } from '../helpers.js';
 
-const FAMILY = new Set(['simplistic-outcome', 'unevidenced-reassurance', 'outcome-contradicts-findings']);
 // One linter for every test in this file: its rule set and compiled patterns are built once.
 const linter = new Linter(rules);
 const config = defaultConfig();

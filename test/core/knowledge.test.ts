@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig, frameSet, frameVerdicts, Linter, parseDocument, readConfigFile, resolveConfig, SentenceContext, sentencesOf, type Rule } from '@caselint/core';
 import type { CompiledPattern } from '@caselint/core/terms';
-import { rules } from '@caselint/rules';
+import { rules, VERDICT_RULES as FAMILY } from '@caselint/rules';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../helpers.js';
@@ -16,7 +16,6 @@ interface FrameData {
   frames: { id: string; examples: { flag?: string[]; clean?: string[] } }[];
 }
 const data = parse(readFileSync(join(ROOT, 'packages/core/data/frames.yaml'), 'utf8')) as FrameData;
-const FAMILY = new Set(['simplistic-outcome', 'unevidenced-reassurance', 'outcome-contradicts-findings']);
 const linter = new Linter(rules);
 const config = defaultConfig();
 
