@@ -13,6 +13,8 @@
 //   npm run accuracy -- --misses             development verdicts not found (--false-alarms: clean ones flagged)
 //   npm run accuracy -- --json               the figures as JSON
 //   npm run accuracy -- --file other.json    another labelled set: [{ id, text, expect: flag|clean, set?, split?, genre? }]
+//   npm run accuracy -- --passages           the contradiction rule on the labelled real passages
+//                                            (test/fixtures/real-passages.json: expect contradiction|none), the same way
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +24,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 const { values } = parseArgs({
   options: {
-    file: { type: 'string', default: join(root, 'test/fixtures/real-sentences.json') },
+    file: { type: 'string' },
+    passages: { type: 'boolean', default: false },
     config: { type: 'string' },
     by: { type: 'string' },
     misses: { type: 'boolean', default: false },
@@ -40,6 +43,13 @@ if (values.by && !['set', 'genre'].includes(values.by)) {
   process.exit(2);
 }
 
+// Sentences are checked by the verdict rules and labelled flag or clean; passages, read as one document each, by the
+// contradiction rule and labelled contradiction or none.
+const kind = values.passages
+  ? { file: 'test/fixtures/real-passages.json', unit: 'passages', positive: 'contradiction', negative: 'none', found: 'contradictions' }
+  : { file: 'test/fixtures/real-sentences.json', unit: 'sentences', positive: 'flag', negative: 'clean', found: 'verdicts' };
+values.file ??= join(root, kind.file);
+
 let core, rules, VERDICT_RULES;
 try {
   core = await import('@caselint/core');
@@ -52,7 +62,9 @@ try {
 let cases;
 try {
   cases = JSON.parse(readFileSync(values.file, 'utf8'));
-  if (!Array.isArray(cases) || cases.some((c) => typeof c?.text !== 'string' || !['flag', 'clean'].includes(c.expect))) throw new Error('not a list of { text, expect: "flag" | "clean" }');
+  if (!Array.isArray(cases) || cases.some((c) => typeof c?.text !== 'string' || ![kind.positive, kind.negative].includes(c.expect))) {
+    throw new Error(`not a list of { text, expect: "${kind.positive}" | "${kind.negative}" }`);
+  }
 } catch (e) {
   console.error(`caselint accuracy: ${values.file}: ${e instanceof Error ? e.message : e}`);
   process.exit(2);
@@ -68,19 +80,20 @@ try {
 
 const heldOut = (c) => c.split === 'held-out';
 const linter = new core.Linter(rules);
+const counted = values.passages ? new Set(['outcome-contradicts-findings']) : VERDICT_RULES;
 const groups = new Map();
 const count = (name, c, hit) => {
   const g = groups.get(name) ?? { name, sentences: 0, verdicts: 0, found: 0, falseAlarms: 0 };
   groups.set(name, g);
   g.sentences++;
-  if (c.expect === 'flag') {
+  if (c.expect === kind.positive) {
     g.verdicts++;
     if (hit) g.found++;
   } else if (hit) g.falseAlarms++;
 };
 const listed = [];
 for (const c of cases) {
-  const findings = linter.lint(core.parseDocument(`${c.text}\n`, 'text'), config).filter((f) => VERDICT_RULES.has(f.ruleId));
+  const findings = linter.lint(core.parseDocument(`${c.text}\n`, 'text'), config).filter((f) => counted.has(f.ruleId));
   const hit = findings.length > 0;
   const split = heldOut(c) ? 'held out' : 'development';
   count(split, c, hit);
@@ -88,8 +101,9 @@ for (const c of cases) {
   if (values.by === 'set') count(`set ${c.set ?? '-'} (${split})`, c, hit);
   if (values.by === 'genre') count(`${split}: ${c.genre ?? 'unknown'}`, c, hit);
   if (heldOut(c)) continue;
-  if (values.misses && c.expect === 'flag' && !hit) listed.push(`miss  ${c.id ?? ''}  ${c.text}`);
-  if (values['false-alarms'] && c.expect === 'clean' && hit) listed.push(`false alarm  ${c.id ?? ''}  ${c.text}  => ${findings.map((f) => `${f.ruleId}: "${f.phrase}"`).join('; ')}`);
+  const text = c.text.replace(/\n/g, ' / ');
+  if (values.misses && c.expect === kind.positive && !hit) listed.push(`miss  ${c.id ?? ''}  ${text}`);
+  if (values['false-alarms'] && c.expect === kind.negative && hit) listed.push(`false alarm  ${c.id ?? ''}  ${text}  => ${findings.map((f) => `${f.ruleId}: "${f.phrase}"`).join('; ')}`);
 }
 
 const ratio = (a, b) => (b === 0 ? null : a / b);
@@ -102,7 +116,7 @@ if (values.json) {
   console.log(JSON.stringify({ file: values.file, config: values.config ?? null, groups: rows }, null, 2));
 } else {
   const fmt = (x) => (x === null ? '-' : x.toFixed(3));
-  const table = [['', 'sentences', 'verdicts', 'found', 'false alarms', 'precision', 'recall'], ...rows.map((r) => [r.name, r.sentences, r.verdicts, r.found, r.falseAlarms, fmt(r.precision), fmt(r.recall)].map(String))];
+  const table = [['', kind.unit, kind.found, 'found', 'false alarms', 'precision', 'recall'], ...rows.map((r) => [r.name, r.sentences, r.verdicts, r.found, r.falseAlarms, fmt(r.precision), fmt(r.recall)].map(String))];
   const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
   for (const r of table) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   if (listed.length) console.log(`\n${listed.join('\n')}`);

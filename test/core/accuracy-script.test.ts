@@ -47,6 +47,26 @@ describe('npm run accuracy', () => {
     expect(dev).toMatchObject({ found: 0, falseAlarms: 0 });
   });
 
+  it('measures the contradiction rule on passages, each read as one document', () => {
+    const passages = [
+      { id: 'p1', text: 'Ms Carter passed the PAMS assessment.\nSafe sleeping: Unachieved.\nBudgeting: Unachieved.', expect: 'contradiction', set: 1 },
+      { id: 'p2', text: 'Ms Carter passed the PAMS assessment.\nShe achieved every area.', expect: 'none', set: 1 },
+      { id: 'p3', text: 'Contact went well.\nHer self-care has deteriorated since March.', expect: 'contradiction', set: 2, split: 'held-out' },
+    ];
+    const dir = tempTree({ 'passages.json': JSON.stringify(passages), 'wrong.json': JSON.stringify(SET) });
+    const r = run(['--passages', '--file', join(dir, 'passages.json'), '--json', '--misses']);
+    expect(r.status).toBe(0);
+    const groups = Object.fromEntries(JSON.parse(r.stdout).groups.map((g: { name: string }) => [g.name, g]));
+    expect(groups['development']).toMatchObject({ sentences: 2, verdicts: 1, found: 1, falseAlarms: 0 });
+    expect(groups['held out']).toMatchObject({ sentences: 1, verdicts: 1, found: 1 });
+    const table = run(['--passages', '--file', join(dir, 'passages.json')]);
+    expect(table.stdout.split('\n')[0]).toMatch(/passages\s+contradictions\s+found/);
+    // A sentence set is not a passage set: its labels are flag and clean.
+    const wrong = run(['--passages', '--file', join(dir, 'wrong.json')]);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('expect: "contradiction" | "none"');
+  });
+
   it('gives one readable line and exit code 2 for a missing file or a bad option', () => {
     const missing = run(['--file', join(ROOT, 'no-such-set.json')]);
     expect(missing.status).toBe(2);
