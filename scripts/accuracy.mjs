@@ -46,8 +46,8 @@ if (values.by && !['set', 'genre'].includes(values.by)) {
 // Sentences are checked by the verdict rules and labelled flag or clean; passages, read as one document each, by the
 // contradiction rule and labelled contradiction or none.
 const kind = values.passages
-  ? { file: 'test/fixtures/real-passages.json', unit: 'passages', positive: 'contradiction', negative: 'none', found: 'contradictions' }
-  : { file: 'test/fixtures/real-sentences.json', unit: 'sentences', positive: 'flag', negative: 'clean', found: 'verdicts' };
+  ? { file: 'test/fixtures/real-passages.json', unit: 'passages', positive: 'contradiction', negative: 'none', positives: 'contradictions' }
+  : { file: 'test/fixtures/real-sentences.json', unit: 'sentences', positive: 'flag', negative: 'clean', positives: 'verdicts' };
 values.file ??= join(root, kind.file);
 
 let core, rules, VERDICT_RULES;
@@ -116,7 +116,7 @@ if (values.json) {
   console.log(JSON.stringify({ file: values.file, config: values.config ?? null, groups: rows }, null, 2));
 } else {
   const fmt = (x) => (x === null ? '-' : x.toFixed(3));
-  const table = [['', kind.unit, kind.found, 'found', 'false alarms', 'precision', 'recall'], ...rows.map((r) => [r.name, r.sentences, r.verdicts, r.found, r.falseAlarms, fmt(r.precision), fmt(r.recall)].map(String))];
+  const table = [['', kind.unit, kind.positives, 'found', 'false alarms', 'precision', 'recall'], ...rows.map((r) => [r.name, r.sentences, r.verdicts, r.found, r.falseAlarms, fmt(r.precision), fmt(r.recall)].map(String))];
   const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
   for (const r of table) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   if (listed.length) console.log(`\n${listed.join('\n')}`);
