@@ -47,8 +47,8 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     // Every pattern's gate in one scan; none passes, nothing to do.
     const found = GATES.scan(text);
     if (!extra && !GATES.any(found)) return;
-    // "Is she really coping well?" asks; it does not reassure.
-    if (c.isQuestion()) return;
+    // "Is she really coping well?" asks; it does not reassure. "Avoid writing that contact went well" advises on wording.
+    if (c.isQuestion() || c.rejectsFraming()) return;
     const taken: [number, number][] = [];
     const consider = (start: number, end: number, messageId: string) => {
       if (taken.some(([a, b]) => start < b && a < end)) return;

@@ -67,6 +67,7 @@ const BOUNDED: [string, string][] = [
   ['\\b(?:i|we|us)\\b[^.;]{0,40}\\b(?:have|has|had|built', 'frames.yaml guard own_relationship_before: read on the clause before a verdict, at most 200 characters'],
   ['(?:police|officers)\\s+(?:were\\s+|was\\s+)?(?:called', 'facts.yaml concern (police called to domestic abuse): [^.;|]{0,60}? from each keyword'],
   ['\\b(?:asked|ask|asking|asks|wondered|enquired|explored|discussed)\\s+', 'unevidenced-reassurance guard indirect_question: read on the 80 characters before the reassurance'],
+  ['\\b(?!(?:i|we|authority|council|department|writer|author|assessor)\\b)[a-z\'-]+\\s+(?:is|are|was|were|remains', 'frames.yaml guard held_view_before: read on the 200 characters before a verdict'],
   // Expressions in the verdict rules and the language layer, which are being rewritten as data (lexicon.ts,
   // context.ts, simplistic-outcome, unevidenced-reassurance): they read one sentence of block text, with white-space
   // runs of at most 16 characters; bench/pathological.mjs measures the families that reach them.

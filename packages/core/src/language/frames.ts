@@ -256,6 +256,7 @@ const HELPER_PRAISED = guard('helper_praised');
 const SPEAKER_IN_SENTENCE = guard('speaker_in_sentence');
 const SELF_JUDGEMENT = guard('self_judgement');
 const INFERENCE_SUBJECT = guard('inference_subject');
+const HELD_VIEW_BEFORE = guard('held_view_before');
 const OWN_RELATIONSHIP_BEFORE = guard('own_relationship_before');
 const RELATIONSHIP_END = guard('relationship_end');
 const OWN_SUPPORT_BEFORE = guard('own_support_before');
@@ -396,6 +397,8 @@ function attributed(norm: string, at: number, attribution: RegExp): boolean {
   let before = norm.slice(Math.max(0, at - 200), at);
   // A semicolon ends the reported clause: "she said the baby sleeps in his basket; safe sleep advice given".
   before = before.slice(before.lastIndexOf(';') + 1);
+  // "The guardian was of the view that ...", "in the carers' view, ...", "apparently ...": a view held and reported.
+  if (HELD_VIEW_BEFORE.test(before)) return true;
   for (const m of matchesIn(attribution, before)) {
     const lead = before.slice(Math.max(0, m.index - 40), m.index);
     const after = before.slice(m.index + m[0].length);
