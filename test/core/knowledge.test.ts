@@ -108,7 +108,7 @@ describe('"words" in a configuration', () => {
   const phrases = (text: string, words?: Record<string, string[]>) =>
     linter.lint(parseDocument(`${text}\n`, 'text'), words ? resolveConfig({ words }) : config).map((f) => `${f.ruleId}: ${f.phrase}`);
   it.each([
-    ['terms_of_art', 'A local programme\'s name is not a verdict', 'Mum completed the Successful Families programme.', ['Successful Families'], 'simplistic-outcome: Successful Families'],
+    ['terms_of_art', 'A local programme\'s name is not a verdict', 'Mum completed Successful Families in May.', ['Successful Families'], 'simplistic-outcome: Successful Families'],
     ['voice_verbs', 'a verb of speech makes the words the speaker\'s', 'Mother recounted that contact is going well.', ['recounted'], 'unevidenced-reassurance: going well'],
     ['sources', 'a local service that "has no concerns" is where the reassurance comes from', 'The family hub has no concerns.', ['family hub'], 'unevidenced-reassurance: no concerns'],
     ['family_speakers', 'a family member\'s reported feelings are their own', 'Her aunty feels the placement is positive.', ['aunty'], 'simplistic-outcome: positive'],

@@ -41,6 +41,7 @@ export interface ContextSet {
   readonly speaker: RegExp;
   readonly voiceVerb: RegExp;
   readonly bareNameVoice: RegExp;
+  readonly namedBody: RegExp;
   readonly voiceVerbs: ReadonlySet<string>;
   /** Capitalised words before a voice verb that are not people's names: no need to ask compromise. */
   readonly notAName: ReadonlySet<string>;
@@ -88,6 +89,7 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     speaker: guard('speaker'),
     voiceVerb: guard('voice_verb'),
     bareNameVoice: guard('bare_name_voice'),
+    namedBody: guard('named_body'),
     voiceVerbs: new Set(lists.voice_verbs),
     notAName: new Set([...lists.sources!, ...lists.family_speakers!, ...lists.not_a_name!]),
     notASubject: new Set(lists.not_a_subject),
@@ -172,7 +174,12 @@ export class SentenceContext {
   /** The normalised text with names and terms of art blanked out, so their words never trigger a rule. */
   get masked(): string {
     if (this.maskedText === undefined) {
-      this.maskedText = this.set.termsOfArtGate.test(this.norm) ? this.norm.replace(this.set.termsOfArt, (m) => ' '.repeat(m.length)) : this.norm;
+      let text = this.set.termsOfArtGate.test(this.norm) ? this.norm.replace(this.set.termsOfArt, (m) => ' '.repeat(m.length)) : this.norm;
+      // "The Strong Families team", "the Safe and Well programme": a named body, read in the sentence as written
+      // (the normalised text keeps every offset, so its spans are the same).
+      const names = [...this.sentence.text.matchAll(this.set.namedBody)];
+      for (const m of names) text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index! + m[0].length);
+      this.maskedText = text;
     }
     return this.maskedText;
   }
