@@ -379,7 +379,7 @@ export const RECORDED_CONCERN: string = ${json(recordedConcern)};
 export const RECORDED_CONCERN_TEMPLATE: string = ${json(facts.recorded_concern?.pattern ?? '')};
 
 /** The language context's guards (context.yaml), by name: a regular-expression source and its flags. */
-export const CONTEXT_GUARDS: Record<string, { source: string; flags: string }> = ${JSON.stringify(contextGuards, null, 1)};
+export const CONTEXT_GUARDS: Record<string, { source: string; flags: string; gate?: readonly string[] }> = ${JSON.stringify(contextGuards, null, 1)};
 /** The language context's guards as written, for compiling them again when a configuration extends a list. */
 export const CONTEXT_TEMPLATES: Record<string, { template: string; flags: string }> = ${JSON.stringify(templatesOf(context.guards), null, 1)};
 export const CONTEXT_FRAGMENTS: Record<string, string> = ${json(context.fragments ?? {})};

@@ -42,6 +42,8 @@ export interface ContextSet {
   readonly voiceVerb: RegExp;
   readonly bareNameVoice: RegExp;
   readonly namedBody: RegExp;
+  /** The kinds of body a name ends in (derived from named_body by the build): a sentence without one holds no name. */
+  readonly namedBodyGate: RegExp;
   readonly voiceVerbs: ReadonlySet<string>;
   /** Capitalised words before a voice verb that are not people's names: no need to ask compromise. */
   readonly notAName: ReadonlySet<string>;
@@ -90,6 +92,7 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     voiceVerb: guard('voice_verb'),
     bareNameVoice: guard('bare_name_voice'),
     namedBody: guard('named_body'),
+    namedBodyGate: new RegExp(gateSource(CONTEXT_GUARDS.named_body!.gate!)),
     voiceVerbs: new Set(lists.voice_verbs),
     notAName: new Set([...lists.sources!, ...lists.family_speakers!, ...lists.not_a_name!]),
     notASubject: new Set(lists.not_a_subject),
@@ -177,8 +180,9 @@ export class SentenceContext {
       let text = this.set.termsOfArtGate.test(this.norm) ? this.norm.replace(this.set.termsOfArt, (m) => ' '.repeat(m.length)) : this.norm;
       // "The Strong Families team", "the Safe and Well programme": a named body, read in the sentence as written
       // (the normalised text keeps every offset, so its spans are the same).
-      const names = [...this.sentence.text.matchAll(this.set.namedBody)];
-      for (const m of names) text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index! + m[0].length);
+      if (this.set.namedBodyGate.test(this.sentence.text)) {
+        for (const m of this.sentence.text.matchAll(this.set.namedBody)) text = text.slice(0, m.index) + ' '.repeat(m[0].length) + text.slice(m.index! + m[0].length);
+      }
       this.maskedText = text;
     }
     return this.maskedText;
