@@ -471,10 +471,17 @@ function reportedAfter(norm: string, end: number, attribution: RegExp, needsSubj
 
 /** The clause that ends at `at`: back to the previous comma, semicolon, colon or dash (at most 200 characters). */
 function clause(norm: string, at: number): string {
-  const before = norm.slice(Math.max(0, at - 200), at);
+  let before = norm.slice(Math.max(0, at - 200), at);
+  // A list's later items are in the clause of its first ("to provide a safe, nurturing home"): read what comes before
+  // the list, as the first item would.
+  const list = LIST_ITEMS_BEFORE.exec(before);
+  if (list) before = before.slice(0, list.index);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - '));
   return before.slice(cut + 1);
 }
+
+/** One to three single words, each with its comma, just before a phrase: the earlier items of a list. */
+const LIST_ITEMS_BEFORE = /(?<=\s)(?:[a-z-]{3,},\s+){1,3}$/;
 
 
 /**
