@@ -155,6 +155,8 @@ function accept(ctx: SentenceRuleContext, set: FrameSet, start: number, end: num
   const verdict = c.norm.slice(start, end);
   // "passed her driving test", "the drug test was positive": real tests and results, not verdicts.
   if (npText && TEST_SUBJECT.test(npText)) return false;
+  // "the scan results were good", "his eczema has improved": a clinical or exam result, not a verdict on care.
+  if (c.clinicalResultBefore(start)) return false;
   // A test elsewhere in the sentence does not excuse a verdict on an assessment with no test in between.
   const onAssessment = ON_ASSESSMENT.test(npText) && !TEST_BEFORE.test(c.norm.slice(0, start));
   if (POSITIVE_OR_NEGATIVE.test(verdict) && c.mentionsTest() && !onAssessment) return false;

@@ -104,6 +104,8 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (FIRST_PERSON_SUBJECT.test(c.norm.slice(Math.max(0, start - 30), start))) return false;
   // "My brother is still visiting me now, he's doing well": the speaker's own family, a child's view.
   if (c.ownFamilyBefore(start)) return false;
+  // "His bloods were fine", "her iron levels are fine now": a clinical result, not reassurance about care.
+  if (c.clinicalResultBefore(start)) return false;
   if (c.conditionalBefore(start)) return false;
   // "Asked how she was coping, ...": an indirect question.
   if (INDIRECT_QUESTION.test(c.norm.slice(Math.max(0, start - 80), start))) return false;

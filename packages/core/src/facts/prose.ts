@@ -253,7 +253,8 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
   }
   if (families & BIT.concern) for (const m of matchesIn(pattern.concern!, norm)) {
     if (ctx.negatedBefore(m.index!, 2)) continue;
-    out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, m.index! + m[0].length), start: m.index!, end: m.index! + m[0].length });
+    const end = withObject(norm, m.index! + m[0].length);
+    out.push({ kind: 'concern', what: ctx.sentence.text.slice(m.index!, end), start: m.index!, end });
   }
   // Inconsistency and shortfalls are said of something: the concern names it ("staff supervision required improvement").
   // Two in one sentence ("the care plans required updating and supervision needed to be strengthened") are two
@@ -268,7 +269,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
       if (ctx.negatedBefore(m.index!, 2)) continue;
       let start = subjectStart(ctx.sentence.text, m.index!);
       if (start < previousEnd) start = Math.min(m.index!, previousEnd + SUBJECT_JOIN.exec(norm.slice(previousEnd))![0].length);
-      const end = m.index! + m[0].length;
+      const end = withObject(norm, m.index! + m[0].length);
       previousEnd = end;
       const what = ctx.sentence.text.slice(start, end);
       out.push(shortfall ? { kind: 'concern', what, shortfall, start, end } : { kind: 'concern', what, start, end });
@@ -396,3 +397,23 @@ function subjectBefore(text: string, at: number): string {
   const subject = possessive >= 0 ? words.slice(possessive + 1) : all.length <= 6 ? all : words.slice(-4);
   return subject.filter((w) => !/^(?:has|had|have|also|then|further|significantly|rapidly)$/i.test(w)).join(' ');
 }
+
+/**
+ * A concern that ends on a preposition ("mum was struggling with") names what it is about: the words after it, to the
+ * next punctuation or conjunction (at most six), without a trailing function word ("struggling with the children").
+ */
+function withObject(norm: string, end: number): number {
+  // "struggling to cope with the night feeds": the preposition may follow the match.
+  const preposition = PREPOSITION_NEXT.exec(norm.slice(end, end + 8));
+  if (preposition) end += preposition[0].length;
+  else if (!ENDS_ON_PREPOSITION.test(norm.slice(Math.max(0, end - 10), end))) return end;
+  const object = OBJECT_AFTER.exec(norm.slice(end, end + 80));
+  if (!object) return end;
+  const words = object[0].split(/(?=\s)/);
+  while (words.length && FUNCTION_WORDS.has(words[words.length - 1]!.trim())) words.pop();
+  return end + words.join('').length;
+}
+const ENDS_ON_PREPOSITION = /\b(?:with|to|of|for|about|around|on|maintain|meet|manage)$/;
+const PREPOSITION_NEXT = /^\s+(?:with|of|about|around|regarding|over)\b/;
+const OBJECT_AFTER = /^(?:\s+(?!(?:and|but|or|so|because|as|when|while|which|who|that|after|before|since|until|if)\b)[a-z0-9'’-]+){1,6}/;
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'with', 'for', 'her', 'his', 'their', 'its', 'my', 'our']);

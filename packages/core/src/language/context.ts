@@ -37,6 +37,7 @@ export interface ContextSet {
   readonly concessiveOpening: RegExp;
   readonly concessionAnswered: RegExp;
   readonly ownFamilyBefore: RegExp;
+  readonly clinicalResultBefore: RegExp;
   readonly negation: RegExp;
   readonly speaker: RegExp;
   readonly voiceVerb: RegExp;
@@ -87,6 +88,7 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     concessiveOpening: guard('concessive_opening'),
     concessionAnswered: guard('concession_answered'),
     ownFamilyBefore: guard('own_family_before'),
+    clinicalResultBefore: guard('clinical_result_before'),
     negation: guard('negation'),
     speaker: guard('speaker'),
     voiceVerb: guard('voice_verb'),
@@ -267,6 +269,14 @@ export class SentenceContext {
    */
   concededBefore(start: number, end: number): boolean {
     return this.set.concessiveOpening.test(this.norm.slice(0, start)) && this.set.concessionAnswered.test(this.norm.slice(end, end + 300));
+  }
+
+  /**
+   * A clinical result or an exam's is what the verdict judges ("his bloods were fine", "the scan results were good",
+   * "her GCSE results were excellent"): a result, as a test's is (DOMAIN.md), not a verdict on care.
+   */
+  clinicalResultBefore(at: number): boolean {
+    return this.set.clinicalResultBefore.test(this.norm.slice(Math.max(0, at - 60), at));
   }
 
   /** The speaker's own family earlier in the sentence ("My brother is still visiting me now, he's doing well"): a child's view. */

@@ -344,6 +344,8 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (SELF_JUDGEMENT.test(lead)) continue;
       // "Flat warm, one bedroom": the heating, not the warmth of care.
       if (PHYSICAL_WARMTH.test(text.slice(from, end))) continue;
+      // "The scan results were good": a result, not care.
+      if (c.clinicalResultBefore(start)) continue;
       if (HELPER_PRAISED.test(lead + text.slice(start, end)) && SPEAKER_IN_SENTENCE.test(c.norm)) continue;
       if (c.countedSubjectBefore(from) || c.concededBefore(from, end)) continue;
       if ((OWN_FAMILY_HAD.test(lead) || OWN_POSSESSIVE_BEFORE.test(lead)) && g.familyAfter.test(text.slice(start, end))) continue;
