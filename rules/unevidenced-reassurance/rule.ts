@@ -92,6 +92,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (!ABSENCE_OR_NOTHING.test(phrase) && c.negatedBefore(start, 3)) return false;
   // A quoted reassurance is mentioned, not made: someone's words, or a phrase under discussion ("avoid 'doing well'").
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end) || c.isQuoted(start, end)) return false;
+  if (c.framedAt(start)) return false;
   // "The dispute was settled", "the bill was fine": things, not people, are not reassurance about a child.
   if (THING_REASSURANCE.test(phrase) && NOT_A_PERSON.test(c.norm.slice(Math.max(0, start - 120), start))) return false;
   // "raised no issues with the chronology": about a document, not the child.

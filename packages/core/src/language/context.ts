@@ -284,9 +284,26 @@ export class SentenceContext {
     return this.set.ownFamilyBefore.test(this.norm.slice(Math.max(0, at - 100), at));
   }
 
-  /** The sentence rejects the pass/fail framing ("not a simple pass or fail", "PAMS has no pass mark"). */
+  /**
+   * The sentence rejects the pass/fail framing ("not a simple pass or fail", "PAMS has no pass mark") or declines a
+   * verdict, all of it: no "but" follows the rejection ("I'm not claiming he's a saint, but he's come on in leaps and
+   * bounds" asserts what follows; `framedAt` decides for each phrase there).
+   */
   rejectsFraming(): boolean {
-    return (this.memo.framing ??= this.set.framing.test(this.norm));
+    if (this.memo.framing === undefined) {
+      const m = this.set.framing.exec(this.norm);
+      this.memo.framing = !!m && !BUT.test(this.norm.slice(m.index + m[0].length));
+    }
+    return this.memo.framing;
+  }
+
+  /** The phrase at `at` is what a rejection of the framing is about: not after a "but" that follows it. */
+  framedAt(at: number): boolean {
+    if (this.rejectsFraming()) return true;
+    const m = this.set.framing.exec(this.norm);
+    if (!m) return false;
+    const end = m.index + m[0].length;
+    return at < end || !BUT.test(this.norm.slice(end, at));
   }
 
   /** The clause before `at` makes what follows conditional, hoped-for or required rather than recorded. */
@@ -432,6 +449,9 @@ export class SentenceContext {
     return this.sentence.words <= 4;
   }
 }
+
+/** "but" in a sentence: what follows it is asserted, whatever was declined before it. */
+const BUT = /\bbut\b/;
 
 interface CompromiseSentence {
   terms: { normal: string; tags: string[]; offset: { start: number; length: number } }[];
