@@ -161,7 +161,7 @@ function accept(ctx: SentenceRuleContext, set: FrameSet, start: number, end: num
   const onAssessment = ON_ASSESSMENT.test(npText) && !TEST_BEFORE.test(c.norm.slice(0, start));
   if (POSITIVE_OR_NEGATIVE.test(verdict) && c.mentionsTest() && !onAssessment) return false;
   if (c.quotesToQualify(start, end) || c.inQuotedSpeech(start, end)) return false;
-  if (c.framedAt(start)) return false;
+  if (c.framedAt(start) || c.genericAt(Math.min(start, npStart ?? start))) return false;
   if (c.inReportedVoice(Math.min(start, npStart ?? start))) return false;
   if (c.conditionalBefore(Math.min(start, npStart ?? start))) return false;
   if (c.countedSubjectBefore(start) || c.concededBefore(start, end)) return false;

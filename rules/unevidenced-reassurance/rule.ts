@@ -98,7 +98,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   // "raised no issues with the chronology": about a document, not the child.
   if (ABSENCE.test(phrase) && PAPERWORK_AFTER.test(c.norm.slice(end, end + 60))) return false;
   if (ABSENCE.test(phrase) && c.sourceHasBefore(start)) return false;
-  if (c.inReportedVoice(start) || c.isGeneric() || c.countedSubjectBefore(start) || c.concededBefore(start, end)) return false;
+  if (c.inReportedVoice(start) || c.genericAt(start) || c.countedSubjectBefore(start) || c.concededBefore(start, end)) return false;
   // "the health visitor told me I'm doing really well", "the social worker recorded no concerns": reported, not claimed.
   if (reportedClaim(c, start, end)) return false;
   // "I needed reassurance that I was doing okay": the writer's own account of themselves.

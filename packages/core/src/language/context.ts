@@ -255,7 +255,23 @@ export class SentenceContext {
    * relationship ... pays dividends"). DOMAIN.md: generic commentary is not a verdict.
    */
   isGeneric(): boolean {
-    return (this.memo.generic ??= this.set.generic.test(this.norm));
+    if (this.memo.generic === undefined) {
+      const m = this.set.generic.exec(this.norm);
+      this.memo.generic = !!m && !SPECIFIC_CLAUSE.test(this.sentence.text.slice(m.index + m[0].length));
+    }
+    return this.memo.generic;
+  }
+
+  /**
+   * The phrase at `at` is in the generic commentary the sentence opens with: not in a later clause about someone in
+   * particular ("Many children struggle at first, but Sam has settled really well").
+   */
+  genericAt(at: number): boolean {
+    if (this.isGeneric()) return true;
+    const m = this.set.generic.exec(this.norm);
+    if (!m) return false;
+    const end = m.index + m[0].length;
+    return at < end || !SPECIFIC_CLAUSE.test(this.sentence.text.slice(end, at));
   }
 
   /** The verdict at `at` has a counted subject just before it ("many homes that are", "most of them are"): generic commentary. */
@@ -449,6 +465,12 @@ export class SentenceContext {
     return this.sentence.words <= 4;
   }
 }
+
+/**
+ * A later clause with a subject of its own, someone in particular: a name, a title, a pronoun or a demonstrative
+ * ("..., but Sam has settled", "..., and this placement has been", "...; Mrs A has coped").
+ */
+const SPECIFIC_CLAUSE = /(?:[,;]\s*|\s)(?:but|yet|and|while|whereas|however,?)\s+(?:(?:now|here|today|so\s+far),?\s+)?(?:(?!(?:The|A|An|All|Any|Each|Every|Many|Most|Some|Few|Children|Parents|Carers|Families|Foster|Kinship|Research|It|There|They|We|I|You)\b)[A-Z][a-z'’-]+\b|(?:he|she|this|our|my|his|her|mum|dad|mr|mrs|ms|miss)\b)|;\s*(?:(?!(?:The|A|An|All|Any|Each|Every|Many|Most|Some|Few|Children|Parents|Carers|Families|Foster|Kinship|Research|It|There|They|We|I|You)\b)[A-Z][a-z'’-]+\b|(?:he|she|this|our|my|his|her|mum|dad|mr|mrs|ms|miss)\b)/;
 
 /** "but" in a sentence: what follows it is asserted, whatever was declined before it. */
 const BUT = /\bbut\b/;

@@ -334,7 +334,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       // Attribution is looked for before the verdict itself, not its subject: in "In both services, inspectors found
       // that children's rights were respected" the subject class matched "services", before the reporting verb.
       if (attributed(c.norm, start, set.attribution)) continue;
-      if (c.framedAt(start)) continue;
+      if (c.framedAt(start) || c.genericAt(from)) continue;
       const lead = clause(c.norm, start);
       const g = set.guards;
       if (GENERIC_BEFORE.test(lead) || INFINITIVE_BEFORE.test(lead) || g.goalBefore.test(lead) || g.modalAfter.test(text.slice(end, end + 12))) continue;
