@@ -324,7 +324,7 @@ export function sentenceFacts(ctx: SentenceContext, set: FactSet = factSet()): S
         if (GERUND_MOVE.test(m[0]) && MOVE_GENERIC_AFTER.test(norm.slice(end, end + 60))) continue;
       }
       // "Fewer children are being placed in foster care": about no particular child.
-      if (ctx.isGeneric()) continue;
+      if (ctx.genericAt(m.index!)) continue;
       // "Mother was herself placed in foster care aged 12": someone's history, not a placement in the case now.
       if (toldAsHistory(norm, m.index!, end)) continue;
       const year = yearOfClause(norm, m.index!, end);
