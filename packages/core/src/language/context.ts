@@ -38,6 +38,7 @@ export interface ContextSet {
   readonly concessionAnswered: RegExp;
   readonly ownFamilyBefore: RegExp;
   readonly clinicalResultBefore: RegExp;
+  readonly genericPronoun: RegExp;
   readonly negation: RegExp;
   readonly speaker: RegExp;
   readonly voiceVerb: RegExp;
@@ -89,6 +90,7 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     concessionAnswered: guard('concession_answered'),
     ownFamilyBefore: guard('own_family_before'),
     clinicalResultBefore: guard('clinical_result_before'),
+    genericPronoun: guard('generic_pronoun'),
     negation: guard('negation'),
     speaker: guard('speaker'),
     voiceVerb: guard('voice_verb'),
@@ -256,11 +258,16 @@ export class SentenceContext {
    */
   isGeneric(): boolean {
     if (this.memo.generic === undefined) {
-      const m = this.set.generic.exec(this.norm);
-      this.memo.generic = !!m && !SPECIFIC_CLAUSE.test(this.sentence.text.slice(m.index + m[0].length));
+      // "he or she", "s/he": only where the sentence has "or" or a slash, which few do.
+      const m = this.set.generic.exec(this.norm) ?? (this.norm.includes(' or ') || this.norm.includes('/') ? this.set.genericPronoun.exec(this.norm) : null);
+      this.genericEnd = m ? m.index + m[0].length : -1;
+      this.memo.generic = !!m && !SPECIFIC_CLAUSE.test(this.sentence.text.slice(this.genericEnd));
     }
     return this.memo.generic;
   }
+
+  /** Where the generic opening ends (-1: there is none), found with isGeneric. */
+  private genericEnd = -1;
 
   /**
    * The phrase at `at` is in the generic commentary the sentence opens with: not in a later clause about someone in
@@ -268,9 +275,8 @@ export class SentenceContext {
    */
   genericAt(at: number): boolean {
     if (this.isGeneric()) return true;
-    const m = this.set.generic.exec(this.norm);
-    if (!m) return false;
-    const end = m.index + m[0].length;
+    const end = this.genericEnd;
+    if (end < 0) return false;
     return at < end || !SPECIFIC_CLAUSE.test(this.sentence.text.slice(end, at));
   }
 
@@ -308,17 +314,20 @@ export class SentenceContext {
   rejectsFraming(): boolean {
     if (this.memo.framing === undefined) {
       const m = this.set.framing.exec(this.norm);
-      this.memo.framing = !!m && !BUT.test(this.norm.slice(m.index + m[0].length));
+      this.framingEnd = m ? m.index + m[0].length : -1;
+      this.memo.framing = !!m && !BUT.test(this.norm.slice(this.framingEnd));
     }
     return this.memo.framing;
   }
 
+  /** Where the rejection of the framing ends (-1: there is none), found with rejectsFraming. */
+  private framingEnd = -1;
+
   /** The phrase at `at` is what a rejection of the framing is about: not after a "but" that follows it. */
   framedAt(at: number): boolean {
     if (this.rejectsFraming()) return true;
-    const m = this.set.framing.exec(this.norm);
-    if (!m) return false;
-    const end = m.index + m[0].length;
+    const end = this.framingEnd;
+    if (end < 0) return false;
     return at < end || !BUT.test(this.norm.slice(end, at));
   }
 

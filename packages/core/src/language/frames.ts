@@ -477,8 +477,9 @@ function clause(norm: string, at: number): string {
   let before = norm.slice(Math.max(0, at - 200), at);
   // A list's later items are in the clause of its first ("to provide a safe, nurturing home"): read what comes before
   // the list, as the first item would.
-  const list = LIST_ITEMS_BEFORE.exec(before);
-  if (list) before = before.slice(0, list.index);
+  const tail = before.trimEnd().endsWith(',') ? before.slice(-60) : '';
+  const list = tail ? LIST_ITEMS_BEFORE.exec(tail) : null;
+  if (list) before = before.slice(0, before.length - tail.length + list.index);
   const cut = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf(' - '));
   return before.slice(cut + 1);
 }
