@@ -202,7 +202,7 @@ export class SentenceContext {
    * Whole-sentence answers, computed once: a rule may ask about every match in a sentence, and a runaway
    * "sentence" (a pasted block with no full stops) must not turn each question into a scan of all of it.
    */
-  private readonly memo: { test?: boolean; contrast?: boolean; framing?: boolean; evidence?: boolean; generic?: boolean; question?: boolean; continues?: boolean } = {};
+  private readonly memo: { test?: boolean; contrast?: boolean; evidence?: boolean; question?: boolean; continues?: boolean } = {};
 
   /** The phrase at [start, end) is in quotation marks (double, or single ones that are not apostrophes). */
   isQuoted(start: number, end: number): boolean {
@@ -257,28 +257,28 @@ export class SentenceContext {
    * relationship ... pays dividends"). DOMAIN.md: generic commentary is not a verdict.
    */
   isGeneric(): boolean {
-    if (this.memo.generic === undefined) {
-      // "he or she", "s/he": only where the sentence has "or" or a slash, which few do.
-      const m = this.set.generic.exec(this.norm) ?? (this.norm.includes(' or ') || this.norm.includes('/') ? this.set.genericPronoun.exec(this.norm) : null);
-      this.genericEnd = m ? m.index + m[0].length : -1;
-      this.memo.generic = !!m && !SPECIFIC_CLAUSE.test(this.sentence.text.slice(this.genericEnd));
-    }
-    return this.memo.generic;
+    return this.genericReach().all;
   }
-
-  /** Where the generic opening ends (-1: there is none), found with isGeneric. */
-  private genericEnd = -1;
 
   /**
    * The phrase at `at` is in the generic commentary the sentence opens with: not in a later clause about someone in
    * particular ("Many children struggle at first, but Sam has settled really well").
    */
   genericAt(at: number): boolean {
-    if (this.isGeneric()) return true;
-    const end = this.genericEnd;
-    if (end < 0) return false;
-    return at < end || !SPECIFIC_CLAUSE.test(this.sentence.text.slice(end, at));
+    return covers(this.genericReach(), SPECIFIC_CLAUSE, this.sentence.text, at);
   }
+
+  private genericReach(): Reach {
+    // "he or she", "s/he": only where the sentence has "or" or a slash, which few do.
+    return (this.reaches.generic ??= reach(
+      this.set.generic.exec(this.norm) ?? (this.norm.includes(' or ') || this.norm.includes('/') ? this.set.genericPronoun.exec(this.norm) : null),
+      SPECIFIC_CLAUSE,
+      this.sentence.text,
+    ));
+  }
+
+  /** How far an opening (generic commentary, a rejection of the framing) reaches in this sentence, found once. */
+  private readonly reaches: { generic?: Reach; framing?: Reach } = {};
 
   /** The verdict at `at` has a counted subject just before it ("many homes that are", "most of them are"): generic commentary. */
   countedSubjectBefore(at: number): boolean {
@@ -312,23 +312,16 @@ export class SentenceContext {
    * bounds" asserts what follows; `framedAt` decides for each phrase there).
    */
   rejectsFraming(): boolean {
-    if (this.memo.framing === undefined) {
-      const m = this.set.framing.exec(this.norm);
-      this.framingEnd = m ? m.index + m[0].length : -1;
-      this.memo.framing = !!m && !BUT.test(this.norm.slice(this.framingEnd));
-    }
-    return this.memo.framing;
+    return this.framingReach().all;
   }
-
-  /** Where the rejection of the framing ends (-1: there is none), found with rejectsFraming. */
-  private framingEnd = -1;
 
   /** The phrase at `at` is what a rejection of the framing is about: not after a "but" that follows it. */
   framedAt(at: number): boolean {
-    if (this.rejectsFraming()) return true;
-    const end = this.framingEnd;
-    if (end < 0) return false;
-    return at < end || !BUT.test(this.norm.slice(end, at));
+    return covers(this.framingReach(), BUT, this.norm, at);
+  }
+
+  private framingReach(): Reach {
+    return (this.reaches.framing ??= reach(this.set.framing.exec(this.norm), BUT, this.norm));
   }
 
   /** The clause before `at` makes what follows conditional, hoped-for or required rather than recorded. */
@@ -483,6 +476,23 @@ const SPECIFIC_CLAUSE = /(?:[,;]\s*|\s)(?:but|yet|and|while|whereas|however,?)\s
 
 /** "but" in a sentence: what follows it is asserted, whatever was declined before it. */
 const BUT = /\bbut\b/;
+
+/**
+ * An opening that covers its sentence up to a later clause that `release` finds: where the opening ends (-1: there
+ * is none), and whether it covers all of the sentence (no such clause follows it).
+ */
+interface Reach { end: number; all: boolean }
+
+function reach(opening: RegExpExecArray | null, release: RegExp, text: string): Reach {
+  const end = opening ? opening.index + opening[0].length : -1;
+  return { end, all: end >= 0 && !release.test(text.slice(end)) };
+}
+
+/** The phrase at `at` is inside what the opening covers: before its end, or with no releasing clause between. */
+function covers(r: Reach, release: RegExp, text: string, at: number): boolean {
+  if (r.all) return true;
+  return r.end >= 0 && (at < r.end || !release.test(text.slice(r.end, at)));
+}
 
 interface CompromiseSentence {
   terms: { normal: string; tags: string[]; offset: { start: number; length: number } }[];
