@@ -96,7 +96,8 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     voiceVerb: guard('voice_verb'),
     bareNameVoice: guard('bare_name_voice'),
     namedBody: guard('named_body'),
-    namedBodyGate: new RegExp(gateSource(CONTEXT_GUARDS.named_body!.gate!)),
+    // The kind of body may be capitalised in the name ("the Healthy Child Programme"): the gate ignores case.
+    namedBodyGate: new RegExp(gateSource(CONTEXT_GUARDS.named_body!.gate!), 'i'),
     voiceVerbs: new Set(lists.voice_verbs),
     notAName: new Set([...lists.sources!, ...lists.family_speakers!, ...lists.not_a_name!]),
     notASubject: new Set(lists.not_a_subject),
