@@ -266,6 +266,7 @@ const OWN_FAMILY_HAD = guard('own_family_had');
 const OWN_POSSESSIVE_BEFORE = guard('own_possessive_before');
 const TEST_SENSE = guard('test_sense');
 const LEGAL_BEFORE = guard('legal_before');
+const LEGAL_AFTER = guard('legal_after');
 const SPEAKER_AFTER = guard('speaker_after');
 /** Verbs of being told: what follows is someone else's even when the writer heard it ("we hear from our agency that"). */
 const RECEIVED = new Set(RECEIVED_VERBS);
@@ -359,7 +360,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (c.evidenceAfter(end, next)) continue;
       // "the drug test was positive": a result, not a verdict; "the application was successful": a legal outcome.
       if (TEST_SENSE.test(text.slice(start, end)) && c.mentionsTest()) continue;
-      if (LEGAL_BEFORE.test(text.slice(Math.max(0, from - 60), start))) continue;
+      if (LEGAL_BEFORE.test(text.slice(Math.max(0, from - 60), start)) || LEGAL_AFTER.test(text.slice(end, end + 40))) continue;
       if (weighsConcerns(text)) continue;
       // "meets Jack's basic care needs consistently, but she does not yet recognise signs of illness": qualified.
       if (QUALIFIED_AFTER.test(text.slice(end, end + 300))) continue;
