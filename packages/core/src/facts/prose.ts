@@ -399,21 +399,22 @@ function subjectBefore(text: string, at: number): string {
 }
 
 /**
- * A concern that ends on a preposition ("mum was struggling with") names what it is about: the words after it, to the
- * next punctuation or conjunction (at most six), without a trailing function word ("struggling with the children").
+ * A concern that ends wanting its object ("mum was struggling with", "struggled to maintain") names what it is about:
+ * the words after it, to the next punctuation or conjunction (at most six), without a trailing function word
+ * ("struggling with the children").
  */
 function withObject(norm: string, end: number): number {
   // "struggling to cope with the night feeds": the preposition may follow the match.
   const preposition = PREPOSITION_NEXT.exec(norm.slice(end, end + 8));
   if (preposition) end += preposition[0].length;
-  else if (!ENDS_ON_PREPOSITION.test(norm.slice(Math.max(0, end - 10), end))) return end;
+  else if (!ENDS_WANTING_OBJECT.test(norm.slice(Math.max(0, end - 10), end))) return end;
   const object = OBJECT_AFTER.exec(norm.slice(end, end + 80));
   if (!object) return end;
   const words = object[0].split(/(?=\s)/);
   while (words.length && FUNCTION_WORDS.has(words[words.length - 1]!.trim())) words.pop();
   return end + words.join('').length;
 }
-const ENDS_ON_PREPOSITION = /\b(?:with|to|of|for|about|around|on|maintain|meet|manage)$/;
+const ENDS_WANTING_OBJECT = /\b(?:with|to|of|for|about|around|on|maintain|meet|manage)$/;
 const PREPOSITION_NEXT = /^\s+(?:with|of|about|around|regarding|over)\b/;
 const OBJECT_AFTER = /^(?:\s+(?!(?:and|but|or|so|because|as|when|while|which|who|that|after|before|since|until|if)\b)[a-z0-9'’-]+){1,6}/;
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'with', 'for', 'her', 'his', 'their', 'its', 'my', 'our']);

@@ -39,6 +39,7 @@ export interface ContextSet {
   readonly ownFamilyBefore: RegExp;
   readonly clinicalResultBefore: RegExp;
   readonly genericPronoun: RegExp;
+  readonly specificClause: RegExp;
   readonly negation: RegExp;
   readonly speaker: RegExp;
   readonly voiceVerb: RegExp;
@@ -91,6 +92,7 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     ownFamilyBefore: guard('own_family_before'),
     clinicalResultBefore: guard('clinical_result_before'),
     genericPronoun: guard('generic_pronoun'),
+    specificClause: guard('specific_clause'),
     negation: guard('negation'),
     speaker: guard('speaker'),
     voiceVerb: guard('voice_verb'),
@@ -266,14 +268,14 @@ export class SentenceContext {
    * particular ("Many children struggle at first, but Sam has settled really well").
    */
   genericAt(at: number): boolean {
-    return covers(this.genericReach(), SPECIFIC_CLAUSE, this.sentence.text, at);
+    return covers(this.genericReach(), this.set.specificClause, this.sentence.text, at);
   }
 
   private genericReach(): Reach {
     // "he or she", "s/he": only where the sentence has "or" or a slash, which few do.
     return (this.reaches.generic ??= reach(
       this.set.generic.exec(this.norm) ?? (this.norm.includes(' or ') || this.norm.includes('/') ? this.set.genericPronoun.exec(this.norm) : null),
-      SPECIFIC_CLAUSE,
+      this.set.specificClause,
       this.sentence.text,
     ));
   }
@@ -469,11 +471,6 @@ export class SentenceContext {
   }
 }
 
-/**
- * A later clause with a subject of its own, someone in particular: a name, a title, a pronoun or a demonstrative
- * ("..., but Sam has settled", "..., and this placement has been", "...; Mrs A has coped").
- */
-const SPECIFIC_CLAUSE = /(?:[,;]\s*|\s)(?:but|yet|and|while|whereas|however,?)\s+(?:(?:now|here|today|so\s+far),?\s+)?(?:(?!(?:The|A|An|All|Any|Each|Every|Many|Most|Some|Few|Children|Parents|Carers|Families|Foster|Kinship|Research|It|There|They|We|I|You)\b)[A-Z][a-z'’-]+\b|(?:he|she|this|our|my|his|her|mum|dad|mr|mrs|ms|miss)\b)|;\s*(?:(?!(?:The|A|An|All|Any|Each|Every|Many|Most|Some|Few|Children|Parents|Carers|Families|Foster|Kinship|Research|It|There|They|We|I|You)\b)[A-Z][a-z'’-]+\b|(?:he|she|this|our|my|his|her|mum|dad|mr|mrs|ms|miss)\b)/;
 
 /** "but" in a sentence: what follows it is asserted, whatever was declined before it. */
 const BUT = /\bbut\b/;
