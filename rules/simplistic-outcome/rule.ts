@@ -111,13 +111,14 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
       }
     }
     // Verdicts recognised by their frame: a subject and an evaluation (frames.yaml).
-    for (const v of frameVerdicts(ctx.ctx, set, ctx.next)) {
+    for (const v of frameVerdicts(ctx.ctx, set)) {
       if (taken.some(([a, b]) => v.start < b && a < v.end)) continue;
       taken.push([v.start, v.end]);
       const phrase = ctx.sentence.text.slice(v.start, v.end);
-      ctx.report({ messageId: 'evaluation', data: { phrase }, start: v.start, end: v.end, expected: [FRAME_EXPECTED] });
+      // Evidence in the sentence right after answers it too (DOMAIN.md): the engine looks there.
+      ctx.report({ messageId: 'evaluation', data: { phrase }, start: v.start, end: v.end, expected: [FRAME_EXPECTED], answerable: true });
       // An evaluation of people, care or a home: any concern the document records answers it, as it answers reassurance.
-      ctx.claim({ kind: 'verdict', polarity: v.polarity, answers: 'concerns', start: v.start, end: v.end });
+      ctx.claim({ kind: 'verdict', polarity: v.polarity, answers: 'concerns', start: v.start, end: v.end, answerable: true });
     }
     if (extra) {
       for (const m of matchesIn(extra, text)) {

@@ -55,9 +55,10 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
       if (!accept(ctx, start, end)) return;
       taken.push([start, end]);
       const phrase = ctx.sentence.text.slice(start, end);
-      ctx.report({ messageId, data: { phrase }, start, end, expected: [`${phrase}: [what was seen or reported, by whom, how often]`] });
+      // Evidence in the sentence right after answers it too (DOMAIN.md): the engine looks there.
+      ctx.report({ messageId, data: { phrase }, start, end, expected: [`${phrase}: [what was seen or reported, by whom, how often]`], answerable: true });
       // "Safe sleep advice given" is a record of advice, not a claim that all is well: nothing for a contradiction to answer.
-      if (messageId !== 'advice') ctx.claim({ kind: 'reassurance', polarity: 'positive', start, end });
+      if (messageId !== 'advice') ctx.claim({ kind: 'reassurance', polarity: 'positive', start, end, answerable: true });
     };
     for (let i = 0; i < REASSURANCE_PATTERNS.length; i++) {
       const pattern = REASSURANCE_PATTERNS[i]!;
@@ -110,7 +111,7 @@ function accept(ctx: SentenceRuleContext, start: number, end: number): boolean {
   if (c.conditionalBefore(start)) return false;
   // "Asked how she was coping, ...": an indirect question.
   if (INDIRECT_QUESTION.test(c.norm.slice(Math.max(0, start - 80), start))) return false;
-  return !c.evidenceAfter(end, ctx.next);
+  return !c.evidenceAfter(end);
 }
 
 export default rule;

@@ -4,7 +4,7 @@ export { ReadError } from './read/errors.js';
 export { decodeText, type Decoded } from './read/decode.js';
 export { readDocument, readFileBytes, documentFromBytes, type ReadOptions, type FileBytes } from './read/read-file.js';
 export { parseDocument, parseMarkdown, parsePlainText, formatFromPath, DOCUMENT_EXTENSIONS, directiveText, directiveOnLine, lineStarts, lineColumn, rangeOf, toSource, spanToSource } from './document/index.js';
-export { sentencesOf, retextSentences, tokensOf, type Sentence, type Token } from './language/sentences.js';
+export { sentencesOf, retextSentences, splitMissedEnds, tokensOf, type Sentence, type Token } from './language/sentences.js';
 export { SentenceContext, contextSet, hasEvidence, type ContextSet } from './language/context.js';
 export { frameVerdicts, frameSet, frameGate, genericBefore, reportedClaim, reportedAfterPhrase, reportedPassivelyAfter, type FrameVerdict, type FrameSet } from './language/frames.js';
 export { normalise, phraseRegExp, phraseSource, termsRegExp } from './language/normalise.js';

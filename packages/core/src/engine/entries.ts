@@ -16,9 +16,14 @@ export function entriesOf(blocks: Block[]): number[] {
   const out: number[] = [];
   let entry = 0;
   for (const b of blocks) {
-    const text = b.text.trim();
-    if (text.length <= 80 && (b.kind === 'heading' || b.kind === 'paragraph') && ENTRY_HEADING.test(text)) entry++;
+    if (isEntryHeading(b)) entry++;
     out.push(entry);
   }
   return entry >= 2 ? out : out.map(() => 0);
+}
+
+/** A dated line that starts a case-note entry ("12/03/2024 Home visit"). */
+export function isEntryHeading(b: Block): boolean {
+  const text = b.text.trim();
+  return text.length <= 80 && (b.kind === 'heading' || b.kind === 'paragraph') && ENTRY_HEADING.test(text);
 }

@@ -12,7 +12,7 @@ import { normalise } from '../language/normalise.js';
 import { sentencesOf } from '../language/sentences.js';
 import type { Block, DocxLocation, Finding, LineColumnRange, PdfLocation, RelatedLocation, SourceDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
-import { entriesOf } from './entries.js';
+import { entriesOf, isEntryHeading } from './entries.js';
 import { renderMessage, type Claim, type ReportDescriptor, type Rule } from './rule.js';
 
 
@@ -61,6 +61,10 @@ interface BlockAnalysis {
   facts: BlockFact[];
   claims: Omit<Claim, 'block' | 'entry'>[];
   reports: Pending[];
+  /** Reports on the block's last sentence that evidence on the next line answers (indices into `reports`). */
+  answerable?: number[];
+  /** Whether the block's first sentence answers a verdict just before it; worked out when first asked. */
+  answersAbove?: boolean;
 }
 
 /**
@@ -113,6 +117,9 @@ export class LintCache {
     for (const [key, entry] of this.map) if (entry.check < this.checks - 1) this.map.delete(key);
   }
 }
+
+/** Blocks whose first sentence can be the sentence right after another's last: not headings, not table cells. */
+const PROSE: ReadonlySet<Block['kind']> = new Set(['paragraph', 'list-item']);
 
 /** No real sentence holds more findings of one rule than this; a runaway one (pasted text with no full stops) is cut short. */
 const MAX_PER_SENTENCE = 12;
@@ -219,7 +226,7 @@ export class Linter {
     const claims: Claim[] = [];
     const pending: Pending[] = [];
 
-    doc.blocks.forEach((block, index) => {
+    const analyses = doc.blocks.map((block) => {
       // A facts-only analysis is cached apart: it lacks the rules' reports.
       const key = `${factsOnly ? 'f' : ''}${block.kind}\u0000${block.text}`;
       let analysis = blockCache?.get(key) ?? (factsOnly ? blockCache?.get(key.slice(1)) : undefined);
@@ -227,6 +234,10 @@ export class Linter {
         analysis = this.analyseBlock(block, config, factsOnly);
         blockCache?.set(key, analysis);
       }
+      return analysis;
+    });
+    doc.blocks.forEach((block, index) => {
+      const analysis = analyses[index]!;
       const entry = entries[index]!;
       for (const f of analysis.facts) {
         const at = spanToSource(block, f.start, f.end);
@@ -244,7 +255,11 @@ export class Linter {
         const at = spanToSource(block, c.start, c.end);
         claims.push({ kind: c.kind, polarity: c.polarity, ...(c.answers ? { answers: c.answers } : {}), start: at.start, end: at.end, ruleId: c.ruleId, phrase: c.phrase, block: index, entry });
       }
-      for (const r of analysis.reports) {
+      // Evidence on the next line answers the warning; the claim stays (see ReportDescriptor.answerable).
+      const answered = analysis.answerable && this.answeredBelow(doc, analyses, entries, index, config) ? analysis.answerable : undefined;
+      for (let k = 0; k < analysis.reports.length; k++) {
+        if (answered?.includes(k)) continue;
+        const r = analysis.reports[k]!;
         const at = spanToSource(block, r.start, r.end);
         pending.push(pendingAt(r.ruleId, r, at.start, at.end, r.related?.map((x) => ({ ...x, ...spanToSource(block, x.start, x.end) }))));
       }
@@ -268,9 +283,13 @@ export class Linter {
     // A rule whose trigger words are nowhere in the block has nothing to say about any of its sentences.
     const extraWords = !!config.words && Object.keys(config.words).length > 0;
     const sentenceRules = this.sentenceRules.filter((rule) => !rule.trigger || extraWords || rule.trigger.test(norm) || !!config.rules[rule.meta.id]?.options.terms?.length);
+    const last = sentences.length - 1;
     sentences.forEach((sentence, i) => {
       const ctx = contexts[i]!;
       const base = sentence.start;
+      // Whether the next sentence of the block answers a finding here: asked once, and only if a finding can be answered.
+      let answeredAfter: boolean | undefined;
+      const answered = (): boolean => (answeredAfter ??= contexts[i + 1]!.answersVerdictBefore());
       for (const rule of sentenceRules) {
         if (!rule.sentence) continue;
         const ruleId = rule.meta.id;
@@ -279,13 +298,16 @@ export class Linter {
         // A rule that throws costs only its own findings on this sentence, never the document or the batch.
         try {
           rule.sentence({
-          block, sentence, ctx, next: contexts[i + 1],
+          block, sentence, ctx,
           options: config.rules[ruleId]?.options ?? {},
           words: config.words,
           report: (d) => {
+            if (d.answerable && i < last && answered()) return;
+            if (d.answerable && i === last && reported < MAX_PER_SENTENCE) (out.answerable ??= []).push(out.reports.length);
             if (reported++ < MAX_PER_SENTENCE) out.reports.push(pendingAt(ruleId, d, base + d.start, base + d.end, d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end }))));
           },
           claim: (c) => {
+            if (c.answerable && i < last && answered()) return;
             if (claimed++ < MAX_PER_SENTENCE) out.claims.push({ kind: c.kind, polarity: c.polarity, ...(c.answers ? { answers: c.answers } : {}), start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) });
           },
           });
@@ -295,6 +317,27 @@ export class Linter {
       }
     });
     return out;
+  }
+
+  /**
+   * The sentence right after block `index` is the first of the next block when that is the next line (of a case
+   * note, or a Word paragraph) and both are prose of the same entry; whether it answers a verdict is kept with that
+   * block's analysis.
+   */
+  private answeredBelow(doc: SourceDocument, analyses: BlockAnalysis[], entries: number[], index: number, config: ResolvedConfig): boolean {
+    const block = doc.blocks[index]!;
+    const next = doc.blocks[index + 1];
+    if (!next || !PROSE.has(block.kind) || !PROSE.has(next.kind) || entries[index + 1] !== entries[index] || isEntryHeading(next)) return false;
+    // The next line, not the next paragraph: a blank line between them starts something else.
+    const end = block.segments.at(-1);
+    const start = next.segments[0];
+    if (!end || !start || /\n[^\S\n]*\r?\n/.test(doc.text.slice(end.source + end.length, start.source))) return false;
+    const analysis = analyses[index + 1]!;
+    if (analysis.answersAbove === undefined) {
+      const first = sentencesOf(next.text)[0];
+      analysis.answersAbove = !!first && new SentenceContext(first, normalise(next.text).slice(first.start, first.end), contextSet(config.words)).answersVerdictBefore();
+    }
+    return analysis.answersAbove;
   }
 
   /** Severity, supersession, directives, positions and rendering. */

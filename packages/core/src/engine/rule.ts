@@ -73,14 +73,20 @@ export interface ReportDescriptor extends Span {
   data?: Record<string, string | number>;
   expected?: string[];
   related?: ((Span & { message: string }) | RelatedElsewhere)[];
+  /**
+   * Evidence in the sentence right after answers this finding (DOMAIN.md). The rule has looked in its own sentence;
+   * the engine looks at the sentence right after and drops the finding if that gives evidence. In the same paragraph,
+   * a claim made `answerable` goes with it. On the next line (a case note written a line at a time) only the warning
+   * goes: a line of its own is what gets copied into the next document without the lines below it, so the claim
+   * is still weighed against the concerns the document records.
+   */
+  answerable?: boolean;
 }
 
 export interface SentenceView {
   block: Block;
   sentence: Sentence;
   ctx: SentenceContext;
-  /** The next sentence in the same block, for "evidence in the next sentence". */
-  next?: SentenceContext;
 }
 
 export interface SentenceRuleContext extends SentenceView {
@@ -89,7 +95,8 @@ export interface SentenceRuleContext extends SentenceView {
   words?: Readonly<Record<string, readonly string[]>>;
   /** Offsets are into the sentence text. */
   report(d: ReportDescriptor): void;
-  claim(c: Span & { kind: Claim['kind']; polarity: Claim['polarity']; answers?: Claim['answers'] }): void;
+  /** `answerable`: evidence in the next sentence of the paragraph answers the claim (see ReportDescriptor.answerable). */
+  claim(c: Span & { kind: Claim['kind']; polarity: Claim['polarity']; answers?: Claim['answers']; answerable?: boolean }): void;
 }
 
 export interface DocumentRuleContext {

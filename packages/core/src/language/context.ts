@@ -68,6 +68,7 @@ export interface ContextSet {
   readonly speechBefore: RegExp;
   readonly speechAfter: RegExp;
   readonly plansAhead: RegExp;
+  readonly nextSteps: RegExp;
   readonly reportThat: RegExp;
   readonly backshiftedOpening: RegExp;
 }
@@ -118,6 +119,7 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     speechBefore: guard('speech_before'),
     speechAfter: guard('speech_after'),
     plansAhead: guard('plans_ahead'),
+    nextSteps: guard('next_steps'),
     reportThat: guard('report_that'),
     backshiftedOpening: guard('backshifted_opening'),
   };
@@ -430,11 +432,17 @@ export class SentenceContext {
     return undefined;
   }
 
-  /** Evidence in this sentence after `from`, or in `next`: a figure, a named source, an observation, an elaboration. */
-  evidenceAfter(from: number, next?: SentenceContext): boolean {
-    if (this.set.elaboration.test(this.norm.slice(from, from + 400))) return true;
-    if (this.hasEvidence()) return true;
-    return next ? (next.hasEvidence() || next.isDescription()) && !next.isBareReassurance() && !next.recordsConcern() : false;
+  /** Evidence in this sentence after `from`: a figure, a named source, an observation, an elaboration. */
+  evidenceAfter(from: number): boolean {
+    return this.set.elaboration.test(this.norm.slice(from, from + 400)) || this.hasEvidence();
+  }
+
+  /**
+   * Coming right after a verdict or a reassurance, this sentence answers it: it gives evidence or describes in detail,
+   * and is neither bare reassurance itself nor a concern ("Contact went well. Mum arrived on time, brought milk, ...").
+   */
+  answersVerdictBefore(): boolean {
+    return (this.hasEvidence() || this.isDescription()) && !this.isBareReassurance() && !this.recordsConcern() && !this.set.nextSteps.test(this.norm);
   }
 
   /**

@@ -294,7 +294,7 @@ function weighsConcerns(text: string): boolean {
 }
 
 /** Verdicts found by the frames in one sentence, after attribution, generic statements and evidence are set aside. */
-export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), next?: SentenceContext): FrameVerdict[] {
+export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet()): FrameVerdict[] {
   const text = c.masked;
   const out: FrameVerdict[] = [];
   if (c.isQuestion() || c.rejectsFraming() || c.isGeneric()) return out;
@@ -345,7 +345,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       // "I feel I was a good mum": the speaker's account of themself (DOMAIN.md: the parent's own voice).
       if (SELF_JUDGEMENT.test(lead)) continue;
       // "Flat warm, one bedroom": the heating, not the warmth of care.
-      if (PHYSICAL_WARMTH.test(text.slice(from, end))) continue;
+      if (PHYSICAL_WARMTH.test(text.slice(from, end)) || PHYSICAL_WARMTH.test(lead.trimStart() + text.slice(start, end))) continue;
       // "The scan results were good": a result, not care.
       if (c.clinicalResultBefore(start)) continue;
       if (HELPER_PRAISED.test(lead + text.slice(start, end)) && SPEAKER_IN_SENTENCE.test(c.norm)) continue;
@@ -357,7 +357,7 @@ export function frameVerdicts(c: SentenceContext, set: FrameSet = frameSet(), ne
       if (reportedAfter(c.norm, end, set.attribution) || reportedPassivelyAfter(c.norm, end)) continue;
       if ((f.polarity === undefined && c.negatedBefore(start, 3)) || c.conditionalBefore(from)) continue;
       if (c.isQuoted(start, end) || c.inQuotedSpeech(start, end) || c.inReportedVoice(from)) continue;
-      if (c.evidenceAfter(end, next)) continue;
+      if (c.evidenceAfter(end)) continue;
       // "the drug test was positive": a result, not a verdict; "the application was successful": a legal outcome.
       if (TEST_SENSE.test(text.slice(start, end)) && c.mentionsTest()) continue;
       if (LEGAL_BEFORE.test(text.slice(Math.max(0, from - 60), start)) || LEGAL_AFTER.test(text.slice(end, end + 40))) continue;

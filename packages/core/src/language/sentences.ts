@@ -35,7 +35,7 @@ const parser = unified().use(retextEnglish);
 export function sentencesOf(blockText: string): Sentence[] {
   const plain = plainProseSentences(blockText);
   if (plain) return plain;
-  if (blockText.length <= MAX_RETEXT_CHUNK) return retextSentences(blockText);
+  if (blockText.length <= MAX_RETEXT_CHUNK) return splitMissedEnds(retextSentences(blockText));
   // retext-english slows down more than linearly on very long blocks full of abbreviations or initials
   // (480 KB of "A. B. C." took 8.5 s), so a runaway block is parsed in pieces cut after a sentence end.
   const out: Sentence[] = [];
@@ -43,6 +43,31 @@ export function sentencesOf(blockText: string): Sentence[] {
     const to = chunkEnd(blockText, from);
     for (const s of retextSentences(blockText.slice(from, to))) out.push({ ...s, start: s.start + from, end: s.end + from });
     from = to;
+  }
+  return splitMissedEnds(out);
+}
+
+/**
+ * A full stop that retext-english takes for an abbreviation's, where case notes end sentences: "He has settled in.
+ * Next visit ...", "Mia is 2. She ...", "Mum sat. She ..." ("in" as inches, a number as a list's, "sat" as
+ * Saturday). Split there when a lower-case word (not a number: "6 in.") comes before and a capitalised word after.
+ */
+const MISSED_END = /[a-z] (?:in|sat|\d{1,3})\.(\s+)(?=[A-Z][a-z])/;
+const MISSED_ENDS = new RegExp(MISSED_END.source, 'g');
+
+export function splitMissedEnds(sentences: Sentence[]): Sentence[] {
+  if (!sentences.some((s) => MISSED_END.test(s.text))) return sentences;
+  const out: Sentence[] = [];
+  for (const s of sentences) {
+    let from = 0;
+    for (const m of s.text.matchAll(MISSED_ENDS)) {
+      const stop = m.index! + m[0].length - m[1]!.length;
+      const text = s.text.slice(from, stop);
+      out.push({ text, start: s.start + from, end: s.start + stop, words: countWords(text) });
+      from = m.index! + m[0].length;
+    }
+    const text = from ? s.text.slice(from) : s.text;
+    out.push(from ? { text, start: s.start + from, end: s.end, words: countWords(text) } : s);
   }
   return out;
 }
