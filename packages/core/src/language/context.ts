@@ -4,6 +4,7 @@ import { guardsFromTemplates, guardsOf } from '../knowledge/patterns.js';
 import {
   CONTEXT_CLASSES, CONTEXT_EXTENSIBLE, CONTEXT_FRAGMENTS, CONTEXT_GUARDS, CONTEXT_TEMPLATES, FACT_CLASSES, LEXICON, RECORDED_CONCERN, RECORDED_CONCERN_TEMPLATE,
 } from '../knowledge/knowledge.generated.js';
+import { matchesIn } from './matches.js';
 import { normalise, phraseRegExp } from './normalise.js';
 import type { Sentence } from './sentences.js';
 
@@ -69,6 +70,7 @@ export interface ContextSet {
   readonly speechAfter: RegExp;
   readonly plansAhead: RegExp;
   readonly nextSteps: RegExp;
+  readonly lapse: RegExp;
   readonly reportThat: RegExp;
   readonly backshiftedOpening: RegExp;
 }
@@ -120,6 +122,8 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     speechAfter: guard('speech_after'),
     plansAhead: guard('plans_ahead'),
     nextSteps: guard('next_steps'),
+    // Every lapse in the sentence is read, for a negation before each: global.
+    lapse: new RegExp(guard('lapse').source, 'g'),
     reportThat: guard('report_that'),
     backshiftedOpening: guard('backshifted_opening'),
   };
@@ -442,7 +446,12 @@ export class SentenceContext {
    * and is neither bare reassurance itself nor a concern ("Contact went well. Mum arrived on time, brought milk, ...").
    */
   answersVerdictBefore(): boolean {
-    return (this.hasEvidence() || this.isDescription()) && !this.isBareReassurance() && !this.recordsConcern() && !this.set.nextSteps.test(this.norm);
+    return (this.hasEvidence() || this.isDescription()) && !this.isBareReassurance() && !this.recordsConcern() && !this.set.nextSteps.test(this.norm) && !this.recordsLapse();
+  }
+
+  /** A lapse in care or in keeping to a plan, not denied ("missed 3 of the 5 sessions"; not "has not missed a feed"). */
+  recordsLapse(): boolean {
+    return matchesIn(this.set.lapse, this.norm).some((m) => !this.negatedBefore(m.index, 2));
   }
 
   /**
