@@ -43,9 +43,13 @@ describe('sentences', () => {
     expect(split('Kacper has settled in. Next visit within 6 wks.')).toEqual(['Kacper has settled in.', 'Next visit within 6 wks.']);
     expect(split('Mia is 2. She attends nursery.')).toEqual(['Mia is 2.', 'She attends nursery.']);
     expect(split('Mum sat. She was calm (seen by J. Smith).')).toEqual(['Mum sat.', 'She was calm (seen by J. Smith).']);
-    // Inches, a day's abbreviation and an initial stay as retext-english reads them.
+    // A unit, a time or a day ends a sentence before a capitalised word, but not before a month's or a day's name.
+    expect(split('Baby weighed 7 lbs. Mum is coping well.')).toEqual(['Baby weighed 7 lbs.', 'Mum is coping well.']);
+    expect(split('Staff rang at 10 p.m. Mum was asleep.')).toEqual(['Staff rang at 10 p.m.', 'Mum was asleep.']);
+    expect(split('He was seen on Tues. He is settled.')).toEqual(['He was seen on Tues.', 'He is settled.']);
+    expect(split('Contact is at 10 a.m. Monday 3 March, with Dr. Patel.')).toEqual(['Contact is at 10 a.m. Monday 3 March, with Dr. Patel.']);
+    // Inches after a number, and an initial, stay as retext-english reads them.
     expect(split('The box was 6 in. Then it broke.')).toEqual(['The box was 6 in. Then it broke.']);
-    expect(split('He was seen on Mon. He is settled.')).toEqual(['He was seen on Mon. He is settled.']);
     expect(split('See Plan B. He is settled.')).toEqual(['See Plan B. He is settled.']);
   });
 

@@ -50,9 +50,14 @@ export function sentencesOf(blockText: string): Sentence[] {
 /**
  * A full stop that retext-english takes for an abbreviation's, where case notes end sentences: "He has settled in.
  * Next visit ...", "Mia is 2. She ...", "Mum sat. She ..." ("in" as inches, a number as a list's, "sat" as
- * Saturday). Split there when a lower-case word (not a number: "6 in.") comes before and a capitalised word after.
+ * Saturday), and a unit, a time or a day that ends a sentence: "Baby weighed 7 lbs. Mum ...", "Staff rang at 10 p.m.
+ * Mum ...", "Visit on Tues. Mum ...". Split there when a capitalised word follows that is not a month's or a day's
+ * name ("10 a.m. Monday"). A word (not a number) comes before "in", "sat" or a number: "6 in." measures.
  */
-const MISSED_END = /[a-z] (?:in|sat|\d{1,3})\.(\s+)(?=[A-Z][a-z])/;
+const MISSED_END = new RegExp(
+  String.raw`(?:[a-z] (?:in|sat|\d{1,3})|\d ?(?:lbs?|oz|kg|ml|cm|mm|ft)|\d ?[ap]\.m|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))\.(\s+)` +
+    String.raw`(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)`,
+);
 const MISSED_ENDS = new RegExp(MISSED_END.source, 'g');
 
 export function splitMissedEnds(sentences: Sentence[]): Sentence[] {
