@@ -322,8 +322,9 @@ function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
   return value;
 }
 
+/** A concern as the document words it (names, months and acronyms keep their capitals, as a deterioration's do). */
 function describeConcern(f: ConcernFact): string {
-  return f.kind === 'co-sleeping' ? 'co-sleeping or bed-sharing seen' : f.what.toLowerCase();
+  return f.kind === 'co-sleeping' ? 'co-sleeping or bed-sharing seen' : f.what;
 }
 
 /** Claims in document order, without any that lies inside another (the longer one kept). */
