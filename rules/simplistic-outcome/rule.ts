@@ -12,15 +12,17 @@ const TARGET_WORD = guard('target_word');
 const ASSESSMENT = guard('assessment');
 const AREAS_STATED_AFTER = guard('areas_stated_after');
 const JUDGES_PLACEMENT = guard('judges_placement');
+const JUDGES_CONTACT = guard('judges_contact');
 const JUDGES_PROGRESS = guard('judges_progress');
 const JUDGES_PARENTING = guard('judges_parenting');
 const JUDGES_ASSESSMENT = guard('judges_assessment');
 const NAMES_ASSESSMENT = guard('names_assessment');
 
-type Target = 'assessment' | 'placement' | 'progress' | 'parenting' | 'outcome';
+type Target = 'assessment' | 'placement' | 'contact' | 'progress' | 'parenting' | 'outcome';
 
 function targetOf(np: string): Target {
   if (JUDGES_PLACEMENT.test(np)) return 'placement';
+  if (JUDGES_CONTACT.test(np)) return 'contact';
   if (JUDGES_PROGRESS.test(np)) return 'progress';
   if (JUDGES_PARENTING.test(np) && !NAMES_ASSESSMENT.test(np)) return 'parenting';
   if (JUDGES_ASSESSMENT.test(np)) return 'assessment';
@@ -30,6 +32,7 @@ function targetOf(np: string): Target {
 const EXPECTED: Record<Target, string[]> = {
   assessment: ['[Name] achieved [N] of [M] areas; [areas] remain unachieved and need [support] before [decision].'],
   placement: ['During the placement [what was observed, how often, by whom]; concerns remain about [areas].'],
+  contact: ['[Name] arrived [when], brought [what], [did what with the child]; [the child responded how]; [what went less well].'],
   progress: ['[Name] now [specific skill or change], seen [when, by whom]; [what is still to be achieved].'],
   parenting: ['[Name] [meets / does not yet meet] [specific needs], as shown by [observations]; [areas] remain a concern.'],
   outcome: ['The assessment found [strengths] and [areas not achieved]; the plan is [what happens next].'],
@@ -62,6 +65,7 @@ export function createRule(patterns: readonly CompiledPattern[] = PATTERNS): Rul
     messages: {
       assessment: '"{{phrase}}" reduces the assessment to a verdict. Assessments such as PAMS have no pass mark: say which areas were achieved, which remain unachieved, and what support is still needed.',
       placement: '"{{phrase}}" judges the placement in one word. Say what was observed, how often and by whom, and what concerns remain.',
+      contact: '"{{phrase}}" judges contact in one word. Say what happened: whether the parent came on time and prepared, what they did with the child, how the child responded, and what went less well.',
       progress: '"{{phrase}}" says there was progress without saying what changed. Name the skills or areas that improved, the evidence, and what is still to be achieved.',
       parenting: '"{{phrase}}" grades parenting in one word. Say which of the child\'s needs are met, how you know, and which are not yet met.',
       outcome: '"{{phrase}}" gives an outcome without its content. Say what was found: the areas achieved and not achieved, and what happens next.',
