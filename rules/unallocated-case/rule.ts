@@ -17,7 +17,7 @@ export const rule: Rule = {
       maxDays: { summary: 'days a case may be without an allocated worker before a reallocation that ends the gap is still a finding', default: 20 },
     },
     messages: {
-      unallocated: '{{state}}{{times}}, and no reallocation or handover is recorded after it{{sofar}}. Say who holds the case now and what was handed over.',
+      unallocated: '{{state}}{{times}}; no reallocation or handover is recorded after it{{sofar}}. Say who holds the case now and what was handed over.',
       longGap: 'The case was without an allocated social worker for {{days}} days, from {{from}} to {{to}}: longer than {{limit}} days. Say who held the case in that time and what oversight was in place.',
     },
   },
@@ -62,10 +62,10 @@ export const rule: Rule = {
       messageId: 'unallocated',
       data: {
         state: gaps.some((g) => g.allocation === 'worker-left')
-          ? unallocated ? 'The social worker left and the case is recorded as unallocated' : 'The social worker left'
+          ? unallocated ? 'The social worker left or went on leave, and the case is recorded as unallocated' : 'The social worker left or went on leave'
           : 'The case is recorded as unallocated',
-        times: gaps.length > 1 ? ` (${gaps.length} entries)` : '',
-        sofar: sofar > 0 ? `; by ${formatDate(latest!)} that is ${sofar} day${sofar === 1 ? '' : 's'} without a worker` : '',
+        times: gaps.length > 1 ? ` (in ${gaps.length} places)` : '',
+        sofar: sofar > 0 ? ` (by ${formatDate(latest!)}, ${sofar} day${sofar === 1 ? '' : 's'} without a worker)` : '',
       },
       start: first.start,
       end: first.end,

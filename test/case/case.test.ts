@@ -235,7 +235,7 @@ describe('allocation gaps', () => {
     const later = `# Case note\n\nDate: 17 March 2025\n\nHome visit. Mia was seen in her room.\n`;
     const root = tempTree({ 'case/note-1.md': LEFT, 'case/note-2.md': later });
     const found = byRule(runJson(['--cases', '*', '.'], root).results, 'note-1.md', 'unallocated-case');
-    expect(found.map((m) => m.message)).toEqual([expect.stringContaining('by 17 March 2025 that is 42 days without a worker')]);
+    expect(found.map((m) => m.message)).toEqual([expect.stringContaining('(by 17 March 2025, 42 days without a worker)')]);
   });
 
   it('a limit that is not a number is a configuration error', () => {
