@@ -55,7 +55,7 @@ export function sentencesOf(blockText: string): Sentence[] {
  * name ("10 a.m. Monday"). A word (not a number) comes before "in", "sat" or a number: "6 in." measures.
  */
 const MISSED_END = new RegExp(
-  String.raw`(?:[a-z] (?:in|sat|\d{1,3})|\d ?(?:lbs?|oz|kg|ml|cm|mm|ft)|\d ?[ap]\.m|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))\.(\s+)` +
+  String.raw`(?:[a-z] (?:in|sat|\d{1,3})|\d ?(?:lbs?|oz|kg|ml|cm|mm|ft)|\d ?[ap]\.m|\b(?:Mon|Tues?|Wed|Thu|Thur|Thurs|Fri|Sat|Sun))\.(\s{1,4})` +
     String.raw`(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b)`,
 );
 const MISSED_ENDS = new RegExp(MISSED_END.source, 'g');
