@@ -10,6 +10,7 @@ import type { CaseFact, Fact } from '../facts/types.js';
 import { contextSet, SentenceContext } from '../language/context.js';
 import { normalise } from '../language/normalise.js';
 import { sentencesOf } from '../language/sentences.js';
+import type { Sentence } from '../language/sentences.js';
 import type { Block, DocxLocation, Finding, LineColumnRange, PdfLocation, RelatedLocation, SourceDocument, Span } from '../types.js';
 import { applyDirectives } from './directives.js';
 import { entriesOf, isEntryHeading } from './entries.js';
@@ -63,6 +64,8 @@ interface BlockAnalysis {
   reports: Pending[];
   /** Reports on the block's last sentence that evidence on the next line answers (indices into `reports`). */
   answerable?: number[];
+  /** The block's first sentence, kept so that the sentence right after the block before it is not split again. */
+  first?: Sentence;
   /** Whether the block's first sentence answers a verdict just before it; worked out when first asked. */
   answersAbove?: boolean;
 }
@@ -272,9 +275,9 @@ export class Linter {
   }
 
   private analyseBlock(block: Block, config: ResolvedConfig, factsOnly: boolean): BlockAnalysis {
-    const out: BlockAnalysis = { facts: [], claims: [], reports: [] };
     const norm = normalise(block.text);
     const sentences = sentencesOf(block.text);
+    const out: BlockAnalysis = { facts: [], claims: [], reports: [], first: sentences[0] };
     const set = contextSet(config.words);
     const contexts = sentences.map((s) => new SentenceContext(s, norm.slice(s.start, s.end), set));
     for (let i = 1; i < contexts.length; i++) contexts[i]!.previous = contexts[i - 1];
@@ -334,8 +337,8 @@ export class Linter {
     if (!end || !start || /\n[^\S\n]*\r?\n/.test(doc.text.slice(end.source + end.length, start.source))) return false;
     const analysis = analyses[index + 1]!;
     if (analysis.answersAbove === undefined) {
-      const first = sentencesOf(next.text)[0];
-      analysis.answersAbove = !!first && new SentenceContext(first, normalise(next.text).slice(first.start, first.end), contextSet(config.words)).answersVerdictBefore();
+      const first = analysis.first;
+      analysis.answersAbove = !!first && new SentenceContext(first, normalise(first.text), contextSet(config.words)).answersVerdictBefore();
     }
     return analysis.answersAbove;
   }
