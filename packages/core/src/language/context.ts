@@ -122,8 +122,7 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     speechAfter: guard('speech_after'),
     plansAhead: guard('plans_ahead'),
     nextSteps: guard('next_steps'),
-    // Every lapse in the sentence is read, for a negation before each: global.
-    lapse: new RegExp(guard('lapse').source, 'g'),
+    lapse: guard('lapse'),
     reportThat: guard('report_that'),
     backshiftedOpening: guard('backshifted_opening'),
   };
