@@ -414,7 +414,7 @@ function withObject(norm: string, end: number): number {
   while (words.length && FUNCTION_WORDS.has(words[words.length - 1]!.trim())) words.pop();
   return end + words.join('').length;
 }
-const ENDS_WANTING_OBJECT = /\b(?:with|to|of|for|about|around|on|maintain|meet|manage)$/;
+const ENDS_WANTING_OBJECT = /\b(?:with|to|of|for|about|around|on|in|maintain|meet|manage)$/;
 const PREPOSITION_NEXT = /^\s+(?:with|of|about|around|regarding|over)\b/;
 const OBJECT_AFTER = /^(?:\s+(?!(?:and|but|or|so|because|as|when|while|which|who|that|after|before|since|until|if)\b)[a-z0-9'’-]+){1,6}/;
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'in', 'on', 'with', 'for', 'her', 'his', 'their', 'its', 'my', 'our']);

@@ -44,6 +44,7 @@ export interface ContextSet {
   readonly negation: RegExp;
   readonly speaker: RegExp;
   readonly voiceVerb: RegExp;
+  readonly findingVerb: RegExp;
   readonly bareNameVoice: RegExp;
   readonly namedBody: RegExp;
   /** The kinds of body a name ends in (derived from named_body by the build): a sentence without one holds no name. */
@@ -99,6 +100,7 @@ function buildContextSet(guard: (name: string) => RegExp, lists: Lists, concern:
     negation: guard('negation'),
     speaker: guard('speaker'),
     voiceVerb: guard('voice_verb'),
+    findingVerb: guard('finding_verb'),
     bareNameVoice: guard('bare_name_voice'),
     namedBody: guard('named_body'),
     // The kind of body may be capitalised in the name ("the Healthy Child Programme"): the gate ignores case.
@@ -468,13 +470,14 @@ export class SentenceContext {
 
   /**
    * A sentence that describes what someone does, in detail: it starts with the person, does not report their
-   * words, and runs to several clauses ("He sleeps through from 19:30, eats with the family and ...").
+   * words or a finding, and runs to several clauses ("He sleeps through from 19:30, eats with the family and ...").
    */
   isDescription(): boolean {
     if (this.sentence.words < 10) return false;
     const first = /^([A-Z][a-z'’-]*)\s/.exec(this.sentence.text)?.[1]?.toLowerCase();
     if (!first || (!/^(?:he|she|they)$/.test(first) && this.set.notASubject.has(first))) return false;
-    if (this.set.voiceVerb.test(this.norm.split(/\s+/).slice(0, 4).join(' '))) return false;
+    const opening = this.norm.split(/\s+/).slice(0, 4).join(' ');
+    if (this.set.voiceVerb.test(opening) || this.set.findingVerb.test(opening)) return false;
     if (this.set.plansAhead.test(this.norm)) return false;
     const commas = (this.norm.match(/,\s/g) ?? []).length;
     const clauses = commas + (this.norm.match(/\s(?:and|then)\s/g) ?? []).length;
