@@ -67,6 +67,8 @@ interface BlockAnalysis {
   first?: Sentence;
   /** Whether the block's first sentence answers a verdict just before it; worked out when first asked. */
   answersAbove?: boolean;
+  /** The block's first sentence is a verdict or a reassurance itself, and so answers none before it. */
+  firstIsVerdict?: boolean;
 }
 
 /**
@@ -286,17 +288,16 @@ export class Linter {
     const extraWords = !!config.words && Object.keys(config.words).length > 0;
     const sentenceRules = this.sentenceRules.filter((rule) => !rule.trigger || extraWords || rule.trigger.test(norm) || !!config.rules[rule.meta.id]?.options.terms?.length);
     const last = sentences.length - 1;
+    // Findings that evidence right after may answer wait until every sentence is read: a sentence that is a verdict
+    // itself ("Risks were appropriately identified, addressed and monitored") answers none before it.
+    const held: { i: number; report?: Pending; answerable: boolean; claim?: BlockAnalysis['claims'][number] }[] = [];
+    const verdictAt = new Uint8Array(sentences.length);
     sentences.forEach((sentence, i) => {
       const ctx = contexts[i]!;
       const base = sentence.start;
-      // Whether the next sentence of the block answers a finding here: asked once, and only if a finding can be answered.
-      let answeredAfter: boolean | undefined;
-      const answered = (): boolean => (answeredAfter ??= contexts[i + 1]!.answersVerdictBefore());
       for (const rule of sentenceRules) {
         if (!rule.sentence) continue;
         const ruleId = rule.meta.id;
-        let reported = 0;
-        let claimed = 0;
         // A rule that throws costs only its own findings on this sentence, never the document or the batch.
         try {
           rule.sentence({
@@ -304,20 +305,41 @@ export class Linter {
           options: config.rules[ruleId]?.options ?? {},
           words: config.words,
           report: (d) => {
-            if (d.answerable && i < last && answered()) return;
-            if (d.answerable && i === last && reported < MAX_PER_SENTENCE) (out.answerable ??= []).push(out.reports.length);
-            if (reported++ < MAX_PER_SENTENCE) out.reports.push(pendingAt(ruleId, d, base + d.start, base + d.end, d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end }))));
+            if (d.answerable) verdictAt[i] = 1;
+            held.push({ i, answerable: !!d.answerable, report: pendingAt(ruleId, d, base + d.start, base + d.end, d.related?.map((r) => ({ ...r, start: base + r.start, end: base + r.end }))) });
           },
           claim: (c) => {
-            if (c.answerable && i < last && answered()) return;
-            if (claimed++ < MAX_PER_SENTENCE) out.claims.push({ kind: c.kind, polarity: c.polarity, ...(c.answers ? { answers: c.answers } : {}), start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) });
+            if (c.answerable) verdictAt[i] = 1;
+            held.push({ i, answerable: !!c.answerable, claim: { kind: c.kind, polarity: c.polarity, ...(c.answers ? { answers: c.answers } : {}), start: base + c.start, end: base + c.end, ruleId, phrase: sentence.text.slice(c.start, c.end) } });
           },
           });
         } catch (e) {
-          out.reports.push(ruleFailure(ruleId, e, base, base + sentence.text.length));
+          held.push({ i, answerable: false, report: ruleFailure(ruleId, e, base, base + sentence.text.length) });
         }
       }
     });
+    // Whether the next sentence of the block answers a finding here: asked once a sentence, and only if needed.
+    const answeredAfter: (boolean | undefined)[] = [];
+    const answered = (i: number): boolean => (answeredAfter[i] ??= !verdictAt[i + 1] && contexts[i + 1]!.answersVerdictBefore());
+    const reported = new Map<string, number>();
+    const claimed = new Map<string, number>();
+    for (const h of held) {
+      if (h.answerable && h.i < last && answered(h.i)) continue;
+      if (h.report) {
+        const key = `${h.i} ${h.report.ruleId}`;
+        const n = reported.get(key) ?? 0;
+        reported.set(key, n + 1);
+        if (n >= MAX_PER_SENTENCE) continue;
+        if (h.answerable && h.i === last) (out.answerable ??= []).push(out.reports.length);
+        out.reports.push(h.report);
+      } else if (h.claim) {
+        const key = `${h.i} ${h.claim.ruleId}`;
+        const n = claimed.get(key) ?? 0;
+        claimed.set(key, n + 1);
+        if (n < MAX_PER_SENTENCE) out.claims.push(h.claim);
+      }
+    }
+    out.firstIsVerdict = verdictAt[0] === 1;
     return out;
   }
 
@@ -337,7 +359,7 @@ export class Linter {
     const analysis = analyses[index + 1]!;
     if (analysis.answersAbove === undefined) {
       const first = analysis.first;
-      analysis.answersAbove = !!first && new SentenceContext(first, normalise(first.text), contextSet(config.words)).answersVerdictBefore();
+      analysis.answersAbove = !!first && !analysis.firstIsVerdict && new SentenceContext(first, normalise(first.text), contextSet(config.words)).answersVerdictBefore();
     }
     return analysis.answersAbove;
   }
